@@ -1,0 +1,129 @@
+import Foundation
+
+/// Holt's linear method with a damped trend, the additive-error state space model
+/// ETS(A,Ad,N) of Hyndman & Athanasopoulos, *Forecasting: Principles and Practice* (3rd ed.),
+/// §8.2 and §8.7 (Table 8.7 for the forecast variance):
+///
+///     ŷ(t) = ℓ(t−1) + φ b(t−1),   e(t) = y(t) − ŷ(t)
+///     ℓ(t) = ℓ(t−1) + φ b(t−1) + α e(t),   b(t) = φ b(t−1) + β e(t)
+///     ŷ(T+h|T) = ℓ(T) + (φ + φ² + … + φʰ) b(T)
+///     Var = σ² [1 + Σ_{j=1}^{h−1} c_j²],   c_j = α + β(φ + … + φʲ)
+///
+/// The five parameters (α, β, φ, ℓ₀, b₀) maximise the Gaussian likelihood, equivalently
+/// minimise n·log(SSE), by Nelder–Mead within R `forecast::ets`'s usual region
+/// 0 < β < α < 1 and 0.8 ≤ φ ≤ 0.98. σ² = SSE / (n − 5) as in `ets` (SSE / n when n ≤ 5).
+/// AICc counts six parameters (the five plus σ).
+enum DampedTrend {
+  /// Fitted parameters and states.
+  struct Parameters: Sendable, Equatable {
+    var alpha: Double
+    var beta: Double
+    var phi: Double
+    var level0: Double
+    var trend0: Double
+  }
+
+  /// One-step errors and final states for given parameters.
+  static func filter(_ y: [Double], _ p: Parameters) -> (fitted: [Double], sse: Double, level: Double, trend: Double) {
+    var level = p.level0
+    var trend = p.trend0
+    var sse = 0.0
+    var fitted: [Double] = []
+    fitted.reserveCapacity(y.count)
+    for value in y {
+      let forecast = level + p.phi * trend
+      let e = value - forecast
+      fitted.append(forecast)
+      sse += e * e
+      level = forecast + p.alpha * e
+      trend = p.phi * trend + p.beta * e
+    }
+    return (fitted, sse, level, trend)
+  }
+
+  /// The parameters from unconstrained coordinates (logistic maps into the region).
+  static func parameters(from x: [Double], scale: Double) -> Parameters {
+    func logistic(_ v: Double) -> Double { 1 / (1 + Foundation.exp(-v)) }
+    let alpha = 0.0001 + 0.9998 * logistic(x[0])
+    let beta = alpha * (0.0001 + 0.9998 * logistic(x[1]))
+    let phi = 0.8 + 0.18 * logistic(x[2])
+    return Parameters(alpha: alpha, beta: beta, phi: phi, level0: x[3] * scale, trend0: x[4] * scale)
+  }
+
+  /// Maximum-likelihood parameters for `y` (at least 4 points).
+  static func estimate(_ y: [Double]) -> Parameters {
+    let n = y.count
+    // Starting states from a least-squares line through the first few points.
+    let m = min(n, 5)
+    let xs = (0..<m).map(Double.init)
+    let xbar = xs.reduce(0, +) / Double(m)
+    let ybar = y.prefix(m).reduce(0, +) / Double(m)
+    var sxy = 0.0, sxx = 0.0
+    for i in 0..<m { sxy += (xs[i] - xbar) * (y[i] - ybar); sxx += (xs[i] - xbar) * (xs[i] - xbar) }
+    let slope = sxx > 0 ? sxy / sxx : 0
+    let intercept = ybar - slope * xbar  // value at t = 0, the first observation
+    let scale = max(y.map(abs).max() ?? 1, 1)
+    let objective: ([Double]) -> Double = { x in
+      let p = parameters(from: x, scale: scale)
+      let sse = filter(y, p).sse
+      return Double(n) * Foundation.log(max(sse, 1e-300))
+    }
+    // Start a little before the first point: ℓ₀ + φ b₀ should be near y₁.
+    var best = NelderMead.minimize(
+      start: [0.0, -1.0, 0.0, (intercept - slope) / scale, slope / scale], objective: objective)
+    for _ in 0..<3 {  // restarts from the best point guard against a collapsed simplex
+      let next = NelderMead.minimize(
+        start: best.point, step: [0.5, 0.5, 0.5, 0.05, 0.05], objective: objective)
+      if next.value >= best.value - 1e-9 { best = next.value < best.value ? next : best; break }
+      best = next
+    }
+    return parameters(from: best.point, scale: scale)
+  }
+
+  /// Fits the model and returns predictive laws for `horizon` years.
+  ///
+  /// - Throws: `ForecastingError.modelNotApplicable` with fewer than 4 points or with gaps
+  ///   between years (the recursion assumes consecutive years).
+  static func fit(_ series: TimeSeries, horizon: Int) throws -> CandidateFit {
+    let model = ForecastModel.damped
+    guard series.count >= 4 else {
+      throw ForecastingError.modelNotApplicable(model: model.rawValue, reason: "\(series.count) points; at least 4 needed")
+    }
+    try requireConsecutive(series, model: model)
+    let y = series.values
+    let p = estimate(y)
+    let run = filter(y, p)
+    let n = Double(y.count)
+    let np = 5.0
+    let sigma2 = run.sse / (n > np ? n - np : n)
+    var predictive: [Predictive] = []
+    var phiSum = 0.0
+    var variance = 0.0
+    for h in 1...horizon {
+      phiSum += Foundation.pow(p.phi, Double(h))
+      let mean = run.level + phiSum * run.trend
+      if h > 1 {
+        // c_{h−1} = α + β(φ + … + φ^{h−1})
+        let c = p.alpha + p.beta * (phiSum - Foundation.pow(p.phi, Double(h)))
+        variance += c * c
+      }
+      predictive.append(Predictive(location: mean, scale: Foundation.sqrt(sigma2 * (1 + variance)), degreesOfFreedom: nil, logScale: false))
+    }
+    let logLikelihood = -0.5 * n * (Foundation.log(2 * Double.pi * max(run.sse, 1e-300) / n) + 1)
+    let k = np + 1
+    let aicc: Double? = n - k - 1 > 0 ? -2 * logLikelihood + 2 * k + 2 * k * (k + 1) / (n - k - 1) : nil
+    let note = String(
+      format: "damped: alpha %.3f, beta %.3f, phi %.3f (maximum likelihood)", p.alpha, p.beta, p.phi)
+    return CandidateFit(
+      model: model, fitted: run.fitted.map { max(0, $0) }, aicc: aicc.flatMap { $0.isFinite ? $0 : nil },
+      predictive: predictive, notes: [note])
+  }
+}
+
+/// Throws unless the series' years are consecutive.
+func requireConsecutive(_ series: TimeSeries, model: ForecastModel) throws {
+  for i in series.times.indices.dropFirst() where series.times[i] != series.times[i - 1] + 1 {
+    throw ForecastingError.modelNotApplicable(
+      model: model.rawValue, reason: "years \(series.times[i - 1]) and \(series.times[i]) are not consecutive")
+  }
+}

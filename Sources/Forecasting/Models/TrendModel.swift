@@ -1,0 +1,136 @@
+import Foundation
+import LinearAlgebra
+
+/// Polynomial trends in time fitted by least squares, on the count or log scale, on all
+/// points or on a recent window, with an optional hinge (piecewise-linear break).
+///
+/// The regressor is the centred year u = t − ū (ū the mean year of the fitted window), which
+/// keeps the design well conditioned. Prediction intervals are the classical ones,
+/// mean ± t(df) · √(σ² + x₀ᵀ Cov(β̂) x₀), from `LinearRegression.predict`. On the log scale
+/// the predictive law is carried as log-t and back-transformed (see `Predictive`).
+///
+/// AICc of a log-scale fit is moved to the count scale by adding the Jacobian term 2Σlog y,
+/// so that linear and log-linear trends can be compared (Burnham & Anderson 2002, §2.11).
+enum TrendModel {
+  /// What to fit.
+  struct Specification: Sendable {
+    /// Polynomial degree: 1 linear, 2 quadratic.
+    var degree: Int
+    /// Fit log y instead of y.
+    var logScale: Bool
+    /// Use only the last `window` points (nil: all).
+    var window: Int?
+    /// A hinge at this year: adds max(0, t − breakYear) as a regressor.
+    var breakYear: Int?
+  }
+
+  /// Fits `spec` to `series` and returns predictive laws for `horizon` years.
+  ///
+  /// - Throws: `ForecastingError.modelNotApplicable` when there are too few points
+  ///   (fewer than parameters + 1) or a log-scale fit meets a zero count.
+  static func fit(
+    _ series: TimeSeries, spec: Specification, model: ForecastModel, horizon: Int
+  ) throws -> CandidateFit {
+    let window = min(spec.window ?? series.count, series.count)
+    let used = series.suffix(window)
+    let parameterCount = 1 + spec.degree + (spec.breakYear == nil ? 0 : 1)
+    guard used.count >= parameterCount + 1 else {
+      throw ForecastingError.modelNotApplicable(
+        model: model.rawValue,
+        reason: "\(used.count) points for \(parameterCount) coefficients; at least \(parameterCount + 1) needed")
+    }
+    if spec.logScale, let zero = used.values.firstIndex(where: { $0 <= 0 }) {
+      throw ForecastingError.modelNotApplicable(
+        model: model.rawValue, reason: "the count at \(used.times[zero]) is zero; a log-scale trend needs positive counts")
+    }
+    let centre = Double(used.times.reduce(0, +)) / Double(used.count)
+    func row(_ t: Int) -> [Double] {
+      let u = Double(t) - centre
+      var r: [Double] = [1]
+      for d in 1...spec.degree { r.append(Foundation.pow(u, Double(d))) }
+      if let b = spec.breakYear { r.append(max(0, Double(t - b))) }
+      return r
+    }
+    var names = ["(Intercept)"] + (1...spec.degree).map { "u^\($0)" }
+    if spec.breakYear != nil { names.append("hinge") }
+    let design = Matrix(rows: used.times.map(row))
+    let response = spec.logScale ? used.values.map { Foundation.log($0) } : used.values
+    let result: RegressionResult
+    do {
+      result = try LinearRegression.fit(
+        design: design, response: response, parameterNames: names, hasIntercept: true)
+    } catch {
+      throw ForecastingError.fitFailed(model: model.rawValue, reason: String(describing: error))
+    }
+    guard result.rank == parameterCount, result.residualDegreesOfFreedom >= 1 else {
+      throw ForecastingError.modelNotApplicable(
+        model: model.rawValue, reason: "the design is rank deficient (rank \(result.rank) of \(parameterCount))")
+    }
+    let df = Double(result.residualDegreesOfFreedom)
+    let last = series.times[series.count - 1]
+    let futureTimes = (1...horizon).map { last + $0 }
+    let predictions = result.predict(Matrix(rows: futureTimes.map(row)), level: 0.95)
+    let t975 = StudentT.quantile(0.975, degreesOfFreedom: df)
+    let predictive = predictions.map { p -> Predictive in
+      let halfWidth = (p.prediction.upperBound - p.prediction.lowerBound) / 2
+      let scale = halfWidth.isFinite && t975 > 0 ? halfWidth / t975 : 0
+      return Predictive(location: p.mean, scale: max(0, scale), degreesOfFreedom: df, logScale: spec.logScale)
+    }
+    // Fitted values on every observation (the trend extended backwards for windowed fits).
+    let allRows = Matrix(rows: series.times.map(row))
+    let coefficients = result.coefficients.map { $0.isFinite ? $0 : 0 }
+    let trend = allRows.multiplied(by: coefficients)
+    let sigma2 = result.residualStandardError * result.residualStandardError
+    let fitted = trend.map { v -> Double in
+      let f = spec.logScale ? Foundation.exp(min(v + sigma2 / 2, 700)) : v
+      return f.isFinite ? max(0, f) : 0
+    }
+    var aicc = result.aicc
+    if spec.logScale, let a = aicc {
+      aicc = a + 2 * response.reduce(0, +)
+    }
+    if spec.breakYear != nil, let a = aicc {
+      // The break year was searched for: count it as one more parameter (penalised search).
+      let n = Double(used.count)
+      let k = Double(parameterCount + 1)
+      let extra = n - k - 2 > 0 ? 2 + 2 * (k + 1) * (k + 2) / (n - k - 2) - 2 * k * (k + 1) / (n - k - 1) : Double.nan
+      aicc = extra.isFinite ? a + extra : nil
+    }
+    var notes: [String] = []
+    if spec.logScale {
+      notes.append("\(model.rawValue): fitted on log counts; the point forecast is the bias-corrected mean exp(mu + s^2/2), intervals are back-transformed quantiles")
+    }
+    return CandidateFit(
+      model: model, fitted: fitted, aicc: aicc.flatMap { $0.isFinite ? $0 : nil },
+      predictive: predictive, notes: notes)
+  }
+}
+
+extension TrendModel {
+  /// A piecewise-linear trend with one break: y = a + b·u + c·max(0, t − τ) + e.
+  ///
+  /// The break year τ is searched over every year that leaves at least two points before
+  /// and two after it; the fit with the smallest residual sum of squares wins (all have the
+  /// same number of coefficients), and its AICc counts τ as one more parameter — the penalty
+  /// for the search.
+  ///
+  /// - Throws: `ForecastingError.modelNotApplicable` with fewer than 6 points.
+  static func fitPiecewise(_ series: TimeSeries, model: ForecastModel, horizon: Int) throws -> CandidateFit {
+    guard series.count >= 6 else {
+      throw ForecastingError.modelNotApplicable(model: model.rawValue, reason: "\(series.count) points; at least 6 needed to search for a break")
+    }
+    var best: (fit: CandidateFit, rss: Double, year: Int)?
+    for i in 1...(series.count - 3) {
+      let year = series.times[i]
+      guard let fit = try? fit(series, spec: .init(degree: 1, logScale: false, breakYear: year), model: model, horizon: horizon) else { continue }
+      let rss = zip(fit.fitted, series.values).map { ($0 - $1) * ($0 - $1) }.reduce(0, +)
+      if best == nil || rss < best!.rss { best = (fit, rss, year) }
+    }
+    guard let best else {
+      throw ForecastingError.modelNotApplicable(model: model.rawValue, reason: "no break year gave a full-rank fit")
+    }
+    return CandidateFit(
+      model: model, fitted: best.fit.fitted, aicc: best.fit.aicc, predictive: best.fit.predictive,
+      notes: best.fit.notes + ["piecewise: break after \(best.year)"])
+  }
+}

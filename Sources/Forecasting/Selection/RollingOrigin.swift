@@ -1,0 +1,53 @@
+import Foundation
+
+/// Rolling-origin (time series) cross-validation, as R's `forecast::tsCV` and FPP3 §5.10:
+/// for each origin T₀ = m, m+1, …, n−1 the model is fitted to the first T₀ points and
+/// forecasts the next min(h, n − T₀) points; every forecast error is recorded.
+enum RollingOrigin {
+  /// One out-of-sample forecast: where it was made, how far ahead, what happened.
+  struct Error: Sendable {
+    /// Number of training points (the origin).
+    let origin: Int
+    /// Steps ahead, from 1.
+    let step: Int
+    /// The observed value.
+    let actual: Double
+    /// The predictive law made at the origin.
+    let predictive: Predictive
+
+    /// Absolute percentage error of the point forecast; nil when the actual is zero.
+    var absolutePercentageError: Double? {
+      actual > 0 ? 100 * abs(predictive.mean - actual) / actual : nil
+    }
+  }
+
+  /// The out-of-sample forecasts of `fit` on `series` from origins `minimumTraining...n−1`.
+  /// Origins where the model cannot be fitted are skipped.
+  static func errors(
+    _ series: TimeSeries, horizon: Int, minimumTraining: Int,
+    fit: (TimeSeries, Int) throws -> CandidateFit
+  ) -> [Error] {
+    let n = series.count
+    guard minimumTraining < n, horizon >= 1 else { return [] }
+    var result: [Error] = []
+    for origin in max(1, minimumTraining)..<n {
+      let steps = min(horizon, n - origin)
+      guard let candidate = try? fit(series.prefix(origin), steps) else { continue }
+      for step in 1...steps {
+        result.append(Error(origin: origin, step: step, actual: series.values[origin + step - 1], predictive: candidate.predictive[step - 1]))
+      }
+    }
+    return result
+  }
+
+  /// Mean absolute percentage error (percent) over `errors`, each horizon step weighted
+  /// equally (the mean over steps of the mean over origins), so the many short-horizon
+  /// errors do not drown the few long ones; nil when there are none.
+  static func meanAbsolutePercentageError(_ errors: [Error]) -> Double? {
+    var byStep: [Int: [Double]] = [:]
+    for e in errors { if let ape = e.absolutePercentageError { byStep[e.step, default: []].append(ape) } }
+    guard !byStep.isEmpty else { return nil }
+    let means = byStep.values.map { $0.reduce(0, +) / Double($0.count) }
+    return means.reduce(0, +) / Double(means.count)
+  }
+}

@@ -1,0 +1,222 @@
+import ArgumentParser
+import Forecasting
+import Foundation
+
+/// `highneeds forecast`: forecasts an annual count column of a CSV file.
+struct ForecastCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "forecast",
+    abstract: "Forecast an annual count (plans at each January census) with prediction intervals.",
+    discussion: """
+      Models: linear, exponential (log-linear; the point forecast is the bias-corrected mean), \
+      quadratic, damped (Holt's damped trend, ETS(A,Ad,N)), recent-linear and \
+      recent-exponential (the last \(Forecaster.recentWindow) years), piecewise (one break \
+      year, searched), drift, naive, and auto (rank by rolling-origin cross-validation, \
+      combine the best, calibrate the intervals). Intervals never go below zero.
+
+      Example: highneeds forecast plans.csv --time year --value plans --horizon 5
+      """)
+
+  @Argument(help: "CSV file with a header line, one row per year.")
+  var data: String
+
+  @Option(help: "Column holding the census year (whole numbers).")
+  var time: String
+
+  @Option(help: "Column holding the count.")
+  var value: String
+
+  @Option(help: "Model: \(ForecastModel.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var model: ForecastModel = .auto
+
+  @Option(help: "Years to forecast after the last year used.")
+  var horizon: Int = 4
+
+  @Option(name: .customLong("train-until"), help: "Use only years up to and including this one.")
+  var trainUntil: Int?
+
+  @Option(help: "Interval levels in percent, comma separated.")
+  var levels: String = "80,95"
+
+  @Option(help: "Output format: json, csv or table.")
+  var format: ForecastFormat = .table
+
+  @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+  var output: String?
+
+  enum ForecastFormat: String, ExpressibleByArgument, CaseIterable {
+    case json, csv, table
+  }
+
+  func parsedLevels() throws -> [Double] {
+    let parts = levels.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    var result: [Double] = []
+    for part in parts {
+      guard let level = Double(part), level > 0, level < 100 else {
+        throw ValidationError("--levels: \"\(part)\" is not a percentage strictly between 0 and 100 (e.g. --levels 80,95)")
+      }
+      if !result.contains(level) { result.append(level) }
+    }
+    guard !result.isEmpty else { throw ValidationError("--levels: give at least one level, e.g. --levels 80,95") }
+    return result
+  }
+
+  func validate() throws {
+    _ = try parsedLevels()
+    guard (1...Forecaster.maximumHorizon).contains(horizon) else {
+      throw ValidationError("--horizon must be between 1 and \(Forecaster.maximumHorizon), got \(horizon)")
+    }
+  }
+
+  func run() throws {
+    try runReportingFailures {
+      let levels = try parsedLevels()
+      let table = try CSVTable.load(data)
+      let rawTimes = try table.numericColumn(time, option: "--time")
+      let values = try table.numericColumn(value, option: "--value")
+      var times: [Int] = []
+      for (i, t) in rawTimes.enumerated() {
+        guard t == t.rounded(), abs(t) < 1e6 else {
+          throw Failure.dataInvalid("\(data):\(i + 2): column \(time): \(t) is not a whole year")
+        }
+        times.append(Int(t))
+      }
+      // Sort by year so that a file in any row order works; duplicates are refused below.
+      let order = times.indices.sorted { times[$0] < times[$1] }
+      var sortedTimes = order.map { times[$0] }
+      var sortedValues = order.map { values[$0] }
+      var actuals: [Int: Double] = [:]
+      if let cut = trainUntil {
+        for (t, v) in zip(sortedTimes, sortedValues) where t > cut { actuals[t] = v }
+        let keep = sortedTimes.indices.filter { sortedTimes[$0] <= cut }
+        guard !keep.isEmpty else {
+          throw Failure.dataInvalid("\(data): no rows with \(time) at or before \(cut) (--train-until)")
+        }
+        sortedTimes = keep.map { sortedTimes[$0] }
+        sortedValues = keep.map { sortedValues[$0] }
+      }
+      let series: TimeSeries
+      do {
+        series = try TimeSeries(times: sortedTimes, values: sortedValues)
+      } catch {
+        throw Failure.dataInvalid("\(data): \(error)")
+      }
+      let forecast = try Forecaster.forecast(series, model: model, horizon: horizon, levels: levels)
+      let text: String
+      switch format {
+      case .json: text = ForecastReport.json(forecast)
+      case .csv: text = ForecastReport.csv(forecast)
+      case .table: text = ForecastReport.table(forecast, actuals: actuals)
+      }
+      try writeOutput(text, to: output)
+    }
+  }
+}
+
+extension ForecastModel: ExpressibleByArgument {}
+
+/// Renders a `Forecast` as the JSON contract of DESIGN.md, as CSV, or as a table.
+enum ForecastReport {
+  /// A level as used in field names: `80`, `95`, `99.5`.
+  static func levelName(_ level: Double) -> String {
+    level == level.rounded() ? String(Int(level)) : String(level)
+  }
+
+  /// A JSON number; non-finite values (never produced by the library) become null.
+  static func number(_ x: Double?) -> String {
+    guard let x, x.isFinite else { return "null" }
+    if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
+    return String(x)
+  }
+
+  static func string(_ s: String) -> String {
+    var out = "\""
+    for c in s.unicodeScalars {
+      switch c {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if c.value < 0x20 { out += String(format: "\\u%04x", c.value) } else { out.unicodeScalars.append(c) }
+      }
+    }
+    return out + "\""
+  }
+
+  /// `{"model", "selection", "candidates", "fitted", "forecast", "levels", "notes"}`.
+  static func json(_ f: Forecast) -> String {
+    var lines: [String] = []
+    lines.append("{")
+    lines.append("  \"model\": \(string(f.model)),")
+    lines.append("  \"selection\": \(string(f.selection)),")
+    let candidates = f.candidates.map {
+      "    {\"model\": \(string($0.model)), \"aicc\": \(number($0.aicc)), \"backtestMAPE\": \(number($0.backtestMAPE))}"
+    }
+    lines.append("  \"candidates\": [" + (candidates.isEmpty ? "]," : "\n" + candidates.joined(separator: ",\n") + "\n  ],"))
+    let fitted = f.fitted.map {
+      "    {\"time\": \($0.time), \"value\": \(number($0.value)), \"fitted\": \(number($0.fitted))}"
+    }
+    lines.append("  \"fitted\": [\n" + fitted.joined(separator: ",\n") + "\n  ],")
+    let points = f.points.map { p -> String in
+      var fields = ["\"time\": \(p.time)", "\"mean\": \(number(p.mean))"]
+      for (i, level) in f.levels.enumerated() {
+        fields.append("\"lo\(levelName(level))\": \(number(p.lower[i]))")
+        fields.append("\"hi\(levelName(level))\": \(number(p.upper[i]))")
+      }
+      return "    {" + fields.joined(separator: ", ") + "}"
+    }
+    lines.append("  \"forecast\": [\n" + points.joined(separator: ",\n") + "\n  ],")
+    lines.append("  \"levels\": [" + f.levels.map { number($0) }.joined(separator: ", ") + "],")
+    lines.append("  \"notes\": [" + f.notes.map(string).joined(separator: ", ") + "]")
+    lines.append("}")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// One row per year: observed rows carry `value` and `fitted`, forecast rows `mean` and bounds.
+  static func csv(_ f: Forecast) -> String {
+    var header = ["time", "type", "value", "fitted", "mean"]
+    for level in f.levels { header += ["lo\(levelName(level))", "hi\(levelName(level))"] }
+    var rows = [header.joined(separator: ",")]
+    for p in f.fitted {
+      rows.append((["\(p.time)", "observed", number(p.value), number(p.fitted), ""] + f.levels.flatMap { _ in ["", ""] }).joined(separator: ","))
+    }
+    for p in f.points {
+      var row = ["\(p.time)", "forecast", "", "", number(p.mean)]
+      for i in f.levels.indices { row += [number(p.lower[i]), number(p.upper[i])] }
+      rows.append(row.joined(separator: ","))
+    }
+    return rows.joined(separator: "\n") + "\n"
+  }
+
+  /// A readable table: the choice, the forecasts (with actuals when held out), the candidates.
+  static func table(_ f: Forecast, actuals: [Int: Double] = [:]) -> String {
+    func fmt(_ x: Double, _ decimals: Int = 0) -> String { String(format: "%.\(decimals)f", x) }
+    func pad(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
+    var out = "model: \(f.model)\nselection: \(f.selection)\n\n"
+    var header = ["year", "mean"]
+    for level in f.levels { header += ["lo\(levelName(level))", "hi\(levelName(level))"] }
+    let showActual = f.points.contains { actuals[$0.time] != nil }
+    if showActual { header.append("actual") }
+    var body: [[String]] = []
+    for p in f.points {
+      var row = ["\(p.time)", fmt(p.mean)]
+      for i in f.levels.indices { row += [fmt(p.lower[i]), fmt(p.upper[i])] }
+      if showActual { row.append(actuals[p.time].map { fmt($0) } ?? "") }
+      body.append(row)
+    }
+    let widths = header.indices.map { j in max(header[j].count, body.map { $0[j].count }.max() ?? 0) }
+    out += header.indices.map { pad(header[$0], widths[$0]) }.joined(separator: "  ") + "\n"
+    for row in body { out += row.indices.map { pad(row[$0], widths[$0]) }.joined(separator: "  ") + "\n" }
+    if !f.candidates.isEmpty {
+      out += "\ncandidate            backtest MAPE %        AICc\n"
+      for c in f.candidates {
+        let name = c.model.padding(toLength: 20, withPad: " ", startingAt: 0)
+        out += name + " " + pad(c.backtestMAPE.map { fmt($0, 2) } ?? "-", 15) + " " + pad(c.aicc.map { fmt($0, 2) } ?? "-", 11) + "\n"
+      }
+    }
+    if !f.notes.isEmpty { out += "\nnotes:\n" + f.notes.map { "  - \($0)\n" }.joined() }
+    return out
+  }
+}
