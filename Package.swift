@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "highneeds",
+  products: [
+    .library(name: "HighNeeds", targets: ["HighNeeds"]),
+    .library(name: "Forecasting", targets: ["Forecasting"]),
+    .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+    .executable(name: "highneeds", targets: ["highneeds"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
+  ],
+  targets: [
+    // Fortran BLAS/LAPACK from Debian's liblapack-dev and libblas-dev.
+    .systemLibrary(name: "CLAPACK", path: "Sources/CLAPACK"),
+    .target(name: "LinearAlgebra", dependencies: ["CLAPACK"]),
+    .target(name: "Forecasting", dependencies: ["LinearAlgebra"]),
+    .target(
+      name: "HighNeeds",
+      dependencies: ["Forecasting", .product(name: "Yams", package: "Yams")]),
+    .executableTarget(
+      name: "highneeds",
+      dependencies: [
+        "HighNeeds", "Forecasting",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "SwiftCSV", package: "SwiftCSV"),
+      ]),
+    .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+    .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "HighNeedsTests", dependencies: ["HighNeeds"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "EndToEndTests", dependencies: ["highneeds"], resources: [.copy("Fixtures")]),
+  ]
+)

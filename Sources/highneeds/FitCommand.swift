@@ -1,0 +1,102 @@
+import ArgumentParser
+import Forecasting
+import Foundation
+
+/// `highneeds fit`: a linear regression from a CSV file, with full inference.
+struct FitCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "fit",
+    abstract: "Fit a linear regression to columns of a CSV file (estimates, standard errors, t, p, R², AIC, AICc, BIC).",
+    discussion: """
+      Least squares by QR with column pivoting (LAPACK), never by forming X'X. Polynomial terms \
+      are fitted in a centred and scaled basis and reported for powers of the raw column. \
+      Collinear columns are reported, not dropped silently.
+
+      Example: highneeds fit plans.csv --y plans --poly year:2 --format table
+      """)
+
+  @Argument(help: "CSV file with a header line.")
+  var data: String
+
+  @Option(name: .customLong("y"), help: "Response column.")
+  var response: String
+
+  @Option(name: .customLong("x"), help: "Regressor column (repeat for more).")
+  var regressors: [String] = []
+
+  @Option(name: .customLong("poly"), help: "Polynomial term COLUMN:DEGREE (repeat for more).")
+  var polynomials: [String] = []
+
+  @Flag(name: .customLong("no-intercept"), help: "Fit without an intercept (R² is then uncentred).")
+  var noIntercept = false
+
+  @Option(name: .customLong("weights"), help: "Column of positive observation weights (weighted least squares).")
+  var weights: String?
+
+  @Option(help: "Confidence level in percent for the coefficient intervals.")
+  var level: Double = 95
+
+  @Option(help: "Output format: json or table.")
+  var format: FitFormat = .table
+
+  @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+  var output: String?
+
+  enum FitFormat: String, ExpressibleByArgument, CaseIterable {
+    case json, table
+  }
+
+  func validate() throws {
+    guard level > 0 && level < 100 else {
+      throw ValidationError("--level must be between 0 and 100 (a percentage such as 95), got \(level)")
+    }
+  }
+
+  func run() throws {
+    try runReportingFailures {
+      let table = try CSVTable.load(data)
+      let y = try table.numericColumn(response, option: "--y")
+      let columns = try regressors.map {
+        RegressionSpecification.Column(name: $0, values: try table.numericColumn($0, option: "--x"))
+      }
+      let polys = try polynomials.map { spec -> RegressionSpecification.Polynomial in
+        let parts = spec.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let degree = Int(parts[1]), degree >= 1, degree <= 20 else {
+          throw Failure(kind: .usage, message: "--poly \(spec): expected COLUMN:DEGREE with DEGREE from 1 to 20, e.g. --poly year:2")
+        }
+        let name = String(parts[0])
+        return .init(column: .init(name: name, values: try table.numericColumn(name, option: "--poly")), degree: degree)
+      }
+      let w = try weights.map { try table.numericColumn($0, option: "--weights") }
+      if let w, let bad = w.firstIndex(where: { !($0 > 0) }) {
+        throw Failure.dataInvalid("\(data):\(bad + 2): column \(weights ?? "") : weight \(w[bad]) is not positive; weights must be greater than zero")
+      }
+      let spec = RegressionSpecification(
+        response: y, columns: columns, polynomials: polys, intercept: !noIntercept, weights: w)
+      let result: RegressionResult
+      do {
+        result = try spec.fit()
+      } catch let error as RegressionError {
+        throw Failure.dataInvalid("\(data): \(error.description)")
+      }
+      let text: String
+      switch format {
+      case .json: text = try FitReport.json(result, level: level / 100)
+      case .table:
+        text = FitReport.table(
+          result, level: level / 100, call: callDescription(), source: data)
+      }
+      try writeOutput(text, to: output)
+    }
+  }
+
+  private func callDescription() -> String {
+    var terms = regressors + polynomials.map { spec -> String in
+      let parts = spec.split(separator: ":")
+      return parts.count == 2 ? "poly(\(parts[0]), \(parts[1]), raw = TRUE)" : spec
+    }
+    if terms.isEmpty { terms = ["1"] }
+    if noIntercept { terms.insert("0", at: 0) }
+    return "lm(\(response) ~ \(terms.joined(separator: " + "))\(weights.map { ", weights = \($0)" } ?? ""))"
+  }
+}

@@ -1,0 +1,130 @@
+import Forecasting
+import Foundation
+
+/// Renders a `RegressionResult` as the `fit` JSON contract or as an R-style summary table.
+enum FitReport {
+  struct JSONParameter: Encodable {
+    let name: String
+    let estimate: Double?
+    let standardError: Double?
+    let t: Double?
+    let p: Double?
+    let lower: Double?
+    let upper: Double?
+  }
+
+  struct JSONResult: Encodable {
+    let n: Int
+    let rank: Int
+    let conditionNumber: Double?
+    let parameters: [JSONParameter]
+    let residualStandardError: Double?
+    let residualDegreesOfFreedom: Int
+    let rSquared: Double?
+    let adjustedRSquared: Double?
+    let logLikelihood: Double?
+    let aic: Double?
+    let aicc: Double?
+    let bic: Double?
+    let confidenceLevel: Double
+    let warnings: [String]
+  }
+
+  /// Finite values as numbers, anything else as JSON null (never NaN or Infinity in JSON).
+  static func finite(_ x: Double?) -> Double? {
+    guard let x, x.isFinite else { return nil }
+    return x
+  }
+
+  /// The `fit --format json` document. `level` is a fraction (0.95).
+  static func json(_ r: RegressionResult, level: Double) throws -> String {
+    let intervals = r.confidenceIntervals(level: level)
+    let parameters = zip(r.parameters, intervals).map { p, ci in
+      JSONParameter(
+        name: p.name, estimate: finite(p.estimate), standardError: finite(p.standardError),
+        t: finite(p.t), p: finite(p.p), lower: finite(ci.lowerBound), upper: finite(ci.upperBound))
+    }
+    let document = JSONResult(
+      n: r.n, rank: r.rank, conditionNumber: finite(r.conditionNumber), parameters: parameters,
+      residualStandardError: finite(r.residualStandardError),
+      residualDegreesOfFreedom: r.residualDegreesOfFreedom, rSquared: finite(r.rSquared),
+      adjustedRSquared: finite(r.adjustedRSquared), logLikelihood: finite(r.logLikelihood),
+      aic: finite(r.aic), aicc: finite(r.aicc), bic: finite(r.bic), confidenceLevel: level * 100,
+      warnings: r.warnings)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+    let data = try encoder.encode(document)
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  /// An R `summary(lm)`-style table.
+  static func table(_ r: RegressionResult, level: Double, call: String, source: String) -> String {
+    var out = "Call:\n\(call)   [data: \(source), n = \(r.n)]\n\n"
+    let sorted = r.residuals.sorted()
+    if sorted.count >= 5 {
+      let q = [0, 0.25, 0.5, 0.75, 1].map { quantile(sorted, $0) }
+      out += "Residuals:\n"
+      out += ["Min", "1Q", "Median", "3Q", "Max"].map { pad($0, 11) }.joined() + "\n"
+      out += q.map { pad(number($0, 5), 11) }.joined() + "\n\n"
+    }
+    out += "Coefficients:\n"
+    let ci = r.confidenceIntervals(level: level)
+    let pct = number(level * 100, 3)
+    let nameWidth = max(12, (r.parameters.map(\.name.count).max() ?? 0) + 1)
+    let heads = ["Estimate", "Std. Error", "t value", "Pr(>|t|)", "", "\(pct)% lower", "\(pct)% upper"]
+    out += String(repeating: " ", count: nameWidth) + heads.enumerated().map { $0.offset == 4 ? "    " : pad($0.element, 14) }.joined() + "\n"
+    for (p, interval) in zip(r.parameters, ci) {
+      out += p.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+      if p.isAliased {
+        out += pad("NA", 14) + pad("NA", 14) + pad("NA", 14) + pad("NA", 14) + "    (aliased)\n"
+        continue
+      }
+      out += pad(number(p.estimate, 7), 14) + pad(number(p.standardError, 5), 14) + pad(number(p.t, 4), 14)
+      out += pad(pValue(p.p), 14) + " " + stars(p.p).padding(toLength: 3, withPad: " ", startingAt: 0)
+      out += pad(number(interval.lowerBound, 7), 14) + pad(number(interval.upperBound, 7), 14) + "\n"
+    }
+    out += "---\nSignif. codes:  0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1\n\n"
+    out += "Residual standard error: \(number(r.residualStandardError, 6)) on \(r.residualDegreesOfFreedom) degrees of freedom\n"
+    out += "\(r.hasIntercept ? "Multiple" : "Uncentred") R-squared:  \(number(r.rSquared, 6)),\tAdjusted R-squared:  \(number(r.adjustedRSquared, 6))\n"
+    if let f = r.fTest {
+      out += "F-statistic: \(number(f.statistic, 5)) on \(f.numeratorDegreesOfFreedom) and \(f.denominatorDegreesOfFreedom) DF,  p-value: \(pValue(f.p))\n"
+    }
+    out += "Log-likelihood: \(number(r.logLikelihood, 7)) (df = \(r.rank + 1)),  AIC: \(number(r.aic, 7)),  "
+    out += "AICc: \(r.aicc.map { number($0, 7) } ?? "undefined"),  BIC: \(number(r.bic, 7))\n"
+    out += "Rank: \(r.rank) of \(r.parameters.count),  condition number (scaled design): \(number(r.conditionNumber, 4))\n"
+    for warning in r.warnings { out += "Warning: \(warning)\n" }
+    return out
+  }
+
+  private static func quantile(_ sorted: [Double], _ q: Double) -> Double {
+    let h = Double(sorted.count - 1) * q
+    let lo = Int(h.rounded(.down)), hi = min(lo + 1, sorted.count - 1)
+    return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
+  }
+
+  private static func pad(_ s: String, _ width: Int) -> String {
+    s.count >= width ? " " + s : String(repeating: " ", count: width - s.count) + s
+  }
+
+  /// `digits` significant digits, as R prints.
+  static func number(_ x: Double, _ digits: Int) -> String {
+    guard x.isFinite else { return x.isNaN ? "NA" : (x > 0 ? "Inf" : "-Inf") }
+    return String(format: "%.\(digits)g", x)
+  }
+
+  private static func pValue(_ p: Double) -> String {
+    guard p.isFinite else { return "NA" }
+    return p < 2.2e-16 ? "<2e-16" : String(format: "%.3g", p)
+  }
+
+  private static func stars(_ p: Double) -> String {
+    guard p.isFinite else { return "" }
+    switch p {
+    case ..<0.001: return "***"
+    case ..<0.01: return "**"
+    case ..<0.05: return "*"
+    case ..<0.1: return "."
+    default: return ""
+    }
+  }
+}
