@@ -1,0 +1,43 @@
+/// "Did you mean" suggestions for misspelt keys and names.
+enum Suggestion {
+  /// The Levenshtein distance between two strings (insertions, deletions, substitutions),
+  /// compared case-insensitively. O(m·n) time, O(n) memory.
+  static func distance(_ a: String, _ b: String) -> Int {
+    let x = Array(a.lowercased()), y = Array(b.lowercased())
+    guard !x.isEmpty else { return y.count }
+    guard !y.isEmpty else { return x.count }
+    var previous = Array(0...y.count)
+    var current = previous
+    for i in 1...x.count {
+      current[0] = i
+      for j in 1...y.count {
+        let substitution = previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+      }
+      swap(&previous, &current)
+    }
+    return previous[y.count]
+  }
+
+  /// The candidate closest to `word`, if it is close enough to be a plausible typo
+  /// (at most a third of the word's length, and at least 2 edits allowed), or one contains the other.
+  static func closest(to word: String, among candidates: [String]) -> String? {
+    guard word.count <= 200 else { return nil }
+    let limit = max(2, word.count / 3)
+    let scored = candidates.map { ($0, distance(word, $0)) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+    if let best = scored.first, best.1 <= limit { return best.0 }
+    let lower = word.lowercased()
+    if lower.count >= 3, let containing = candidates.first(where: {
+      $0.lowercased().contains(lower) || lower.contains($0.lowercased())
+    }) {
+      return containing
+    }
+    return nil
+  }
+
+  /// `; did you mean 'x'?`-style hint text, or an empty string.
+  static func hint(for word: String, among candidates: [String]) -> String {
+    guard let best = closest(to: word, among: candidates) else { return "" }
+    return " (did you mean '\(best)'?)"
+  }
+}

@@ -1,0 +1,34 @@
+import Forecasting
+
+/// Extends a census history with the Forecasting module's `Forecaster`, at 80% and 95% levels.
+public struct ForecastingTrend: TrendForecaster {
+  /// Creates the default forecaster.
+  public init() {}
+
+  /// Forecasts with `Forecaster.forecast`; an unknown model name throws ``UnknownModel``.
+  public func forecast(history: [(CensusYear, Double)], model: String, horizon: Int) throws -> TrendForecast {
+    guard let chosen = ForecastModel(rawValue: model) else { throw UnknownModel(name: model) }
+    let series = try TimeSeries(times: history.map(\.0.year), values: history.map(\.1))
+    let result = try Forecaster.forecast(series, model: chosen, horizon: horizon, levels: [80, 95])
+    var points: [CensusYear: DemandPoint] = [:]
+    for point in result.points {
+      let intervals = result.levels.indices.compactMap { index -> PlanInterval? in
+        guard index < point.lower.count, index < point.upper.count else { return nil }
+        return PlanInterval(level: result.levels[index], lower: point.lower[index], upper: point.upper[index])
+      }
+      points[CensusYear(point.time)] = DemandPoint(
+        census: CensusYear(point.time), plans: point.mean, source: .forecast, intervals: intervals)
+    }
+    return TrendForecast(model: result.model, selection: result.selection, points: points, notes: result.notes)
+  }
+
+  /// A model name the Forecasting module does not know.
+  public struct UnknownModel: Error, CustomStringConvertible {
+    /// The name given.
+    public let name: String
+    /// Names the allowed models.
+    public var description: String {
+      "unknown forecasting model '\(name)'; expected one of: \(ForecastModel.allCases.map(\.rawValue).joined(separator: ", "))"
+    }
+  }
+}

@@ -1,0 +1,173 @@
+import Foundation
+
+extension Ledger {
+  /// Builds the ledger for `scenario`.
+  ///
+  /// Steps, for each financial year F with census C (January inside F):
+  /// 1. plans(F) = count at C, interpolated between counts, or forecast after the last count;
+  /// 2. shares(F) = base share + trend × (C − latest census), floored at 0 and rescaled to 1;
+  /// 3. unitCost(F, p) = cost[p] × (1 + inflation)^(F − priceYear) × calibration factor;
+  /// 4. spend(F) = Σ plans(F) × shares(F, p) × unitCost(F, p) + other × (1 + inflation)^(F − priceYear);
+  /// 5. allocation(F) = as given, else the latest earlier one × (1 + growth)^(years since);
+  /// 6. outturn years take the given overspend; reserve(F) = reserve(F − 1) + funding − spend.
+  ///
+  /// - Parameter forecaster: extends the census history; the Forecasting module by default.
+  /// - Throws: ``ScenarioError`` pointing at `demand.model` when the forecast cannot be made, or
+  ///   at `calibrate` when calibration is impossible (nothing to scale, or other spend alone
+  ///   exceeds the actual spend).
+  public init(scenario: Scenario, forecaster: any TrendForecaster = ForecastingTrend()) throws {
+    let firstCensus = scenario.years.lowerBound.census
+    let lastCensus = scenario.years.upperBound.census
+    let demand: DemandProjection
+    do {
+      demand = try DemandProjection(
+        census: scenario.demand.census, model: scenario.demand.model, needed: firstCensus...lastCensus,
+        forecaster: scenario.demand.growth.map { ConstantGrowthTrend(rate: $0) } ?? forecaster)
+    } catch {
+      throw ScenarioError(issues: [
+        ScenarioIssue(
+          location: scenario.location(of: scenario.locations["demand.model"] == nil ? "demand.census" : "demand.model"),
+          field: "demand.model", problem: "the demand forecast could not be made: \(error)",
+          expected: "enough census counts for model '\(scenario.demand.model)', or another model")
+      ])
+    }
+    let costing = Costing(scenario: scenario, demand: demand)
+    var calibration: Calibration?
+    var factor = 1.0
+    if let year = scenario.calibrate {
+      let made = try costing.calibration(for: year)
+      calibration = made
+      factor = made.factor
+    }
+
+    var reserve = scenario.reserve.opening
+    var years: [LedgerYear] = []
+    for year in scenario.financialYears {
+      let base = try costing.modelled(year, factor: factor)
+      let allocation = costing.allocation(year)
+      let transfer = scenario.funding.blockTransfers[year] ?? .zero
+      let income = scenario.funding.otherIncome[year] ?? .zero
+      let funding = allocation.map { $0 + transfer + income }
+      let overspend = scenario.reserve.outturn[year]
+      let spend: Pounds?
+      let balance: Pounds
+      if let overspend {
+        spend = funding.map { $0 + overspend }
+        balance = -overspend
+      } else {
+        // Checked at load: a year without an allocation has an outturn.
+        spend = base.total
+        balance = (funding ?? .zero) - base.total
+      }
+      let opening = reserve
+      reserve += balance
+      let dsg = scenario.funding.dsgTotal.filter { $0.key <= year }.max { $0.key < $1.key }?.value
+      let percent = dsg.map { reserve / $0 * 100 }
+      let trigger = dsg.map { reserve.value < 0 && -reserve.value >= 0.01 * $0.value } ?? false
+      years.append(
+        LedgerYear(
+          year: year, census: year.census, demand: base.demand, plansByPlacement: base.plans, shares: base.shares,
+          unitCost: base.unitCost, spendByPlacement: base.spend, otherSpend: base.other, modelledSpend: base.total,
+          spend: spend, highNeedsBlock: allocation, blockTransfer: transfer, otherIncome: income, funding: funding,
+          inYearBalance: balance, openingReserve: opening, reserve: reserve, dsgTotal: dsg,
+          reservePercentOfDSG: percent, actual: overspend != nil, recoveryPlanRequired: trigger))
+    }
+    self.init(
+      scenario: scenario, years: years, placements: scenario.demand.placementOrder, calibration: calibration,
+      demand: demand)
+  }
+}
+
+/// The cost model for one scenario: shares, unit costs and allocations by year.
+struct Costing {
+  let scenario: Scenario
+  let demand: DemandProjection
+
+  /// One year's modelled plans and spend by placement.
+  struct Modelled {
+    let demand: DemandPoint
+    let shares: [Placement: Double]
+    let plans: [Placement: Double]
+    let unitCost: [Placement: Pounds]
+    let spend: [Placement: Pounds]
+    let other: Pounds
+    var placementTotal: Pounds { spend.values.reduce(.zero, +) }
+    var total: Pounds { placementTotal + other }
+  }
+
+  /// The inflation index for `year` relative to the price year: (1 + inflation)^(years between).
+  func inflationIndex(_ year: FinancialYear) -> Double {
+    pow(1 + scenario.costs.inflation, Double(scenario.costs.priceYear.distance(to: year)))
+  }
+
+  /// Shares in `year`: base + trend × years since the latest census, floored at 0, rescaled to sum to 1.
+  func shares(_ year: FinancialYear) -> [Placement: Double] {
+    let elapsed = Double(scenario.demand.mixCensus.distance(to: year.census))
+    var shares: [Placement: Double] = [:]
+    for (placement, share) in scenario.demand.placements {
+      shares[placement] = max(0, share + (scenario.demand.placementTrend[placement] ?? 0) * elapsed)
+    }
+    let total = shares.values.reduce(0, +)
+    guard total > 0 else { return scenario.demand.placements }
+    return shares.mapValues { $0 / total }
+  }
+
+  /// Modelled plans and spend for `year` with unit costs scaled by `factor`.
+  func modelled(_ year: FinancialYear, factor: Double) throws -> Modelled {
+    guard let point = demand.points[year.census] else {
+      throw ScenarioError(issues: [
+        ScenarioIssue(
+          location: scenario.location(of: "demand.census"), field: "demand.census",
+          problem: "no plan count or forecast for the January \(year.census) census that \(year) needs",
+          expected: "a census count for \(year.census) or a model that forecasts it")
+      ])
+    }
+    let index = inflationIndex(year)
+    let shares = shares(year)
+    var plans: [Placement: Double] = [:]
+    var unitCost: [Placement: Pounds] = [:]
+    var spend: [Placement: Pounds] = [:]
+    for (placement, share) in shares {
+      let cost = (scenario.costs.perPlan[placement] ?? .zero) * (index * factor)
+      plans[placement] = point.plans * share
+      unitCost[placement] = cost
+      spend[placement] = cost * (point.plans * share)
+    }
+    return Modelled(
+      demand: point, shares: shares, plans: plans, unitCost: unitCost, spend: spend, other: scenario.costs.other * index)
+  }
+
+  /// The allocation for `year`: as given, or the latest earlier one grown at `funding.growth`.
+  func allocation(_ year: FinancialYear) -> Pounds? {
+    if let given = scenario.funding.highNeedsBlock[year] { return given }
+    guard let (from, amount) = scenario.funding.highNeedsBlock.filter({ $0.key < year }).max(by: { $0.key < $1.key })
+    else { return nil }
+    return amount * pow(1 + scenario.funding.growth, Double(from.distance(to: year)))
+  }
+
+  /// The calibration factor for `year` (see ``Calibration``).
+  func calibration(for year: FinancialYear) throws -> Calibration {
+    func failure(_ problem: String) -> ScenarioError {
+      ScenarioError(issues: [
+        ScenarioIssue(
+          location: scenario.location(of: "calibrate"), field: "calibrate", problem: problem,
+          expected: "a year whose actual spend exceeds other spend and whose placements have costs")
+      ])
+    }
+    guard let overspend = scenario.reserve.outturn[year], let allocation = allocation(year) else {
+      throw failure("\(year) has no outturn or no allocation, so its actual spend is unknown")
+    }
+    let target =
+      allocation + (scenario.funding.blockTransfers[year] ?? .zero) + (scenario.funding.otherIncome[year] ?? .zero)
+      + overspend
+    let base = try modelled(year, factor: 1)
+    guard base.placementTotal.value > 0 else {
+      throw failure("modelled placement spend in \(year) is zero, so there is nothing to scale")
+    }
+    let factor = (target - base.other) / base.placementTotal
+    guard factor > 0, factor.isFinite else {
+      throw failure("actual spend in \(year) (\(target)) is less than other spend (\(base.other))")
+    }
+    return Calibration(year: year, factor: factor, targetSpend: target, modelledSpendBefore: base.total)
+  }
+}

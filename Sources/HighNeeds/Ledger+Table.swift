@@ -1,0 +1,74 @@
+/// How a ledger is rendered for people: aligned text or Markdown.
+public enum TableStyle: Sendable {
+  /// Columns aligned with spaces, for a terminal or a printout.
+  case aligned
+  /// GitHub-flavoured Markdown tables.
+  case markdown
+}
+
+extension Ledger {
+  /// The ledger as tables: the main ledger (£m to three decimals, as the seed report writes
+  /// money), plans and spend by placement, then notes that name every input a figure comes from.
+  public func table(style: TableStyle) -> String {
+    func render(_ table: TextTable) -> String { style == .markdown ? table.markdown() : table.aligned() }
+    func millions(_ amount: Pounds?) -> String { amount.map { FixedPoint.format($0.millions, places: 3) } ?? "n/a" }
+    let heading = style == .markdown ? "## " : ""
+    var out = "\(heading)\(scenario.name)\n\n"
+    out += "Authority: \(scenario.authority). Money in £m; A = actual outturn, F = forecast plans, I = interpolated.\n\n"
+
+    var main = TextTable(
+      header: ["Year", "", "Plans", "Spend", "Funding", "In-year", "Reserve", "% DSG", "1% rule"],
+      rightAligned: [2, 3, 4, 5, 6, 7])
+    for year in years {
+      let marks = (year.actual ? "A" : "") + (year.demand.source == .forecast ? "F" : year.demand.source == .interpolated ? "I" : "")
+      main.rows.append([
+        year.year.description, marks, FixedPoint.format(year.demand.plans, places: 0), millions(year.spend),
+        millions(year.funding), millions(year.inYearBalance), millions(year.reserve),
+        year.reservePercentOfDSG.map { FixedPoint.format($0, places: 2) } ?? "n/a",
+        year.recoveryPlanRequired ? "plan needed" : "",
+      ])
+    }
+    out += render(main) + "\n"
+
+    var mix = TextTable(
+      header: ["Year"] + placements.map(\.name) + ["other", "modelled"],
+      rightAligned: Set(1...(placements.count + 2)))
+    for year in years {
+      mix.rows.append(
+        [year.year.description]
+          + placements.map {
+            "\(FixedPoint.format(year.plansByPlacement[$0] ?? 0, places: 0)) × £\(FixedPoint.format(year.unitCost[$0]?.value ?? 0, places: 0))"
+          } + [millions(year.otherSpend), millions(year.modelledSpend)])
+    }
+    out += "\(heading)Plans × cost per plan by placement; other and modelled spend in £m\n\n" + render(mix) + "\n"
+    out += notes.map { "- \($0)" }.joined(separator: "\n") + "\n"
+    return out
+  }
+
+  /// Sentences that explain the figures: calibration, deficit, the 1% rule, the forecast.
+  public var notes: [String] {
+    var notes: [String] = []
+    if let calibration {
+      notes.append(
+        "Calibration: unit costs × \(FixedPoint.format(calibration.factor, places: 4)) so that modelled spend in \(calibration.year) equals actual spend \(calibration.targetSpend) (before: \(calibration.modelledSpendBefore)).")
+    }
+    if let year = firstDeficitYear {
+      notes.append("The reserve is first in deficit at the end of \(year).")
+    } else {
+      notes.append("The reserve stays out of deficit in every year.")
+    }
+    if let year = firstRecoveryPlanYear {
+      notes.append("The cumulative deficit first reaches 1% of total DSG in \(year): a deficit recovery plan is required.")
+    }
+    if let forecast = demand.forecast {
+      notes.append("Plans after the last census: model '\(forecast.model)' (\(forecast.selection)).")
+      notes += forecast.notes
+    }
+    if let year = firstInYearBalanceYear {
+      notes.append("First projected year in balance or surplus: \(year).")
+    } else {
+      notes.append("No projected year is in balance.")
+    }
+    return notes
+  }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import Yams
+
+/// A 1-based line and column in the file (libyaml's `Mark`, which callers cannot create).
+struct Position: Hashable {
+  let line: Int
+  let column: Int
+
+  init(line: Int, column: Int) {
+    self.line = line
+    self.column = column
+  }
+
+  init(_ mark: Mark) {
+    self.init(line: mark.line, column: mark.column)
+  }
+}
+
+/// A value in the YAML tree together with its dotted path, for messages.
+struct Located {
+  /// The YAML node.
+  let node: Node
+  /// The dotted path of the field, such as `funding.growth`.
+  let path: String
+  /// Where the node starts (1-based), or 1:1 when libyaml gave no mark.
+  let mark: Position
+
+  /// Wraps a node, taking its position from libyaml's mark.
+  init(node: Node, path: String) {
+    self.node = node
+    self.path = path
+    self.mark = node.mark.map(Position.init) ?? Position(line: 1, column: 1)
+  }
+
+  /// Wraps a node read at an explicit position (a mapping key given as text).
+  init(node: Node, path: String, mark: Position) {
+    self.node = node
+    self.path = path
+    self.mark = mark
+  }
+
+  /// The scalar's text, or nil when the node is a mapping or sequence.
+  var scalarText: String? { node.scalar?.string }
+
+  /// True for an empty value (`key:` with nothing after it, `~` or `null`).
+  var isNull: Bool {
+    guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else { return false }
+    return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+  }
+
+  /// A word for what the node is, for "expected a mapping but found a list".
+  var kindDescription: String {
+    switch node {
+    case .scalar: return isNull ? "an empty value" : "the value '\(String(scalarText?.prefix(40) ?? ""))'"
+    case .mapping: return "a mapping (key: value lines)"
+    case .sequence: return "a list"
+    case .alias: return "an alias"
+    }
+  }
+}
+
+/// Collects issues while reading a YAML tree; every read reports into it and carries on.
+///
+/// Reading never stops at the first problem: each field that cannot be read is reported and
+/// skipped, so one run lists every issue in the file.
+final class NodeReader {
+  /// The file's path, used in every issue.
+  let file: String
+  /// Issues found so far.
+  private(set) var issues: [ScenarioIssue] = []
+
+  init(file: String) {
+    self.file = file
+  }
+
+  /// The location of a mark in this file.
+  func location(_ mark: Position) -> SourceLocation {
+    SourceLocation(file: file, line: mark.line, column: mark.column)
+  }
+
+  /// Records an issue at `value`.
+  func report(_ value: Located, _ problem: String, expected: String? = nil) {
+    issues.append(ScenarioIssue(location: location(value.mark), field: value.path, problem: problem, expected: expected))
+  }
+
+  /// Records an issue at an explicit mark.
+  func report(at mark: Position, field: String, _ problem: String, expected: String? = nil) {
+    issues.append(ScenarioIssue(location: location(mark), field: field, problem: problem, expected: expected))
+  }
+
+  /// Reads `value` as a mapping with string keys, reporting anything else.
+  ///
+  /// Keys that are not plain text (a list or mapping used as a key) are reported and skipped.
+  func mapping(_ value: Located, expected: String) -> MappingView? {
+    guard case .mapping(let mapping) = value.node else {
+      report(value, "found \(value.kindDescription)", expected: expected)
+      return nil
+    }
+    var entries: [MappingView.Entry] = []
+    for (keyNode, valueNode) in mapping {
+      guard let key = keyNode.scalar?.string else {
+        report(Located(node: keyNode, path: value.path), "a key must be plain text", expected: "a name such as 'growth'")
+        continue
+      }
+      let path = value.path.isEmpty ? key : "\(value.path).\(key)"
+      entries.append(MappingView.Entry(key: key, keyMark: keyNode.mark.map(Position.init) ?? value.mark, value: Located(node: valueNode, path: path)))
+    }
+    return MappingView(owner: value, entries: entries, reader: self)
+  }
+
+  /// Reads a scalar through `parse`, reporting a non-scalar, an empty value or a parse problem.
+  func scalar<T>(_ value: Located, expected: String, _ parse: (String) throws -> T) -> T? {
+    guard let text = value.scalarText else {
+      report(value, "found \(value.kindDescription)", expected: expected)
+      return nil
+    }
+    guard !value.isNull else {
+      report(value, "no value given", expected: expected)
+      return nil
+    }
+    do {
+      return try parse(text)
+    } catch let problem as ValueProblem {
+      report(value, problem.problem, expected: problem.expected)
+      return nil
+    } catch {
+      report(value, String(describing: error), expected: expected)
+      return nil
+    }
+  }
+
+  /// Reads non-empty text (a name or title).
+  func text(_ value: Located, expected: String) -> String? {
+    scalar(value, expected: expected) { text in
+      let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+      guard !trimmed.isEmpty else { throw ValueProblem(problem: "the text is blank", expected: expected) }
+      return trimmed
+    }
+  }
+}
+
+/// The entries of one YAML mapping, with helpers that report missing and unknown keys.
+struct MappingView {
+  /// One `key: value` pair.
+  struct Entry {
+    let key: String
+    let keyMark: Position
+    let value: Located
+  }
+
+  let owner: Located
+  let entries: [Entry]
+  let reader: NodeReader
+
+  /// The value under `key`, or nil (reporting it when `required`).
+  func value(_ key: String, required: Bool = false, expected: String = "") -> Located? {
+    if let entry = entries.first(where: { $0.key == key }) { return entry.value }
+    if required {
+      let field = owner.path.isEmpty ? key : "\(owner.path).\(key)"
+      reader.report(at: owner.mark, field: field, "missing required field '\(key)'", expected: expected.isEmpty ? nil : expected)
+    }
+    return nil
+  }
+
+  /// Reports every key not in `allowed`, with a "did you mean" hint.
+  func rejectUnknownKeys(allowed: [String]) {
+    for entry in entries where !allowed.contains(entry.key) {
+      let hint = Suggestion.hint(for: entry.key, among: allowed)
+      reader.report(
+        at: entry.keyMark, field: entry.value.path, "unknown key '\(entry.key)'\(hint)",
+        expected: "one of: \(allowed.joined(separator: ", "))")
+    }
+  }
+}

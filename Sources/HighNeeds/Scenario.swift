@@ -1,0 +1,95 @@
+/// A validated scenario: everything the ledger needs, with units in the types.
+///
+/// Built by ``ScenarioLoader`` from a YAML file; every field has been checked (ranges,
+/// shares summing to 100%, years inside the ledger, a cost for every placement).
+public struct Scenario: Sendable {
+  /// The scenario's title (`scenario:` in the file).
+  public var name: String
+  /// The local authority (`authority:`).
+  public var authority: String
+  /// The financial years of the ledger, first to last (`years: 2018-19 to 2025-26`).
+  public var years: ClosedRange<FinancialYear>
+  /// Demand: census counts, the forecasting model, the placement mix.
+  public var demand: DemandSpec
+  /// Unit costs per plan by placement, inflation and other high needs spend.
+  public var costs: CostSpec
+  /// High Needs Block allocations, growth, block transfers, other income and total DSG.
+  public var funding: FundingSpec
+  /// The reserve's opening balance and actual outturns.
+  public var reserve: ReserveSpec
+  /// The financial year whose outturn spend the unit costs are scaled to match, if any.
+  public var calibrate: FinancialYear?
+  /// Where fields were written in the file (dotted path → location), so that problems found
+  /// after loading (a forecast that cannot be fitted, a calibration that makes no sense) can
+  /// still point at the line to change.
+  public var locations: [String: SourceLocation] = [:]
+
+  /// The location of `field`, or of the closest enclosing field that has one, or line 1.
+  public func location(of field: String) -> SourceLocation {
+    var path = field
+    while !path.isEmpty {
+      if let found = locations[path] { return found }
+      guard let dot = path.lastIndex(of: ".") else { break }
+      path = String(path[..<dot])
+    }
+    return locations[""] ?? SourceLocation(file: "scenario", line: 1, column: 1)
+  }
+
+  /// Every financial year of the ledger in order.
+  public var financialYears: [FinancialYear] { Array(years.lowerBound...years.upperBound) }
+}
+
+/// Demand for plans: counts at the January census and how to project them.
+public struct DemandSpec: Sendable {
+  /// Plans (statements before 2014) counted at each January census, as given.
+  public var census: [CensusYear: Double]
+  /// The forecasting model's name as accepted by the Forecasting module (`auto`, `linear`, ...).
+  public var model: String
+  /// A constant annual growth rate of plans after the last census, used instead of a fitted
+  /// model when given (0.089 is 8.9% a year): for histories too short to fit.
+  public var growth: Double?
+  /// Share of plans in each placement at the base census (fractions summing to 1).
+  public var placements: [Placement: Double]
+  /// Change in each placement's share per year after the base census, in fractions (0.01 is one
+  /// percentage point). Shares are floored at zero and rescaled to sum to 1 each year.
+  public var placementTrend: [Placement: Double]
+  /// The census year the placement mix describes: the latest census given.
+  public var mixCensus: CensusYear { census.keys.max() ?? CensusYear(0) }
+  /// Placements in a fixed order (by name) for stable reports.
+  public var placementOrder: [Placement] { placements.keys.sorted() }
+}
+
+/// Unit costs and the spend not tied to a plan.
+public struct CostSpec: Sendable {
+  /// Average annual cost to the High Needs Block per plan in each placement, at `priceYear` prices.
+  public var perPlan: [Placement: Pounds]
+  /// The financial year whose prices `perPlan` and `other` are given in.
+  public var priceYear: FinancialYear
+  /// Annual cost inflation applied from `priceYear` (0.02 is 2% a year).
+  public var inflation: Double
+  /// High needs spend not tied to a plan (central services, hospital education...), at `priceYear`
+  /// prices; inflated like unit costs but not calibrated.
+  public var other: Pounds
+}
+
+/// Money coming into the High Needs Block.
+public struct FundingSpec: Sendable {
+  /// High Needs Block allocations by financial year, as announced.
+  public var highNeedsBlock: [FinancialYear: Pounds]
+  /// Annual growth of the allocation after the last one given (0.08 is 8% a year).
+  public var growth: Double
+  /// Transfers from the Schools Block (or other blocks) into high needs, by year.
+  public var blockTransfers: [FinancialYear: Pounds]
+  /// Other income counted as high needs funding (grants, contributions), by year.
+  public var otherIncome: [FinancialYear: Pounds]
+  /// Total DSG by year for the 1% test; a year without a figure uses the latest earlier one.
+  public var dsgTotal: [FinancialYear: Pounds]
+}
+
+/// The DSG high needs reserve.
+public struct ReserveSpec: Sendable {
+  /// The reserve at the start of the first ledger year (negative for a deficit brought forward).
+  public var opening: Pounds
+  /// Actual overspend (positive) or underspend (negative) by year; these years are outturns.
+  public var outturn: [FinancialYear: Pounds]
+}

@@ -1,0 +1,151 @@
+import Foundation
+import Yams
+
+/// Reads and validates scenario files.
+///
+/// The YAML is composed to Yams' node tree (not decoded straight to `Codable`) so that every
+/// value keeps its line and column. Reading carries on past problems and reports all of them
+/// together in one ``ScenarioError``.
+///
+/// ```swift
+/// let scenario = try ScenarioLoader.load(contentsOf: text, file: "medway-2020.yaml")
+/// ```
+public enum ScenarioLoader {
+  /// The top-level keys a scenario may have.
+  static let topLevelKeys = ["scenario", "authority", "years", "demand", "costs", "funding", "reserve", "calibrate"]
+
+  /// Parses and validates a scenario from YAML text.
+  ///
+  /// - Parameters:
+  ///   - text: the file's contents.
+  ///   - file: the path to name in messages.
+  /// - Throws: ``ScenarioError`` listing every problem found, each with file, line, column,
+  ///   field, what was wrong and what was expected.
+  public static func load(contentsOf text: String, file: String) throws -> Scenario {
+    let reader = NodeReader(file: file)
+    let root: Node
+    do {
+      guard let composed = try Yams.compose(yaml: text) else {
+        throw ScenarioError(issues: [
+          ScenarioIssue(
+            location: SourceLocation(file: file, line: 1, column: 1), field: "",
+            problem: "the file is empty",
+            expected: "a scenario with scenario, authority, years, demand, costs and funding")
+        ])
+      }
+      root = composed
+    } catch let error as ScenarioError {
+      throw error
+    } catch {
+      throw ScenarioError(issues: [syntaxIssue(error, text: text, file: file)])
+    }
+    let scenario = read(root: Located(node: root, path: ""), reader: reader)
+    guard reader.issues.isEmpty, let scenario else {
+      throw ScenarioError(issues: reader.issues)
+    }
+    return scenario
+  }
+
+  /// Turns a Yams error into an issue at the line and column libyaml reported.
+  static func syntaxIssue(_ error: Error, text: String, file: String) -> ScenarioIssue {
+    func issue(_ mark: Position, _ problem: String) -> ScenarioIssue {
+      ScenarioIssue(
+        location: SourceLocation(file: file, line: mark.line, column: mark.column), field: "",
+        problem: "YAML syntax: \(problem)", expected: "well-formed YAML (check indentation, colons and quotes)")
+    }
+    guard let yaml = error as? YamlError else { return issue(Position(line: 1, column: 1), String(describing: error)) }
+    switch yaml {
+    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      let while_ = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
+      return issue(Position(mark), problem + while_)
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+      return ScenarioIssue(
+        location: SourceLocation(file: file, line: context.mark.line, column: context.mark.column), field: "",
+        problem: "duplicate key \(names) in one mapping", expected: "each key once; merge the two entries")
+    case .reader(let problem, let offset, _, _):
+      var line = 1, column = 1
+      if let offset {
+        for character in text.prefix(max(0, offset)) {
+          if character == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+      }
+      return issue(Position(line: line, column: column), problem)
+    default:
+      return issue(Position(line: 1, column: 1), String(describing: yaml))
+    }
+  }
+
+  /// Reads the whole tree; returns nil when a required part could not be read.
+  static func read(root: Located, reader: NodeReader) -> Scenario? {
+    guard let top = reader.mapping(root, expected: "a scenario mapping (scenario:, authority:, years:, ...)") else {
+      return nil
+    }
+    top.rejectUnknownKeys(allowed: topLevelKeys)
+    var locations: [String: SourceLocation] = ["": reader.location(root.mark)]
+    for entry in top.entries { locations[entry.value.path] = reader.location(entry.value.mark) }
+
+    let name = top.value("scenario", required: true, expected: "a title").flatMap { reader.text($0, expected: "a title") }
+    let authority = top.value("authority", required: true, expected: "the local authority's name").flatMap {
+      reader.text($0, expected: "the local authority's name")
+    }
+    let years = top.value("years", required: true, expected: "a range such as 2018-19 to 2025-26").flatMap {
+      readYears($0, reader: reader)
+    }
+    let sections = SectionReader(reader: reader, years: years)
+    let demand = top.value("demand", required: true, expected: "census counts, model and placements").flatMap {
+      sections.demand($0, locations: &locations)
+    }
+    let costs = top.value("costs", required: true, expected: "per_plan costs, inflation and other spend").flatMap {
+      sections.costs($0, placements: demand?.placements, locations: &locations)
+    }
+    let funding = top.value("funding", required: true, expected: "high_needs_block allocations").flatMap {
+      sections.funding($0, locations: &locations)
+    }
+    let reserve = top.value("reserve").map { sections.reserve($0, locations: &locations) }
+      ?? ReserveSpec(opening: .zero, outturn: [:])
+    let calibrate = top.value("calibrate").flatMap {
+      reader.scalar($0, expected: FriendlyValues.yearForms, FriendlyValues.financialYear)
+    }
+
+    guard let name, let authority, let years, let demand, let costs, let funding else { return nil }
+    let scenario = Scenario(
+      name: name, authority: authority, years: years, demand: demand, costs: costs, funding: funding,
+      reserve: reserve, calibrate: calibrate, locations: locations)
+    ScenarioChecks(reader: reader, scenario: scenario, top: top).run()
+    return scenario
+  }
+
+  /// Reads `years:` as `2018-19 to 2025-26`, or a mapping `{first: 2018-19, last: 2025-26}`.
+  static func readYears(_ value: Located, reader: NodeReader) -> ClosedRange<FinancialYear>? {
+    let expected = "a range such as 2018-19 to 2025-26"
+    var bounds: (FinancialYear, FinancialYear)?
+    if case .mapping = value.node, let map = reader.mapping(value, expected: expected) {
+      map.rejectUnknownKeys(allowed: ["first", "last"])
+      let first = map.value("first", required: true, expected: FriendlyValues.yearForms).flatMap {
+        reader.scalar($0, expected: FriendlyValues.yearForms, FriendlyValues.financialYear)
+      }
+      let last = map.value("last", required: true, expected: FriendlyValues.yearForms).flatMap {
+        reader.scalar($0, expected: FriendlyValues.yearForms, FriendlyValues.financialYear)
+      }
+      if let first, let last { bounds = (first, last) }
+    } else {
+      bounds = reader.scalar(value, expected: expected) { text in
+        let parts = text.components(separatedBy: " to ")
+        guard parts.count == 2 else { throw ValueProblem(problem: "'\(text)' is not a range of years", expected: expected) }
+        return (try FriendlyValues.financialYear(parts[0]), try FriendlyValues.financialYear(parts[1]))
+      }
+    }
+    guard let (first, last) = bounds else { return nil }
+    guard first <= last else {
+      reader.report(value, "the range ends (\(last)) before it starts (\(first))", expected: "the first year before the last")
+      return nil
+    }
+    guard first.distance(to: last) < 100 else {
+      reader.report(value, "the range spans \(first.distance(to: last) + 1) years", expected: "at most 100 years")
+      return nil
+    }
+    return first...last
+  }
+}
