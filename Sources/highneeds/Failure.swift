@@ -66,11 +66,13 @@ func writeOutput(_ text: String, to path: String?) throws {
   let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
   do {
     try Data(text.utf8).write(to: temporary, options: [])
-    if FileManager.default.fileExists(atPath: url.path) {
-      _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-    } else {
-      try FileManager.default.moveItem(at: temporary, to: url)
+    // rename(2) replaces the destination atomically: readers see the old file or the new one.
+    guard rename(temporary.path, url.path) == 0 else {
+      throw Failure.outputUnwritable("cannot write \(path): \(String(cString: strerror(errno)))")
     }
+  } catch let failure as Failure {
+    try? FileManager.default.removeItem(at: temporary)
+    throw failure
   } catch {
     try? FileManager.default.removeItem(at: temporary)
     throw Failure.outputUnwritable("cannot write \(path): \(error.localizedDescription)")

@@ -17,6 +17,20 @@ public struct RegressionParameter: Sendable, Equatable {
   public var isAliased: Bool { estimate.isNaN }
 }
 
+/// A two-sided interval [lowerBound, upperBound]. Unlike `ClosedRange`, it may hold NaN
+/// bounds (for a coefficient that was not estimated) without trapping.
+public struct Interval: Sendable, Equatable {
+  /// Lower end.
+  public let lowerBound: Double
+  /// Upper end.
+  public let upperBound: Double
+
+  public init(_ lowerBound: Double, _ upperBound: Double) {
+    self.lowerBound = lowerBound
+    self.upperBound = upperBound
+  }
+}
+
 /// The mean, its confidence interval and the prediction interval at one new point.
 public struct RegressionPrediction: Sendable, Equatable {
   /// Predicted mean, x₀'β̂.
@@ -24,9 +38,9 @@ public struct RegressionPrediction: Sendable, Equatable {
   /// Standard error of the mean, √(x₀'·Cov(β̂)·x₀).
   public let standardError: Double
   /// Confidence interval of the mean: mean ± t(df, (1+level)/2)·se.
-  public let confidence: ClosedRange<Double>
+  public let confidence: Interval
   /// Prediction interval of a new observation (weight 1): mean ± t·√(se² + σ̂²).
-  public let prediction: ClosedRange<Double>
+  public let prediction: Interval
 }
 
 /// Everything derived from one least-squares fit. Immutable.
@@ -74,11 +88,10 @@ public struct RegressionResult: Sendable {
 
   /// Two-sided confidence intervals for the coefficients at `level` (e.g. 0.95):
   /// estimate ± t(df, (1 + level)/2)·se.
-  public func confidenceIntervals(level: Double) -> [ClosedRange<Double>] {
+  public func confidenceIntervals(level: Double) -> [Interval] {
     let q = StudentT.quantile((1 + level) / 2, degreesOfFreedom: Double(residualDegreesOfFreedom))
     return parameters.map { p in
-      if p.isAliased { return Double.nan...Double.nan }
-      return (p.estimate - q * p.standardError)...(p.estimate + q * p.standardError)
+      Interval(p.estimate - q * p.standardError, p.estimate + q * p.standardError)
     }
   }
 
@@ -100,8 +113,8 @@ public struct RegressionResult: Sendable {
       let pse = (se * se + sigma2).squareRoot()
       return RegressionPrediction(
         mean: mean, standardError: se,
-        confidence: (mean - q * se)...(mean + q * se),
-        prediction: (mean - q * pse)...(mean + q * pse))
+        confidence: Interval(mean - q * se, mean + q * se),
+        prediction: Interval(mean - q * pse, mean + q * pse))
     }
   }
 }

@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of `highneeds fit`: the built binary, its output and its exit codes.
+
+/// Runs the built `highneeds` binary (found beside the test bundle) with `arguments`.
+private func runFit(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+  let process = Process()
+  process.executableURL = try highneedsBinaryForFit()
+  process.arguments = arguments
+  let out = Pipe(), err = Pipe()
+  process.standardOutput = out
+  process.standardError = err
+  try process.run()
+  let stdout = out.fileHandleForReading.readDataToEndOfFile()
+  let stderr = err.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+}
+
+private func highneedsBinaryForFit() throws -> URL {
+  var folder = Bundle.main.bundleURL
+  for _ in 0..<4 {
+    let candidate = folder.appendingPathComponent("highneeds")
+    if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+    folder.deleteLastPathComponent()
+  }
+  struct Missing: Error {}
+  throw Missing()
+}
+
+private let scratch: URL = {
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent("highneeds-fit-e2e-\(ProcessInfo.processInfo.processIdentifier)")
+  try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  return url
+}()
+
+private func writeCSV(_ name: String, _ text: String) throws -> String {
+  let url = scratch.appendingPathComponent(name)
+  try Data(text.utf8).write(to: url)
+  return url.path
+}
+
+private struct FitJSON: Decodable {
+  struct Parameter: Decodable { let name: String; let estimate: Double?; let standardError: Double? }
+  let n: Int
+  let rank: Int
+  let parameters: [Parameter]
+  let residualStandardError: Double
+  let rSquared: Double
+  let warnings: [String]
+}
+
+/// Every NIST StRD set through the command line, as a user would run it: the same digit
+/// targets as the library test (estimates ≥ 9, Wampler5 ≥ 7; others ≥ 6). JSON carries the
+/// shortest round-tripping decimal of each double, so nothing is lost in printing.
+@Test func nistThroughTheCommandLine() throws {
+  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  let url = root.deletingLastPathComponent().appendingPathComponent("shared/data/nist/certified.json")
+  let json = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
+  let sets = try #require(json?["datasets"] as? [String: [String: Any]])
+  #expect(sets.count == 11)
+  for (name, set) in sets.sorted(by: { $0.key < $1.key }) {
+    let model = try #require(set["model"] as? [String: Any])
+    let data = try #require(set["data"] as? [String: Any])
+    let certified = try #require(set["certified"] as? [String: Any])
+    let xNames = try #require(data["x_names"] as? [String])
+    let xs = try #require(data["x"] as? [String: [Double]])
+    let y = try #require(data["y"] as? [Double])
+    var csv = (xNames + ["y"]).joined(separator: ",") + "\n"
+    for i in 0..<y.count {
+      csv += (xNames.map { "\(xs[$0]![i])" } + ["\(y[i])"]).joined(separator: ",") + "\n"
+    }
+    let path = try writeCSV("\(name).csv", csv)
+    var arguments = ["fit", path, "--y", "y", "--format", "json"]
+    if (model["kind"] as? String) == "polynomial" {
+      arguments += ["--poly", "x:\(model["degree"] as? Int ?? 1)"]
+    } else {
+      for x in xNames { arguments += ["--x", x] }
+    }
+    if (model["intercept"] as? Bool) == false { arguments.append("--no-intercept") }
+    let run = try runFit(arguments)
+    #expect(run.status == 0, "\(name): \(run.stderr)")
+    let fit = try JSONDecoder().decode(FitJSON.self, from: Data(run.stdout.utf8))
+    let estimates = try #require(certified["estimates"] as? [Double])
+    let errors = try #require(certified["std_devs"] as? [Double])
+    let target = name == "Wampler5" ? 7.0 : 9.0
+    for (j, p) in fit.parameters.enumerated() {
+      #expect(lre(p.estimate ?? .nan, estimates[j]) >= target, "\(name) \(p.name)")
+      #expect(lre(p.standardError ?? .nan, errors[j]) >= 6, "\(name) se \(p.name)")
+    }
+    #expect(lre(fit.residualStandardError, certified["residual_std_dev"] as? Double ?? .nan) >= 6)
+    #expect(lre(fit.rSquared, certified["r_squared"] as? Double ?? .nan) >= 6)
+  }
+}
+
+private func lre(_ estimate: Double, _ certified: Double) -> Double {
+  if estimate == certified { return 15 }
+  let error = certified == 0 ? abs(estimate) : abs(estimate - certified) / abs(certified)
+  return error.isNaN ? 0 : min(15, -log10(error))
+}
+
+@Test func tableFormatReadsLikeSummaryLm() throws {
+  let path = try writeCSV("trend.csv", "year,plans\n2014,1409\n2015,1500\n2016,1678\n2017,1779\n2018,1968\n2019,2126\n2020,2296\n")
+  let run = try runFit([path, "--y", "plans", "--x", "year"].withCommand)
+  #expect(run.status == 0)
+  for needle in ["Coefficients:", "(Intercept)", "year", "Residual standard error:", "on 5 degrees of freedom", "Multiple R-squared:", "F-statistic:", "AICc:"] {
+    #expect(run.stdout.contains(needle), "missing \(needle)")
+  }
+}
+
+@Test func collinearColumnsAreReportedInJSON() throws {
+  let path = try writeCSV("dup.csv", "a,b,y\n1,1,2.1\n2,2,3.9\n3,3,6.2\n4,4,7.8\n5,5,10.1\n")
+  let run = try runFit([path, "--y", "y", "--x", "a", "--x", "b", "--format", "json"].withCommand)
+  #expect(run.status == 0)
+  let fit = try JSONDecoder().decode(FitJSON.self, from: Data(run.stdout.utf8))
+  #expect(fit.rank == 2)
+  #expect(fit.parameters[2].estimate == nil)
+  #expect(fit.warnings.contains { $0.contains("linear combination") })
+}
+
+/// Bad input: exit 65 (66 for a missing file), a message naming the file, line and column, and no output.
+@Test(arguments: [
+  ("missing-column", "x,y\n1,2\n2,3\n3,5\n", ["--y", "y", "--x", "z"], "no such column"),
+  ("typo-column", "year,plans\n1,2\n2,3\n3,5\n", ["--y", "plans", "--x", "yaer"], "did you mean year"),
+  ("non-numeric", "x,y\n1,2\n2,three\n3,5\n", ["--y", "y", "--x", "x"], ":3: column y (column 2): \"three\" is not a number"),
+  ("empty-cell", "x,y\n1,2\n2,\n3,5\n", ["--y", "y", "--x", "x"], ":3: column y (column 2): an empty cell is not a number"),
+  ("nan", "x,y\n1,2\n2,nan\n3,5\n", ["--y", "y", "--x", "x"], "is not finite"),
+  ("infinite", "x,y\n1,2\n2,3\ninf,5\n", ["--y", "y", "--x", "x"], ":4: column x (column 1): inf is not finite"),
+  ("too-few-rows", "x,y\n1,2\n2,3\n", ["--y", "y", "--x", "x"], "2 observations for 2 parameters"),
+  ("poly-too-high", "x,y\n1,2\n2,3\n3,5\n4,4\n", ["--y", "y", "--poly", "x:4"], "4 observations for 5 parameters"),
+  ("zero-weight", "x,y,w\n1,2,1\n2,3,0\n3,5,1\n4,4,1\n", ["--y", "y", "--x", "x", "--weights", "w"], "weight 0.0 is not positive"),
+  ("empty-file", "", ["--y", "y"], "the file is empty"),
+  ("short-row", "x,y\n1,2\n2\n3,5\n", ["--y", "y", "--x", "x"], ":3: column y (column 2)"),
+  ("constant-poly", "x,y\n1,2\n1,3\n1,5\n1,4\n", ["--y", "y", "--poly", "x:2"], "is constant"),
+])
+func badCSVIsExplained(_ name: String, _ csv: String, _ options: [String], _ expected: String) throws {
+  let path = try writeCSV("\(name).csv", csv)
+  let output = scratch.appendingPathComponent("\(name).out").path
+  let run = try runFit(["fit", path] + options + ["--output", output])
+  #expect(run.status == 65, "\(name): status \(run.status), stderr \(run.stderr)")
+  #expect(run.stderr.contains(path), "\(name): message should name the file: \(run.stderr)")
+  #expect(run.stderr.contains(expected), "\(name): \(run.stderr)")
+  #expect(run.stdout.isEmpty)
+  #expect(!FileManager.default.fileExists(atPath: output), "\(name): no output file on failure")
+}
+
+@Test func unreadableFileExits66AndBadPolySyntaxExits64() throws {
+  let missing = try runFit(["fit", "/nonexistent/data.csv", "--y", "y"])
+  #expect(missing.status == 66)
+  #expect(missing.stderr.contains("/nonexistent/data.csv"))
+  let path = try writeCSV("ok.csv", "x,y\n1,2\n2,3\n3,5\n")
+  let badPoly = try runFit(["fit", path, "--y", "y", "--poly", "x"])
+  #expect(badPoly.status == 64)
+  #expect(badPoly.stderr.contains("COLUMN:DEGREE"))
+}
+
+@Test func outputFileIsWrittenWholeAndReplacedAtomically() throws {
+  let path = try writeCSV("out.csv", "x,y\n1,2\n2,3\n3,5\n4,4\n")
+  let output = scratch.appendingPathComponent("fit.json").path
+  try Data("old".utf8).write(to: URL(fileURLWithPath: output))
+  let run = try runFit(["fit", path, "--y", "y", "--x", "x", "--format", "json", "--output", output])
+  #expect(run.status == 0)
+  let written = try String(contentsOfFile: output, encoding: .utf8)
+  #expect(written.hasPrefix("{"))
+  #expect(try JSONSerialization.jsonObject(with: Data(written.utf8)) is [String: Any])
+}
+
+extension Array where Element == String {
+  fileprivate var withCommand: [String] { ["fit"] + self }
+}
