@@ -103,7 +103,14 @@ final class NodeReader {
         continue
       }
       let path = value.path.isEmpty ? key : "\(value.path).\(key)"
-      entries.append(MappingView.Entry(key: key, keyMark: keyNode.mark.map(Position.init) ?? value.mark, value: Located(node: valueNode, path: path)))
+      let keyMark = keyNode.mark.map(Position.init) ?? value.mark
+      // A block mapping or list on the lines below its key is reported at the key (`per_plan:`),
+      // where a reader looks for it; libyaml marks it at its first inner entry instead.
+      var nested = Located(node: valueNode, path: path)
+      if valueNode.scalar == nil, nested.mark.line > keyMark.line {
+        nested = Located(node: valueNode, path: path, mark: keyMark)
+      }
+      entries.append(MappingView.Entry(key: key, keyMark: keyMark, value: nested))
     }
     return MappingView(owner: value, entries: entries, reader: self)
   }

@@ -173,7 +173,7 @@ struct SectionReader {
     let block = map.value("high_needs_block", required: true, expected: "the allocation by year, such as 2019-20: £38.226m").flatMap {
       yearMap($0, what: "allocation") { money($0, allowNegative: false, positive: true) }
     }
-    if let block, block.isEmpty, let node = map.value("high_needs_block") {
+    if let node = map.value("high_needs_block"), case .mapping(let given) = node.node, given.isEmpty {
       reader.report(node, "no allocations given", expected: "at least one year, such as 2019-20: £38.226m")
     }
     let growth = map.value("growth").flatMap { rate($0, within: -0.5...1, what: "growth") } ?? 0

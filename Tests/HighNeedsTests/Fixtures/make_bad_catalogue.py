@@ -1,0 +1,133 @@
+# Regenerate with: python3 Tests/HighNeedsTests/Fixtures/make_bad_catalogue.py
+# Generates the bad-scenario catalogue. Each case: a base scenario with one edit, a description,
+# and expectations located by searching the generated text (line of `anchor`, column of `at`).
+import os, re
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "bad")
+os.makedirs(OUT, exist_ok=True)
+BASE = """scenario: Catalogue base scenario
+authority: Testshire
+years: 2019-20 to 2022-23
+demand:
+  census:
+    2018: 1000
+    2019: 1100
+    2020: 1200
+  growth: 5%
+  placements:
+    mainstream: 40%
+    special: 60%
+costs:
+  per_plan:
+    mainstream: £8,000
+    special: £20,000
+  inflation: 2%
+  other: £1m
+funding:
+  high_needs_block:
+    2019-20: £30m
+  growth: 3%
+  dsg_total: £200m
+reserve:
+  opening: £0
+  outturn:
+    2019-20: £1m
+calibrate: 2019-20
+"""
+cases = []
+def case(name, desc, body, expects):
+    cases.append((name, desc, body, expects))
+def sub(old, new, count=1):
+    assert old in BASE, old
+    return BASE.replace(old, new, count)
+
+# expects: list of (anchor_line_substring, at_substring_or_None(col 1 of line)/int col, field, text)
+case("empty", "an empty file", "", [(None, 1, "", "the file is empty")])
+case("only-comments", "a file with only comments", "# nothing here\n# at all\n", [(None, 1, "", "the file is empty")])
+case("root-list", "a list where the scenario mapping should be", "- scenario: A\n- authority: B\n", [("- scenario", 1, "", "found a list")])
+case("root-scalar", "plain text instead of a scenario", "just some words\n", [("just some", 1, "", "found the value 'just some words'")])
+case("syntax-unclosed-flow", "an unclosed flow list", sub("  growth: 3%\n", "  growth: [3%, 4%\n"), [("dsg_total", ":", "", "YAML syntax: did not find expected ',' or ']'")])
+case("syntax-bad-indent", "a value indented inconsistently", sub("    special: 60%\n", "     special: 60%\n"), [("special: 60%", ":", "", "YAML syntax: mapping values are not allowed")])
+case("syntax-tab", "a tab used for indentation", sub("  inflation: 2%\n", "\tinflation: 2%\n"), [("inflation: 2%", 1, "", "YAML syntax: found a tab character")])
+case("duplicate-key", "the same key twice in one mapping", sub("authority: Testshire\n", "authority: Testshire\nauthority: Otherton\n"), [("authority: Testshire", 1, "", "duplicate key 'authority'")])
+case("undefined-alias", "an alias to an anchor that does not exist", sub("  other: £1m\n", "  other: *missing\n"), [("other: *missing", "*missing", "", "YAML syntax: found undefined alias")])
+case("two-documents", "two YAML documents in one file", BASE + "---\nscenario: second\n", [("---", 1, "", "YAML syntax: but found another document")])
+case("unknown-top-key", "a misspelt top-level key, so a required one is missing too",
+     sub("funding:\n", "fundng:\n"), [("fundng:", 1, "fundng", "unknown key 'fundng' (did you mean 'funding'?)"), (None, 1, "funding", "missing required field 'funding'")])
+case("unknown-nested-key", "a misspelt key inside funding", sub("  growth: 3%\n", "  grwoth: 3%\n"), [("grwoth", 3, "funding.grwoth", "did you mean 'growth'?")])
+case("unknown-cost-key", "a misspelt key inside costs", sub("  inflation: 2%\n", "  inflaton: 2%\n"), [("inflaton", 3, "costs.inflaton", "did you mean 'inflation'?")])
+case("missing-authority", "no authority", sub("authority: Testshire\n", ""), [(None, 1, "authority", "missing required field 'authority'")])
+case("missing-census", "demand without census counts", sub("  census:\n    2018: 1000\n    2019: 1100\n    2020: 1200\n", ""), [("demand:", 1, "demand.census", "missing required field 'census'")])
+case("null-authority", "an empty value", sub("authority: Testshire\n", "authority:\n"), [("authority:", 11, "authority", "no value given")])
+case("authority-list", "a list where text is expected", sub("authority: Testshire\n", "authority: [Kent, Medway]\n"), [("authority:", "[", "authority", "found a list")])
+case("placements-list", "placements written as a list", sub("    mainstream: 40%\n    special: 60%\n", "    - mainstream\n    - special\n", 1), [("placements:", 3, "demand.placements", "found a list")])
+case("years-reversed", "a range of years that ends before it starts", sub("years: 2019-20 to 2022-23", "years: 2022-23 to 2019-20"), [("years:", "2022", "years", "ends (2019-20) before it starts (2022-23)")])
+case("years-not-range", "calendar years instead of financial years", sub("years: 2019-20 to 2022-23", "years: 2019 to 2022"), [("years:", "2019", "years", "'2019' is not a financial year")])
+case("years-negative", "a negative year", sub("years: 2019-20 to 2022-23", "years: -2019-20 to 2022-23"), [("years:", "-2019", "years", "is not a financial year")])
+case("fy-not-consecutive", "a financial year whose halves do not follow", sub("    2019-20: £30m\n", "    2019-21: £30m\n"), [("2019-21", 5, "funding.high_needs_block.2019-21", "'2019-21' is not a financial year")])
+case("fy-twice", "the same year written two ways", sub("    2019-20: £30m\n", "    2019-20: £30m\n    2019/20: £31m\n"), [("2019/20", 5, "funding.high_needs_block.2019/20", "allocation for 2019-20 is given twice")])
+case("year-outside-range", "an outturn for a year the scenario does not cover", sub("    2019-20: £1m\n", "    2019-20: £1m\n    2030-31: £2m\n"), [("2030-31", 5, "reserve.outturn.2030-31", "2030-31 is outside the scenario's years 2019-20 to 2022-23")])
+case("money-garbage", "money that is not a number", sub("£30m", "£3O.2m"), [("£3O.2m", "£3O", "funding.high_needs_block.2019-20", "'£3O.2m' is not an amount of money")])
+case("money-two-points", "money with two decimal points", sub("£30m", "£38.2.26m"), [("£38.2.26m", "£38", "funding.high_needs_block.2019-20", "is not an amount of money")])
+case("money-bad-commas", "thousands separators in the wrong places", sub("£8,000", "£80,00"), [("£80,00", "£80", "costs.per_plan.mainstream", "is not an amount of money")])
+case("money-nan", "NaN as an amount", sub("  other: £1m\n", "  other: .nan\n"), [("other: .nan", ".nan", "costs.other", "'.nan' is not an amount of money")])
+case("money-inf", "infinity as an allocation", sub("£30m", ".inf"), [("2019-20: .inf", ".inf", "funding.high_needs_block.2019-20", "'.inf' is not an amount of money")])
+case("money-huge", "an amount too large for any budget", sub("£200m", "99999999999999999999999999999"), [("dsg_total", "999", "funding.dsg_total", "is too large")])
+case("money-negative-cost", "a negative cost per plan", sub("£20,000", "-£20,000"), [("-£20,000", "-£", "costs.per_plan.special", "the amount is negative")])
+case("money-zero-allocation", "an allocation of nothing", sub("£30m", "£0"), [("2019-20: £0", "£0", "funding.high_needs_block.2019-20", "the amount is zero")])
+case("percent-ambiguous", "a bare 3 for growth", sub("  growth: 3%\n", "  growth: 3\n"), [("  growth: 3", "3", "funding.growth", "'3' is ambiguous")])
+case("percent-out-of-range", "inflation of 75% a year", sub("inflation: 2%", "inflation: 75%"), [("inflation", "75", "costs.inflation", "out of range")])
+case("percent-text", "a percentage that is a word", sub("inflation: 2%", "inflation: two percent"), [("inflation", "two", "costs.inflation", "is not a percentage")])
+case("shares-not-100", "placement shares that add up to 90%", sub("special: 60%", "special: 50%"), [("placements:", 3, "demand.placements", "the shares add up to 90.0%")])
+case("share-negative", "a negative share", sub("mainstream: 40%", "mainstream: -40%"), [("mainstream: -40%", "-40", "demand.placements.mainstream", "out of range")])
+case("placement-name", "a placement name with capitals and spaces", sub("    special: 60%\n", "    Special School: 60%\n").replace("    special: £20,000\n", "    Special School: £20,000\n"), [("Special School: 60%", 5, "demand.placements.Special School", "not a usable placement name")])
+case("count-negative", "a negative census count", sub("2020: 1200", "2020: -1200"), [("2020: -1200", "-1200", "demand.census.2020", "'-1200' is negative")])
+case("count-fraction", "a fractional census count", sub("2020: 1200", "2020: 1200.5"), [("2020: 1200.5", "1200", "demand.census.2020", "not a whole number")])
+case("count-word", "a census count that is a word", sub("2020: 1200", "2020: lots"), [("2020: lots", "lots", "demand.census.2020", "'lots' is not a number")])
+case("census-year-bad", "a census keyed by a financial year", sub("    2020: 1200\n", "    2019-20: 1200\n"), [("2019-20: 1200", 5, "demand.census.2019-20", "'2019-20' is not a census year")])
+case("census-too-late", "a ledger that starts before the first census", sub("years: 2019-20 to 2022-23", "years: 2016-17 to 2022-23").replace("    2019-20: £30m\n", "    2016-17: £28m\n    2019-20: £30m\n"), [("years:", "2016", "years", "2016-17 uses the January 2017 census, earlier than the first count given (2018)")])
+case("unknown-model", "a misspelt forecasting model", sub("  growth: 5%\n", "  model: linaer\n"), [("model: linaer", "linaer", "demand.model", "unknown forecasting model 'linaer' (did you mean 'linear'?)")])
+case("model-and-growth", "both a model and a growth rate", sub("  growth: 5%\n", "  growth: 5%\n  model: linear\n"), [("model: linear", "linear", "demand.model", "both model and growth are given")])
+case("cost-missing", "a placement with no cost", sub("    special: £20,000\n", ""), [("per_plan:", 3, "costs.per_plan", "no cost for placement 'special'")])
+case("cost-misspelt", "a cost for a misspelt placement", sub("    special: £20,000\n", "    specail: £20,000\n"), [("specail", 5, "costs.per_plan.specail", "did you mean 'special'?"), ("per_plan:", 3, "costs.per_plan", "no cost for placement 'special'")])
+case("trend-unknown-placement", "a trend for a placement with no share", sub("  placements:\n", "  placement_trend:\n    independent: 1%\n  placements:\n"), [("independent: 1%", 5, "demand.placement_trend.independent", "'independent' has no share in demand.placements")])
+case("calibrate-no-outturn", "calibration to a year with no outturn", sub("calibrate: 2019-20", "calibrate: 2020-21"), [("calibrate:", "2020-21", "calibrate", "no outturn for 2020-21 to calibrate against")])
+case("calibrate-outside", "calibration to a year outside the scenario", sub("calibrate: 2019-20", "calibrate: 2031-32"), [("calibrate:", "2031", "calibrate", "2031-32 is outside the scenario's years")])
+case("unfunded-year", "a year with neither an allocation nor an outturn", sub("years: 2019-20 to 2022-23", "years: 2018-19 to 2022-23"), [("high_needs_block:", 3, "funding.high_needs_block", "no allocation for 2018-19")])
+case("forecast-too-few", "a fitted model with too few census counts", sub("    2018: 1000\n    2019: 1100\n", "").replace("  growth: 5%\n", "  model: linear\n"), [("model: linear", "linear", "demand.model", "the demand forecast could not be made")])
+case("calibrate-impossible", "other spend alone larger than actual spend", sub("  other: £1m\n", "  other: £40m\n"), [("calibrate:", "2019", "calibrate", "is less than other spend")])
+case("many-problems", "several problems at once, all reported", sub("authority: Testshire\n", "").replace("inflation: 2%", "inflation: lots").replace("special: 60%", "special: 50%"),
+     [(None, 1, "authority", "missing required field"), ("inflation", "lots", "costs.inflation", "is not a percentage"), ("placements:", 3, "demand.placements", "add up to 90.0%")])
+
+for name, desc, body, expects in cases:
+    header_count = 1 + len(expects)
+    lines = body.split("\n")
+    out = []
+    for anchor, at, field, text in expects:
+        if anchor is None:
+            line = 1 if body.strip() == "" or body.startswith("#") else 1
+            lineno = header_count + 1 if body.strip() != "" and not body.startswith("#") else 1
+            if body.strip() == "" or body.startswith("#"): lineno = 1
+            col = at
+        else:
+            idx = next(i for i, l in enumerate(lines) if anchor in l)
+            lineno = idx + 1 + header_count
+            if isinstance(at, int): col = at
+            elif at is None: col = None
+            else: col = lines[idx].index(at) + 1
+        out.append((lineno, col, field, text))
+    header = ["# bad scenario: " + desc]
+    for lineno, col, field, text in out:
+        pos = f"{lineno}:{col}" if col is not None else f"{lineno}"
+        header.append(f"# expect: {pos} | {field} | {text}")
+    if body.strip() == "":
+        content = body  # truly empty file: no header possible, expectation kept in a side file
+        with open(os.path.join(OUT, name + ".yaml"), "w") as f: f.write(content)
+        with open(os.path.join(OUT, name + ".expect"), "w") as f: f.write("\n".join(h for h in header) + "\n")
+        continue
+    if body.startswith("#"):
+        with open(os.path.join(OUT, name + ".yaml"), "w") as f: f.write(body)
+        with open(os.path.join(OUT, name + ".expect"), "w") as f: f.write("\n".join(header) + "\n")
+        continue
+    with open(os.path.join(OUT, name + ".yaml"), "w") as f:
+        f.write("\n".join(header) + "\n" + body)
+print(len(cases))
