@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+
+/// Parses a JSON object from the binary's output.
+func jsonObject(_ text: String) throws -> [String: Any] {
+  let value = try JSONSerialization.jsonObject(with: Data(text.utf8))
+  return try #require(value as? [String: Any])
+}
+
+/// The entries of `years` keyed by their `year` text.
+func yearsByName(_ report: [String: Any]) throws -> [String: [String: Any]] {
+  let years = try #require(report["years"] as? [[String: Any]])
+  var result: [String: [String: Any]] = [:]
+  for year in years {
+    if let name = year["year"] as? String { result[name] = year }
+  }
+  return result
+}
+
+func number(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValue }
+
+let medwayPath = repositoryRoot.appendingPathComponent("scenarios/medway-2020.yaml").path
+let medwaySEN2Path = repositoryRoot.appendingPathComponent("scenarios/medway-sen2.yaml").path
+
+@Suite("highneeds run")
+struct RunEndToEndTests {
+  @Test("Medway 2020 reproduces the seed's section 10 figures")
+  func medwayAcceptance() throws {
+    let run = runHighneeds(["run", medwayPath, "--format", "json"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let report = try jsonObject(run.stdout)
+    #expect(report["authority"] as? String == "Medway")
+    let years = try yearsByName(report)
+    // Seed 10.4: reserve −£3.688m after 2018-19, −£9.604m after 2019-20 (acceptance: ±£1,000).
+    #expect(abs((number(years["2018-19"]?["reserve"]) ?? 0) - -3_688_000) <= 1000)
+    #expect(abs((number(years["2019-20"]?["reserve"]) ?? 0) - -9_604_000) <= 1000)
+    // Seed 10.2 and 10.3: the allocations, exactly as given.
+    #expect(number(years["2019-20"]?["funding"]) == 38_226_000)
+    #expect(number(years["2020-21"]?["funding"]) == 41_740_000)
+    #expect(years["2018-19"]?["actual"] as? Bool == true)
+    #expect(years["2019-20"]?["actual"] as? Bool == true)
+    for name in ["2020-21", "2021-22", "2022-23", "2023-24", "2024-25", "2025-26"] {
+      #expect(years[name]?["actual"] as? Bool == false, "\(name) should be a projection")
+    }
+    // Calibration: modelled 2019-20 spend equals outturn spend £38.226m + £5.916m.
+    let calibration = try #require(report["calibration"] as? [String: Any])
+    #expect(number(calibration["targetSpend"]) == 44_142_000)
+    #expect((number(calibration["factor"]) ?? 0) > 0)
+    #expect(number(years["2019-20"]?["spend"]) == 44_142_000)
+    #expect(abs((number(years["2019-20"]?["modelledSpend"]) ?? 0) - 44_142_000) <= 1)
+    for key in ["year", "plans", "spend", "funding", "inYearBalance", "reserve", "reservePercentOfDSG", "actual"] {
+      #expect(years["2022-23"]?[key] != nil, "contract field \(key) missing")
+    }
+  }
+
+  @Test("one projected year of Medway 2020 recomputed by hand from the scenario's inputs")
+  func medwayByHand() throws {
+    // Inputs as written in scenarios/medway-2020.yaml (each cited there).
+    let shares = [0.3297, 0.3841, 0.0880, 0.1315, 0.0009, 0.0658]
+    let costs = [8000.0, 21000, 54000, 9000, 18000, 5000]
+    let averageCost = zip(shares, costs).map { $0 * $1 }.reduce(0, +) / shares.reduce(0, +)
+    let plans2020 = 2500.0, growth = 0.0889, inflation = 0.02, other = 3_000_000.0
+    // Calibration to 2019-20: (£38.226m + £5.916m − other) / (plans × average cost).
+    let factor = (38_226_000.0 + 5_916_000 - other) / (plans2020 * averageCost)
+    var reserve = -3_688_000.0 - 5_916_000
+    var funding = 41_740_000.0
+    var expected: (plans: Double, spend: Double, funding: Double, balance: Double, reserve: Double) = (0, 0, 0, 0, 0)
+    for step in 1...3 {  // 2020-21, 2021-22, 2022-23
+      if step > 1 { funding *= 1.08 }
+      let plans = plans2020 * pow(1 + growth, Double(step))
+      let index = pow(1 + inflation, Double(step))
+      let spend = plans * averageCost * index * factor + other * index
+      reserve += funding - spend
+      expected = (plans, spend, funding, funding - spend, reserve)
+    }
+    let run = runHighneeds(["run", medwayPath, "--format", "json"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let year = try #require(try yearsByName(try jsonObject(run.stdout))["2022-23"])
+    // JSON money is rounded to whole pounds (±£0.5 each; the reserve sums unrounded values).
+    #expect(abs((number(year["plans"]) ?? 0) - expected.plans) <= 0.05)
+    #expect(abs((number(year["spend"]) ?? 0) - expected.spend) <= 1)
+    #expect(abs((number(year["funding"]) ?? 0) - expected.funding) <= 1)
+    #expect(abs((number(year["inYearBalance"]) ?? 0) - expected.balance) <= 1)
+    #expect(abs((number(year["reserve"]) ?? 0) - expected.reserve) <= 1)
+    #expect(abs((number(year["reservePercentOfDSG"]) ?? 0) - expected.reserve / 260_000_000 * 100) <= 0.001)
+
+    // The table shows the same year in £m to three decimals.
+    let table = runHighneeds(["run", medwayPath])
+    let row = try #require(table.stdout.split(separator: "\n").first { $0.hasPrefix("2022-23") })
+    for value in [expected.spend, expected.funding, expected.balance, expected.reserve] {
+      let millions = String(format: "%.3f", value / 1_000_000)
+      #expect(row.contains(millions), "table row \(row) lacks \(millions)")
+    }
+  }
+
+  @Test("the SEN2 scenario runs on the forecasting module with intervals for projected years")
+  func medwaySEN2() throws {
+    let run = runHighneeds(["run", medwaySEN2Path, "--format", "json"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let years = try yearsByName(try jsonObject(run.stdout))
+    #expect(number(years["2019-20"]?["plans"]) == 2296)
+    #expect(years["2019-20"]?["plansSource"] as? String == "census")
+    let interval = try #require(years["2025-26"]?["plansInterval"] as? [String: Any])
+    let mean = try #require(number(years["2025-26"]?["plans"]))
+    #expect((number(interval["lo95"]) ?? .infinity) <= mean && mean <= (number(interval["hi95"]) ?? -.infinity))
+  }
+
+  @Test("CSV has a header and one row per year; markdown has pipe tables")
+  func csvAndMarkdown() throws {
+    let csv = runHighneeds(["run", medwayPath, "--format", "csv"])
+    #expect(csv.status == 0)
+    let lines = csv.stdout.split(separator: "\n")
+    #expect(lines.count == 1 + 8)
+    let header = lines.first.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? []
+    for line in lines { #expect(line.split(separator: ",", omittingEmptySubsequences: false).count == header.count) }
+    let reserveColumn = try #require(header.firstIndex(of: "reserve"))
+    let row = lines[2].split(separator: ",", omittingEmptySubsequences: false)
+    #expect(row[0] == "2019-20")
+    #expect(row[reserveColumn] == "-9604000")
+    let markdown = runHighneeds(["run", medwayPath, "--format", "markdown"])
+    #expect(markdown.status == 0)
+    #expect(markdown.stdout.contains("| 2019-20 |"))
+  }
+
+  @Test("--output writes the report whole and leaves no temporary file")
+  func outputFile() throws {
+    let folder = try makeScratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("medway.json").path
+    let run = runHighneeds(["run", medwayPath, "--format", "json", "--output", path])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.isEmpty)
+    let written = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(written == runHighneeds(["run", medwayPath, "--format", "json"]).stdout)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["medway.json"])
+  }
+
+  @Test("an invalid scenario exits 65 with file:line:column and leaves an existing output untouched")
+  func invalidLeavesOutputAlone() throws {
+    let folder = try makeScratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let scenario = folder.appendingPathComponent("bad.yaml")
+    try "scenario: x\nauthority: y\nyears: 2019-20 to 2018-19\n".write(to: scenario, atomically: true, encoding: .utf8)
+    let output = folder.appendingPathComponent("report.csv")
+    try "previous report\n".write(to: output, atomically: true, encoding: .utf8)
+    let run = runHighneeds(["run", scenario.path, "--format", "csv", "--output", output.path])
+    #expect(run.status == 65)
+    #expect(run.stderr.contains("bad.yaml:3:8: years: the range ends (2018-19) before it starts (2019-20)"))
+    #expect(run.stderr.contains("missing required field 'demand'"))
+    #expect(try String(contentsOf: output, encoding: .utf8) == "previous report\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["bad.yaml", "report.csv"])
+  }
+
+  @Test("an unreadable scenario exits 66; an unwritable output exits 73; non-UTF-8 exits 65")
+  func exitCodes() throws {
+    #expect(runHighneeds(["run", "/nonexistent/scenario.yaml"]).status == 66)
+    #expect(runHighneeds(["run", repositoryRoot.appendingPathComponent("scenarios").path]).status == 66)
+    let unwritable = runHighneeds(["run", medwayPath, "--output", "/nonexistent-folder/report.txt"])
+    #expect(unwritable.status == 73)
+    #expect(unwritable.stderr.contains("/nonexistent-folder/report.txt"))
+    let folder = try makeScratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let latin1 = folder.appendingPathComponent("latin1.yaml")
+    try Data([0x73, 0x63, 0x65, 0x6E, 0x3A, 0x20, 0xA3, 0x33, 0x6D, 0x0A]).write(to: latin1)
+    #expect(runHighneeds(["run", latin1.path]).status == 65)
+  }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// The bad-scenario catalogue kept with the library tests.
+let badCatalogue = repositoryRoot.appendingPathComponent("Tests/HighNeedsTests/Fixtures/bad")
+
+func catalogueFiles() -> [String] {
+  ((try? FileManager.default.contentsOfDirectory(atPath: badCatalogue.path)) ?? [])
+    .filter { $0.hasSuffix(".yaml") }.sorted()
+}
+
+@Suite("highneeds validate")
+struct ValidateEndToEndTests {
+  @Test("the shipped scenarios are valid")
+  func shippedScenarios() {
+    let run = runHighneeds(["validate", medwayPath, medwaySEN2Path])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("medway-2020.yaml: ok"))
+    #expect(run.stdout.contains("medway-sen2.yaml: ok"))
+  }
+
+  @Test("every bad scenario exits 65 from validate and from run, never crashes, and writes nothing", arguments: catalogueFiles())
+  func catalogue(name: String) throws {
+    let path = badCatalogue.appendingPathComponent(name).path
+    let validate = runHighneedsDetailed(["validate", path])
+    #expect(!validate.crashed)
+    #expect(validate.status == 65, "\(name): \(validate.stderr)")
+    #expect(validate.stderr.contains("\(name):"), "\(name): message lacks file:line:column: \(validate.stderr)")
+    let folder = try makeScratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let output = folder.appendingPathComponent("out.json").path
+    let run = runHighneedsDetailed(["run", path, "--format", "json", "--output", output])
+    #expect(!run.crashed)
+    #expect(run.status == 65)
+    #expect(run.stdout.isEmpty)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+  }
+
+  @Test("the catalogue is there to test (at least 30 files)")
+  func catalogueFound() {
+    #expect(catalogueFiles().count >= 30)
+  }
+
+  @Test("validate reports good and bad files together and exits 65")
+  func mixed() {
+    let bad = badCatalogue.appendingPathComponent("unknown-top-key.yaml").path
+    let run = runHighneeds(["validate", medwayPath, bad])
+    #expect(run.status == 65)
+    #expect(run.stdout.contains("medway-2020.yaml: ok"))
+    #expect(run.stderr.contains("unknown-top-key.yaml:22:1: fundng: unknown key 'fundng' (did you mean 'funding'?)"))
+  }
+}
