@@ -43,12 +43,14 @@ extension Ledger {
     var reserve = scenario.reserve.opening
     var years: [LedgerYear] = []
     for year in scenario.financialYears {
-      let base = try costing.modelled(year, factor: factor)
+      let overspend = scenario.reserve.outturn[year]
+      // Capacity limits move excess plans to the overflow placement in projected years only:
+      // an outturn year's spend is given, and its mix is the observed one.
+      let base = try costing.modelled(year, factor: factor, capacityLimited: overspend == nil)
       let allocation = costing.allocation(year)
       let transfer = scenario.funding.blockTransfers[year] ?? .zero
       let income = scenario.funding.otherIncome[year] ?? .zero
       let funding = allocation.map { $0 + transfer + income }
-      let overspend = scenario.reserve.outturn[year]
       let spend: Pounds?
       let balance: Pounds
       if let overspend {
@@ -66,7 +68,8 @@ extension Ledger {
       let trigger = dsg.map { reserve.value < 0 && -reserve.value >= 0.01 * $0.value } ?? false
       years.append(
         LedgerYear(
-          year: year, census: year.census, demand: base.demand, plansByPlacement: base.plans, shares: base.shares,
+          year: year, census: year.census, demand: base.demand, plansByPlacement: base.plans,
+          demandByPlacement: base.demandByPlacement, overflowed: base.overflowed, shares: base.shares,
           unitCost: base.unitCost, spendByPlacement: base.spend, otherSpend: base.other, modelledSpend: base.total,
           spend: spend, highNeedsBlock: allocation, blockTransfer: transfer, otherIncome: income, funding: funding,
           inYearBalance: balance, openingReserve: opening, reserve: reserve, dsgTotal: dsg,
@@ -74,7 +77,7 @@ extension Ledger {
     }
     self.init(
       scenario: scenario, years: years, placements: scenario.demand.placementOrder, calibration: calibration,
-      demand: demand)
+      demand: demand, places: Self.placeRows(scenario: scenario, years: years))
   }
 }
 
@@ -87,11 +90,16 @@ struct Costing {
   struct Modelled {
     let demand: DemandPoint
     let shares: [Placement: Double]
+    /// Plans by placement as the mix puts them, before capacity limits.
+    let demandByPlacement: [Placement: Double]
+    /// Plans moved out of each full setting (the overflow placement gains their sum).
+    let overflowed: [Placement: Double]
+    /// Plans by placement after capacity limits: what is costed.
     let plans: [Placement: Double]
     let unitCost: [Placement: Pounds]
     let spend: [Placement: Pounds]
     let other: Pounds
-    var placementTotal: Pounds { spend.values.reduce(.zero, +) }
+    var placementTotal: Pounds { spend.sumInKeyOrder }
     var total: Pounds { placementTotal + other }
   }
 
@@ -107,13 +115,13 @@ struct Costing {
     for (placement, share) in scenario.demand.placements {
       shares[placement] = max(0, share + (scenario.demand.placementTrend[placement] ?? 0) * elapsed)
     }
-    let total = shares.values.reduce(0, +)
+    let total = shares.sumInKeyOrder
     guard total > 0 else { return scenario.demand.placements }
     return shares.mapValues { $0 / total }
   }
 
   /// Modelled plans and spend for `year` with unit costs scaled by `factor`.
-  func modelled(_ year: FinancialYear, factor: Double) throws -> Modelled {
+  func modelled(_ year: FinancialYear, factor: Double, capacityLimited: Bool = false) throws -> Modelled {
     guard let point = demand.points[year.census] else {
       throw ScenarioError(issues: [
         ScenarioIssue(
@@ -124,17 +132,29 @@ struct Costing {
     }
     let index = inflationIndex(year)
     let shares = shares(year)
-    var plans: [Placement: Double] = [:]
+    let demandByPlacement = shares.mapValues { point.plans * $0 }
+    var plans = demandByPlacement
+    var overflowed: [Placement: Double] = [:]
+    if capacityLimited, let places = scenario.places {
+      for setting in places.settingOrder {
+        guard let capacity = places.settings[setting] else { continue }
+        let excess = max(0, (plans[setting] ?? 0) - max(0, capacity.capacity(in: year)))
+        guard excess > 0 else { continue }
+        plans[setting, default: 0] -= excess
+        plans[places.overflow, default: 0] += excess
+        overflowed[setting] = excess
+      }
+    }
     var unitCost: [Placement: Pounds] = [:]
     var spend: [Placement: Pounds] = [:]
-    for (placement, share) in shares {
+    for (placement, count) in plans {
       let cost = (scenario.costs.perPlan[placement] ?? .zero) * (index * factor)
-      plans[placement] = point.plans * share
       unitCost[placement] = cost
-      spend[placement] = cost * (point.plans * share)
+      spend[placement] = cost * count
     }
     return Modelled(
-      demand: point, shares: shares, plans: plans, unitCost: unitCost, spend: spend, other: scenario.costs.other * index)
+      demand: point, shares: shares, demandByPlacement: demandByPlacement, overflowed: overflowed, plans: plans,
+      unitCost: unitCost, spend: spend, other: scenario.costs.other * index)
   }
 
   /// The allocation for `year`: as given, or the latest earlier one grown at `funding.growth`.

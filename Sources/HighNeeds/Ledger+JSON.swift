@@ -10,8 +10,9 @@ extension Ledger {
       ("authority", .string(scenario.authority)),
       ("years", .array(years.map(yearJSON))),
       ("levers", .array([])),
-      ("places", .array([])),
+      ("places", placesJSON),
     ]
+    if scenario.places != nil { top.append(("placesSummary", placeSummariesJSON)) }
     if let calibration {
       top.append(
         ("calibration", .object([
@@ -61,6 +62,7 @@ extension Ledger {
     }
     pairs += [
       ("plansByPlacement", byPlacement(year.plansByPlacement) { .number($0, places: 1) }),
+      ("overflowPlans", .number(year.overflowed.sumInKeyOrder, places: 1)),
       ("unitCost", byPlacement(year.unitCost) { .pounds($0) }),
       ("spendByPlacement", byPlacement(year.spendByPlacement) { .pounds($0) }),
       ("otherSpend", .pounds(year.otherSpend)),

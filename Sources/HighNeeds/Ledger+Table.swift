@@ -42,6 +42,7 @@ extension Ledger {
     }
     out += "\(heading)Plans × cost per plan by placement; other and modelled spend in £m\n\n" + render(mix) + "\n"
     out += notes.map { "- \($0)" }.joined(separator: "\n") + "\n"
+    if scenario.places != nil { out += "\n" + placesTable(style: style) }
     return out
   }
 

@@ -11,8 +11,13 @@ public struct LedgerYear: Sendable {
   public let census: CensusYear
   /// Plans at that census, with their source and forecast intervals.
   public let demand: DemandPoint
-  /// Plans by placement: `plans × share`.
+  /// Plans by placement as costed: `plans × share`, less any excess over a setting's capacity,
+  /// which the overflow placement takes (projected years only).
   public let plansByPlacement: [Placement: Double]
+  /// Plans by placement as the mix puts them (`plans × share`), before capacity limits.
+  public let demandByPlacement: [Placement: Double]
+  /// Plans moved from each full setting to the overflow placement this year.
+  public let overflowed: [Placement: Double]
   /// Share of plans by placement this year (after any trend).
   public let shares: [Placement: Double]
   /// Cost per plan by placement this year: base cost × inflation index × calibration factor.
@@ -77,6 +82,13 @@ public struct Ledger: Sendable {
   public let calibration: Calibration?
   /// Plans by census year and the forecast behind them.
   public let demand: DemandProjection
+  /// Demand against capacity by year and setting (empty when the scenario has no places).
+  public let places: [PlaceRow]
+  /// One summary per setting: first shortfall, peak shortfall, an explanation.
+  public var placeSummaries: [PlaceSummary] {
+    guard let settings = scenario.places?.settingOrder else { return [] }
+    return settings.map { setting in PlaceSummary(setting: setting, rows: places.filter { $0.setting == setting }) }
+  }
   /// The first year whose closing reserve is negative.
   public var firstDeficitYear: FinancialYear? { years.first { $0.reserve.value < 0 }?.year }
   /// The first year in which the 1% recovery-plan trigger is met.

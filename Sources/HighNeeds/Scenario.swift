@@ -19,6 +19,8 @@ public struct Scenario: Sendable {
   public var reserve: ReserveSpec
   /// The financial year whose outturn spend the unit costs are scaled to match, if any.
   public var calibrate: FinancialYear?
+  /// Specialist places by setting and the overflow placement, if the scenario plans places.
+  public var places: PlacesSpec?
   /// Where fields were written in the file (dotted path → location), so that problems found
   /// after loading (a forecast that cannot be fitted, a calibration that makes no sense) can
   /// still point at the line to change.

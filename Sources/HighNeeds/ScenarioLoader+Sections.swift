@@ -115,7 +115,7 @@ struct SectionReader {
       }
       result[Placement(entry.key)] = share
     }
-    let total = result.values.reduce(0, +)
+    let total = result.sumInKeyOrder
     if complete, abs(total - 1) > 0.005 {
       reader.report(value, "the shares add up to \(FixedPoint.format(total * 100, places: 1))%", expected: "shares adding up to 100% (within 0.5%)")
     }

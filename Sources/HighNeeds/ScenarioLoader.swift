@@ -12,7 +12,7 @@ import Yams
 /// ```
 public enum ScenarioLoader {
   /// The top-level keys a scenario may have.
-  static let topLevelKeys = ["scenario", "authority", "years", "demand", "costs", "funding", "reserve", "calibrate"]
+  static let topLevelKeys = ["scenario", "authority", "years", "demand", "costs", "funding", "reserve", "calibrate", "places"]
 
   /// Parses and validates a scenario from YAML text.
   ///
@@ -109,10 +109,12 @@ public enum ScenarioLoader {
       reader.scalar($0, expected: FriendlyValues.yearForms, FriendlyValues.financialYear)
     }
 
+    let places = top.value("places").flatMap { sections.places($0, placements: demand?.placements, locations: &locations) }
+
     guard let name, let authority, let years, let demand, let costs, let funding else { return nil }
     let scenario = Scenario(
       name: name, authority: authority, years: years, demand: demand, costs: costs, funding: funding,
-      reserve: reserve, calibrate: calibrate, locations: locations)
+      reserve: reserve, calibrate: calibrate, places: places, locations: locations)
     ScenarioChecks(reader: reader, scenario: scenario, top: top).run()
     return scenario
   }

@@ -10,6 +10,7 @@ struct HighNeedsCommand: ParsableCommand {
       FitCommand.self,
       RunCommand.self,
       ValidateCommand.self,
+      PlacesCommand.self,
       ForecastCommand.self,
     ]
   )

@@ -69,7 +69,12 @@ struct RunEndToEndTests {
       if step > 1 { funding *= 1.08 }
       let plans = plans2020 * pow(1 + growth, Double(step))
       let index = pow(1 + inflation, Double(step))
-      let spend = plans * averageCost * index * factor + other * index
+      // Places (scenario's places section): plans beyond 960 maintained special and 400 post-16
+      // places go to independent special schools at £54,000 instead of £21,000 and £9,000.
+      let maintainedExcess = max(0, plans * shares[1] - 960)
+      let post16Excess = max(0, plans * shares[3] - 400)
+      let overflowCost = maintainedExcess * (54000 - 21000) + post16Excess * (54000 - 9000)
+      let spend = (plans * averageCost + overflowCost) * index * factor + other * index
       reserve += funding - spend
       expected = (plans, spend, funding, funding - spend, reserve)
     }
@@ -120,6 +125,14 @@ struct RunEndToEndTests {
     let markdown = runHighneeds(["run", medwayPath, "--format", "markdown"])
     #expect(markdown.status == 0)
     #expect(markdown.stdout.contains("| 2019-20 |"))
+  }
+
+  @Test("the same scenario gives byte-identical reports in separate processes")
+  func deterministic() {
+    // Dictionary order differs between processes; sums must not depend on it.
+    let runs = (0..<3).map { _ in runHighneeds(["run", medwayPath, "--format", "json"]).stdout }
+    #expect(!runs[0].isEmpty)
+    #expect(runs.allSatisfy { $0 == runs[0] })
   }
 
   @Test("--output writes the report whole and leaves no temporary file")

@@ -98,6 +98,25 @@ case("calibrate-impossible", "other spend alone larger than actual spend", sub("
 case("many-problems", "several problems at once, all reported", sub("authority: Testshire\n", "").replace("inflation: 2%", "inflation: lots").replace("special: 60%", "special: 50%"),
      [(None, 1, "authority", "missing required field"), ("inflation", "lots", "costs.inflation", "is not a percentage"), ("placements:", 3, "demand.placements", "add up to 90.0%")])
 
+def places(text):
+    return BASE + text
+case("places-unknown-setting", "capacity for a misspelt setting", places("places:\n  overflow: mainstream\n  settings:\n    specal:\n      capacity: 100\n"),
+     [("specal:", 5, "places.settings.specal", "setting 'specal' has no share in demand.placements (did you mean 'special'?)")])
+case("places-overflow-unknown", "an overflow placement with no share", places("places:\n  overflow: independant\n  settings:\n    special:\n      capacity: 100\n"),
+     [("overflow: independant", "independant", "places.overflow", "overflow placement 'independant' has no share")])
+case("places-default-overflow", "no overflow named, and no independent_special placement", places("places:\n  settings:\n    special:\n      capacity: 100\n"),
+     [("places:", 1, "places", "the default overflow placement 'independent_special' has no share")])
+case("places-negative-capacity", "a negative capacity", places("places:\n  overflow: mainstream\n  settings:\n    special:\n      capacity: -5\n"),
+     [("capacity: -5", "-5", "places.settings.special.capacity", "'-5' is negative")])
+case("places-closure-below-zero", "closures larger than the places open", places("places:\n  overflow: mainstream\n  settings:\n    special:\n      capacity: 10\n      closures:\n        2021-22: 20\n"),
+     [("closures:", 7, "places.settings.special.closures", "closures take capacity below zero in 2021-22")])
+case("places-opening-outside", "an opening after the scenario ends", places("places:\n  overflow: mainstream\n  settings:\n    special:\n      capacity: 10\n      openings:\n        2030-31: 50\n"),
+     [("2030-31: 50", 9, "places.settings.special.openings.2030-31", "2030-31 is outside the scenario's years")])
+case("places-overflow-is-setting", "the overflow placement given a capacity", places("places:\n  overflow: special\n  settings:\n    special:\n      capacity: 10\n"),
+     [("LAST:    special:", 5, "places.settings.special", "'special' is the overflow placement")])
+case("places-missing-capacity", "a setting without its capacity", places("places:\n  overflow: mainstream\n  settings:\n    special:\n      openings:\n        2021-22: 20\n"),
+     [("LAST:    special:", 5, "places.settings.special.capacity", "missing required field 'capacity'")])
+
 for name, desc, body, expects in cases:
     header_count = 1 + len(expects)
     lines = body.split("\n")
@@ -109,7 +128,12 @@ for name, desc, body, expects in cases:
             if body.strip() == "" or body.startswith("#"): lineno = 1
             col = at
         else:
-            idx = next(i for i, l in enumerate(lines) if anchor in l)
+            # "LAST:" picks the last line containing the anchor (for names used twice).
+            if anchor.startswith("LAST:"):
+                anchor = anchor[5:]
+                idx = max(i for i, l in enumerate(lines) if anchor in l)
+            else:
+                idx = next(i for i, l in enumerate(lines) if anchor in l)
             lineno = idx + 1 + header_count
             if isinstance(at, int): col = at
             elif at is None: col = None

@@ -1,0 +1,123 @@
+extension Ledger {
+  /// Demand against capacity for every year and setting, from the ledger's years.
+  static func placeRows(scenario: Scenario, years: [LedgerYear]) -> [PlaceRow] {
+    guard let places = scenario.places else { return [] }
+    var rows: [PlaceRow] = []
+    for year in years {
+      for setting in places.settingOrder {
+        guard let capacity = places.settings[setting] else { continue }
+        let demand = year.demandByPlacement[setting] ?? 0
+        let share = year.demand.plans > 0 ? demand / year.demand.plans : 0
+        rows.append(
+          PlaceRow(
+            year: year.year, setting: setting, demand: demand,
+            demandIntervals: year.demand.intervals.map {
+              PlanInterval(level: $0.level, lower: $0.lower * share, upper: $0.upper * share)
+            },
+            capacity: capacity.capacity(in: year.year), overflowed: year.overflowed[setting] ?? 0))
+      }
+    }
+    return rows
+  }
+
+  /// The places rows as JSON: `[{"year", "setting", "demand", "capacity", "surplus", "utilisation"}]`
+  /// (the DESIGN.md contract) plus `overflow` and the demand ranges where forecast.
+  var placesJSON: JSONValue {
+    .array(
+      places.map { row in
+        var pairs: [(String, JSONValue)] = [
+          ("year", .string(row.year.description)),
+          ("setting", .string(row.setting.name)),
+          ("demand", .number(row.demand, places: 1)),
+          ("capacity", .number(row.capacity, places: 1)),
+          ("surplus", .number(row.surplus, places: 1)),
+          ("utilisation", row.utilisation.map { .number($0, places: 4) } ?? .null),
+          ("overflow", .number(row.overflowed, places: 1)),
+        ]
+        for interval in row.demandIntervals {
+          let level = FixedPoint.format(interval.level, places: 0)
+          pairs.append(("demandLo\(level)", .number(interval.lower, places: 1)))
+          pairs.append(("demandHi\(level)", .number(interval.upper, places: 1)))
+        }
+        return .object(pairs)
+      })
+  }
+
+  /// Per-setting summaries as JSON.
+  var placeSummariesJSON: JSONValue {
+    .array(
+      placeSummaries.map { summary in
+        .object([
+          ("setting", .string(summary.setting.name)),
+          ("firstShortfallYear", summary.firstShortfallYear.map { .string($0.description) } ?? .null),
+          ("peakShortfall", summary.peakShortfall.map { .number($0.places, places: 1) } ?? .null),
+          ("peakShortfallYear", summary.peakShortfall.map { .string($0.year.description) } ?? .null),
+          ("explanation", .string(summary.explanation)),
+        ])
+      })
+  }
+
+  /// The places report as a table: demand (with its 80% range where forecast), capacity,
+  /// surplus (negative = shortfall), utilisation and plans sent to the overflow placement.
+  public func placesTable(style: TableStyle) -> String {
+    guard let spec = scenario.places else { return "No places section in this scenario.\n" }
+    var table = TextTable(
+      header: ["Year", "Setting", "Demand", "80% range", "Capacity", "Surplus", "Use", "Overflow"],
+      rightAligned: [2, 3, 4, 5, 6, 7])
+    for row in places {
+      let range = row.demandIntervals.first { $0.level == 80 }.map {
+        "\(FixedPoint.format($0.lower, places: 0))-\(FixedPoint.format($0.upper, places: 0))"
+      } ?? ""
+      table.rows.append([
+        row.year.description, row.setting.name, FixedPoint.format(row.demand, places: 0), range,
+        FixedPoint.format(row.capacity, places: 0), FixedPoint.format(row.surplus, places: 0),
+        row.utilisation.map { FixedPoint.format($0 * 100, places: 0) + "%" } ?? "n/a",
+        row.overflowed > 0 ? FixedPoint.format(row.overflowed, places: 0) : "",
+      ])
+    }
+    let heading = style == .markdown ? "## " : ""
+    var out = "\(heading)Places: demand against capacity (plans beyond capacity go to \(spec.overflow.name) in projected years)\n\n"
+    out += style == .markdown ? table.markdown() : table.aligned()
+    out += "\n" + placeSummaries.map { "- \($0.explanation)" }.joined(separator: "\n") + "\n"
+    return out
+  }
+}
+
+extension Ledger {
+  /// The JSON of `highneeds places`: the scenario, the rows and the per-setting summaries.
+  public var placesReportJSON: JSONValue {
+    .object([
+      ("scenario", .string(scenario.name)),
+      ("authority", .string(scenario.authority)),
+      ("overflow", scenario.places.map { .string($0.overflow.name) } ?? .null),
+      ("places", placesJSON),
+      ("placesSummary", placeSummariesJSON),
+    ])
+  }
+
+  /// The places rows as CSV (year, setting, demand, ranges, capacity, surplus, utilisation, overflow).
+  public var placesCSV: String {
+    let levels = places.first?.demandIntervals.map { FixedPoint.format($0.level, places: 0) }
+      ?? places.last?.demandIntervals.map { FixedPoint.format($0.level, places: 0) } ?? []
+    var header = ["year", "setting", "demand"]
+    for level in levels { header += ["demand_lo\(level)", "demand_hi\(level)"] }
+    header += ["capacity", "surplus", "utilisation", "overflow"]
+    var lines = [header.joined(separator: ",")]
+    for row in places {
+      var cells = [row.year.description, row.setting.name, FixedPoint.format(row.demand, places: 1)]
+      for level in levels {
+        let interval = row.demandIntervals.first { FixedPoint.format($0.level, places: 0) == level }
+        cells += [
+          interval.map { FixedPoint.format($0.lower, places: 1) } ?? "",
+          interval.map { FixedPoint.format($0.upper, places: 1) } ?? "",
+        ]
+      }
+      cells += [
+        FixedPoint.format(row.capacity, places: 1), FixedPoint.format(row.surplus, places: 1),
+        row.utilisation.map { FixedPoint.format($0, places: 4) } ?? "", FixedPoint.format(row.overflowed, places: 1),
+      ]
+      lines.append(cells.map(CSV.field).joined(separator: ","))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

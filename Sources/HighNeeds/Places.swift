@@ -1,0 +1,97 @@
+/// Specialist place sufficiency: places available by setting, and where plans go when a
+/// setting is full.
+///
+/// Capacity in financial year F = `capacity` + openings in years up to and including F −
+/// closures in those years. An opening "from September 2022" is written under 2022-23: the
+/// year whose January census (2023) it first serves.
+public struct PlacesSpec: Sendable {
+  /// The placement that takes plans beyond a setting's capacity (independent special by default).
+  public var overflow: Placement
+  /// Capacity by setting; each setting is a placement of the demand mix.
+  public var settings: [Placement: SettingCapacity]
+
+  /// Settings in report order (by name).
+  public var settingOrder: [Placement] { settings.keys.sorted() }
+}
+
+/// Places in one setting: the first ledger year's capacity and changes after it.
+public struct SettingCapacity: Sendable {
+  /// Places available in the first financial year of the scenario.
+  public var base: Double
+  /// New places by the financial year they open in.
+  public var openings: [FinancialYear: Double]
+  /// Places withdrawn by the financial year they close in.
+  public var closures: [FinancialYear: Double]
+
+  /// Places available in `year`: base + openings − closures up to and including `year`.
+  public func capacity(in year: FinancialYear) -> Double {
+    base + openings.filter { $0.key <= year }.sumInKeyOrder - closures.filter { $0.key <= year }.sumInKeyOrder
+  }
+}
+
+/// Demand against capacity for one setting in one year.
+///
+/// `surplus = capacity − demand` (negative for a shortfall); `utilisation = demand / capacity`
+/// (nil when there are no places). Demand is the plans the placement mix puts in the setting,
+/// before any overflow; its 80% and 95% ranges scale the plan forecast's intervals by the share.
+public struct PlaceRow: Sendable {
+  /// The financial year.
+  public let year: FinancialYear
+  /// The setting (a placement).
+  public let setting: Placement
+  /// Plans the mix places in this setting.
+  public let demand: Double
+  /// Ranges of demand at the forecast's levels (empty for counted years).
+  public let demandIntervals: [PlanInterval]
+  /// Places available.
+  public let capacity: Double
+  /// Capacity minus demand: negative is a shortfall.
+  public var surplus: Double { capacity - demand }
+  /// Demand as a fraction of capacity (1.0 is full), nil when there are no places.
+  public var utilisation: Double? { capacity > 0 ? demand / capacity : nil }
+  /// Plans sent to the overflow placement this year because the setting was full (projected years only).
+  public let overflowed: Double
+}
+
+/// What the places rows say about one setting over the whole scenario.
+public struct PlaceSummary: Sendable {
+  /// The setting.
+  public let setting: Placement
+  /// The first year in which demand exceeds capacity, if any.
+  public let firstShortfallYear: FinancialYear?
+  /// The largest shortfall (as a positive number of places) and its year, if any.
+  public let peakShortfall: (places: Double, year: FinancialYear)?
+  /// A sentence explaining the position (never short, short from the first year, ...).
+  public let explanation: String
+
+  /// A setting is short in a year when demand exceeds capacity by half a place or more, so that
+  /// the shortfall rounds to at least one whole place.
+  public static let shortfallThreshold = 0.5
+
+  /// Summarises rows for one setting (in year order).
+  public init(setting: Placement, rows: [PlaceRow]) {
+    self.setting = setting
+    let short = rows.filter { $0.surplus <= -Self.shortfallThreshold }
+    firstShortfallYear = short.first?.year
+    peakShortfall = short.max { $0.surplus > $1.surplus }.map { (-$0.surplus, $0.year) }
+    let name = setting.name
+    var text: String
+    if let first = rows.first, let last = rows.last, let peak = peakShortfall, let start = firstShortfallYear {
+      let peakText = "peak shortfall \(FixedPoint.format(peak.places, places: 0)) places in \(peak.year)"
+      if start == first.year {
+        text = "\(name): demand exceeds capacity from the first year (\(start)); \(peakText)."
+      } else {
+        text = "\(name): capacity is enough until \(start.advanced(by: -1)); short from \(start); \(peakText)."
+      }
+      if let lastShort = short.last?.year, lastShort < last.year {
+        text += " Enough places again from \(lastShort.advanced(by: 1))."
+      }
+    } else if let tightest = rows.min(by: { $0.surplus < $1.surplus }) {
+      text =
+        "\(name): capacity is never short; the smallest surplus is \(FixedPoint.format(tightest.surplus, places: 0)) places in \(tightest.year)."
+    } else {
+      text = "\(name): no years."
+    }
+    explanation = text
+  }
+}

@@ -1,0 +1,101 @@
+extension SectionReader {
+  static let placesKeys = ["overflow", "settings"]
+  static let settingKeys = ["capacity", "openings", "closures"]
+  static let defaultOverflow = "independent_special"
+
+  /// Reads `places:`: the overflow placement and, per setting, capacity, openings and closures.
+  func places(
+    _ value: Located, placements: [Placement: Double]?, locations: inout [String: SourceLocation]
+  ) -> PlacesSpec? {
+    guard let map = reader.mapping(value, expected: "a mapping with overflow and settings") else { return nil }
+    map.rejectUnknownKeys(allowed: Self.placesKeys)
+    for entry in map.entries { locations[entry.value.path] = reader.location(entry.value.mark) }
+    let known = placements.map { $0.keys.map(\.name).sorted() }
+
+    var overflow = Placement(Self.defaultOverflow)
+    if let node = map.value("overflow"), let name = reader.text(node, expected: "a placement name") {
+      overflow = Placement(name)
+      if let known, !known.contains(name) {
+        reader.report(
+          node, "overflow placement '\(name)' has no share in demand.placements\(Suggestion.hint(for: name, among: known))",
+          expected: "one of: \(known.joined(separator: ", "))")
+      }
+    }
+
+    var settings: [Placement: SettingCapacity] = [:]
+    guard let node = map.value("settings", required: true, expected: "capacity by setting, such as maintained_special: {capacity: 900}"),
+      let settingMap = reader.mapping(node, expected: "capacity by setting, such as maintained_special: {capacity: 900}")
+    else { return nil }
+    if settingMap.entries.isEmpty {
+      reader.report(node, "no settings given", expected: "at least one setting with its capacity")
+    }
+    for entry in settingMap.entries {
+      if let known, !known.contains(entry.key) {
+        reader.report(
+          at: entry.keyMark, field: entry.value.path,
+          "setting '\(entry.key)' has no share in demand.placements\(Suggestion.hint(for: entry.key, among: known))",
+          expected: "one of: \(known.joined(separator: ", "))")
+        continue
+      }
+      if entry.key == overflow.name {
+        reader.report(
+          at: entry.keyMark, field: entry.value.path,
+          "'\(entry.key)' is the overflow placement, which takes any excess and so cannot be full",
+          expected: "capacity only for other settings, or another overflow placement")
+        continue
+      }
+      if let setting = setting(entry.value) { settings[Placement(entry.key)] = setting }
+    }
+    if !settings.isEmpty, let known, !known.contains(overflow.name), map.value("overflow") == nil {
+      reader.report(
+        value, "the default overflow placement '\(overflow.name)' has no share in demand.placements",
+        expected: "overflow: naming the placement that takes plans beyond capacity")
+    }
+    return PlacesSpec(overflow: overflow, settings: settings)
+  }
+
+  /// Reads one setting's capacity, openings and closures, checking capacity never goes below zero.
+  private func setting(_ value: Located) -> SettingCapacity? {
+    guard let map = reader.mapping(value, expected: "a mapping with capacity, openings and closures") else { return nil }
+    map.rejectUnknownKeys(allowed: Self.settingKeys)
+    let capacity = map.value("capacity", required: true, expected: "places available in the first year").flatMap {
+      reader.scalar($0, expected: "a whole number of places", FriendlyValues.count)
+    }
+    let openings = map.value("openings").flatMap { countsByYear($0, what: "openings") } ?? [:]
+    let closures = map.value("closures").flatMap { countsByYear($0, what: "closures") } ?? [:]
+    guard let capacity else { return nil }
+    let setting = SettingCapacity(base: capacity, openings: openings, closures: closures)
+    if let years, let node = map.value("closures"),
+      let year = Array(years.lowerBound...years.upperBound).first(where: { setting.capacity(in: $0) < 0 })
+    {
+      reader.report(
+        node, "closures take capacity below zero in \(year) (\(FixedPoint.format(setting.capacity(in: year), places: 0)) places)",
+        expected: "closures no larger than the places open at the time")
+    }
+    return setting
+  }
+
+  /// A mapping of financial year to a whole number of places, years inside the scenario.
+  private func countsByYear(_ value: Located, what: String) -> [FinancialYear: Double]? {
+    guard let map = reader.mapping(value, expected: "places by financial year, such as 2022-23: 120") else { return nil }
+    var result: [FinancialYear: Double] = [:]
+    for entry in map.entries {
+      let keyNode = Located(node: .scalar(.init(entry.key)), path: entry.value.path, mark: entry.keyMark)
+      guard let year = reader.scalar(keyNode, expected: FriendlyValues.yearForms, FriendlyValues.financialYear) else { continue }
+      if let years, !years.contains(year) {
+        reader.report(
+          keyNode, "\(year) is outside the scenario's years \(years.lowerBound) to \(years.upperBound)",
+          expected: "a year from \(years.lowerBound) to \(years.upperBound)")
+        continue
+      }
+      if result[year] != nil {
+        reader.report(keyNode, "\(what) for \(year) are given twice", expected: "each year once")
+        continue
+      }
+      if let count = reader.scalar(entry.value, expected: "a whole number of places", FriendlyValues.count) {
+        result[year] = count
+      }
+    }
+    return result
+  }
+}

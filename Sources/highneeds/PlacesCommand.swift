@@ -1,0 +1,42 @@
+import ArgumentParser
+import HighNeeds
+
+/// `highneeds places SCENARIO.yaml`: only the place sufficiency part of a run.
+struct PlacesCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "places",
+    abstract: "Show projected demand against specialist place capacity by setting and year.",
+    discussion: """
+      Demand is the plans the placement mix puts in each setting; surplus is capacity minus
+      demand (negative for a shortfall). JSON: {"places": [{"year", "setting", "demand",
+      "capacity", "surplus", "utilisation", ...}], "placesSummary": [...]}.
+      """)
+
+  @Argument(help: "The scenario file (YAML).")
+  var scenario: String
+
+  @Option(help: "Output format: table, csv, json or markdown.")
+  var format: ReportFormat = .table
+
+  @Option(help: "Write the report to this file instead of standard output.")
+  var output: String?
+
+  func run() throws {
+    try runReportingFailures {
+      let ledger = try buildLedger(try loadScenario(scenario))
+      guard ledger.scenario.places != nil else {
+        throw Failure.dataInvalid("\(scenario): no places section; add places: with capacity by setting")
+      }
+      try writeOutput(render(ledger), to: output)
+    }
+  }
+
+  func render(_ ledger: Ledger) -> String {
+    switch format {
+    case .json: return ledger.placesReportJSON.serialized() + "\n"
+    case .csv: return ledger.placesCSV
+    case .table: return ledger.placesTable(style: .aligned)
+    case .markdown: return ledger.placesTable(style: .markdown)
+    }
+  }
+}

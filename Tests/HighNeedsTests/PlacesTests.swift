@@ -1,0 +1,103 @@
+import Testing
+
+@testable import HighNeeds
+
+/// A scenario small enough to follow on paper: 1,000 plans in January 2020 growing 10% a year,
+/// 40% of them in special schools with 420 places, 50 more opening in 2021-22; overflow to
+/// independent places at £50,000 instead of £20,000. No inflation, no calibration.
+func placesScenario(capacity: String, openings: String = "      openings:\n        2021-22: 50\n") -> String {
+  """
+  scenario: Places by hand
+  authority: Testshire
+  years: 2019-20 to 2022-23
+  demand:
+    census:
+      2020: 1000
+    growth: 10%
+    placements:
+      mainstream: 50%
+      special: 40%
+      independent: 10%
+  costs:
+    per_plan:
+      mainstream: £5,000
+      special: £20,000
+      independent: £50,000
+  funding:
+    high_needs_block:
+      2019-20: £20m
+  places:
+    overflow: independent
+    settings:
+      special:
+        capacity: \(capacity)
+
+  """ + openings
+}
+
+@Suite("Place sufficiency, recomputed by hand")
+struct PlacesTests {
+  // Demand is plans × share: exact decimal arithmetic up to 1e-9 relative error from the
+  // growth powers; money is compared to a penny.
+  let tolerance = 1e-6
+
+  @Test("demand, capacity, surplus and overflow cost, with an opening mid-horizon")
+  func handChecked() throws {
+    let ledger = try Ledger(scenario: try ScenarioLoader.load(contentsOf: placesScenario(capacity: "420"), file: "p.yaml"))
+    let plans = [1000.0, 1100, 1210, 1331]
+    let capacity = [420.0, 420, 470, 470]
+    #expect(ledger.places.count == 4)
+    for (index, row) in ledger.places.enumerated() {
+      let demand = plans[index] * 0.40
+      #expect(row.setting == Placement("special"))
+      #expect(abs(row.demand - demand) < tolerance)
+      #expect(row.capacity == capacity[index])
+      #expect(abs(row.surplus - (capacity[index] - demand)) < tolerance)
+      #expect(abs((row.utilisation ?? 0) - demand / capacity[index]) < tolerance)
+      #expect(abs(row.overflowed - max(0, demand - capacity[index])) < tolerance)
+
+      // Overflow flows into the ledger: excess plans cost £50,000 instead of £20,000.
+      let year = ledger.years[index]
+      let spend = plans[index] * (0.5 * 5000 + 0.4 * 20000 + 0.1 * 50000) + max(0, demand - capacity[index]) * (50000 - 20000)
+      #expect(abs((year.spend?.value ?? 0) - spend) < 0.01)
+      #expect(abs((year.plansByPlacement[Placement("special")] ?? 0) - min(demand, capacity[index])) < tolerance)
+    }
+    let summary = try #require(ledger.placeSummaries.first)
+    #expect(summary.firstShortfallYear == FinancialYear(startYear: 2020))
+    #expect(summary.peakShortfall?.year == FinancialYear(startYear: 2022))
+    #expect(abs((summary.peakShortfall?.places ?? 0) - (1331 * 0.4 - 470)) < tolerance)
+    #expect(summary.explanation.contains("short from 2020-21"))
+  }
+
+  @Test("capacity that never runs short is said so, and nothing overflows")
+  func neverShort() throws {
+    let ledger = try Ledger(scenario: try ScenarioLoader.load(contentsOf: placesScenario(capacity: "1000"), file: "p.yaml"))
+    #expect(ledger.places.allSatisfy { $0.surplus > 0 && $0.overflowed == 0 })
+    let summary = try #require(ledger.placeSummaries.first)
+    #expect(summary.firstShortfallYear == nil)
+    #expect(summary.peakShortfall == nil)
+    // The tightest year is 2022-23: 1,050 places (1,000 + 50) less 532.4 demanded.
+    #expect(summary.explanation == "special: capacity is never short; the smallest surplus is 518 places in 2022-23.")
+  }
+
+  @Test("demand above capacity from the first year is said so; the first (actual-free) year overflows too")
+  func shortFromTheStart() throws {
+    let ledger = try Ledger(
+      scenario: try ScenarioLoader.load(contentsOf: placesScenario(capacity: "100", openings: ""), file: "p.yaml"))
+    let summary = try #require(ledger.placeSummaries.first)
+    #expect(summary.firstShortfallYear == FinancialYear(startYear: 2019))
+    #expect(summary.explanation.hasPrefix("special: demand exceeds capacity from the first year (2019-20)"))
+    #expect(abs((ledger.years[0].overflowed[Placement("special")] ?? 0) - 300) < tolerance)
+    #expect(ledger.placesTable(style: .aligned).contains("demand exceeds capacity from the first year"))
+  }
+
+  @Test("places JSON carries the contract fields")
+  func json() throws {
+    let ledger = try Ledger(scenario: try ScenarioLoader.load(contentsOf: placesScenario(capacity: "420"), file: "p.yaml"))
+    let text = ledger.json.serialized()
+    for key in ["\"year\"", "\"setting\"", "\"demand\"", "\"capacity\"", "\"surplus\"", "\"utilisation\"", "\"placesSummary\""] {
+      #expect(text.contains(key))
+    }
+    #expect(text.contains("\"surplus\": -20"))
+  }
+}
