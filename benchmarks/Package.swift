@@ -1,0 +1,19 @@
+// swift-tools-version:6.0
+// Benchmarks for highneeds, kept out of the product's build: `./compare.sh` builds this
+// package in release mode (its own .build/ here) and runs it beside the peer scripts.
+import PackageDescription
+
+let package = Package(
+  name: "highneeds-benchmarks",
+  dependencies: [
+    .package(name: "highneeds", path: "..")
+  ],
+  targets: [
+    .executableTarget(
+      name: "hn-bench",
+      dependencies: [
+        .product(name: "Forecasting", package: "highneeds"),
+        .product(name: "LinearAlgebra", package: "highneeds"),
+      ])
+  ]
+)

@@ -1,0 +1,156 @@
+import Foundation
+
+/// Reads the lines that the workloads and the peer scripts print and prints one table:
+/// min / median / max wall time of every tool's passes, the median CPU time, the ratios of
+/// medians peer / ours, and whether each target of issue 7 is met.
+///
+/// Lines read: `RESULT workload tool wallSeconds units [cpuSeconds]`, `CHECK workload tool
+/// text`, `INFO machine text` (machine facts), and `INFO`, `MISSING`, `FAILED`,
+/// `NOTMEASURED` notes, printed as they are.
+enum Summary {
+  struct Key: Hashable, Comparable {
+    let workload: String
+    let tool: String
+    static func < (a: Key, b: Key) -> Bool { (a.workload, a.tool) < (b.workload, b.tool) }
+  }
+
+  /// The project's tool in each workload, against which ratios are taken.
+  static let ours = "highneeds"
+
+  /// Issue 7's targets: minimum ratio of wall-time medians peer / ours.
+  static let ratioTargets: [Key: Double] = [
+    Key(workload: "w1", tool: "statsmodels-ols"): 50,
+    Key(workload: "w1", tool: "numpy-lstsq"): 3,
+    Key(workload: "w2", tool: "r-auto.arima"): 100,
+  ]
+  /// Issue 7's targets: maximum median wall time in seconds.
+  static let timeTargets: [Key: Double] = [Key(workload: "w3", tool: "highneeds-medway"): 0.050]
+
+  static func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    let n = sorted.count
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+  }
+
+  /// Milliseconds with about three significant figures.
+  static func ms(_ seconds: Double) -> String {
+    let m = seconds * 1000
+    if m >= 100 { return String(format: "%.0f", m) }
+    if m >= 10 { return String(format: "%.1f", m) }
+    return String(format: "%.2f", m)
+  }
+
+  static func ratio(_ r: Double) -> String { r >= 10 ? String(format: "%.0f×", r) : String(format: "%.2f×", r) }
+
+  static func run(_ options: Options) throws {
+    var wall: [Key: [Double]] = [:]
+    var cpu: [Key: [Double]] = [:]
+    var units: [Key: Int] = [:]
+    var checks: [Key: Set<String>] = [:]
+    var machine: [String] = []
+    var notes: [String] = []
+    for path in options.rest {
+      guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        throw BenchError("cannot read \(path)")
+      }
+      for line in text.split(whereSeparator: \.isNewline) {
+        let f = line.split(separator: " ").map(String.init)
+        guard f.count >= 3 else { continue }
+        let key = Key(workload: f[1], tool: f[2])
+        switch f[0] {
+        case "RESULT":
+          guard f.count >= 4, let s = Double(f[3]) else { continue }
+          wall[key, default: []].append(s)
+          if f.count >= 5, let u = Int(f[4]) { units[key] = u }
+          if f.count >= 6, let c = Double(f[5]) { cpu[key, default: []].append(c) }
+        case "CHECK":
+          checks[key, default: []].insert(f.dropFirst(3).joined(separator: " "))
+        case "INFO" where f[1] == "machine":
+          machine.append(f.dropFirst(2).joined(separator: " "))
+        case "INFO", "MISSING", "FAILED", "NOTMEASURED":
+          let note = String(line)
+          if !notes.contains(note) { notes.append(note) }
+        default: continue
+        }
+      }
+    }
+    if !machine.isEmpty {
+      print("Machine and run:")
+      for m in machine { print("  \(m)") }
+      print("")
+    }
+    let headers = [
+      "workload", "tool", "runs", "min ms", "median ms", "max ms", "cpu median ms", "per unit",
+      "peer/ours wall", "peer/ours cpu", "target", "met",
+    ]
+    var rows: [[String]] = []
+    for key in wall.keys.sorted() {
+      let s = wall[key]!
+      let med = median(s)
+      let cpuMedian = cpu[key].map(median)
+      var perUnit = ""
+      if let u = units[key], u > 1 {
+        let us = med / Double(u) * 1e6
+        perUnit = us >= 1000 ? String(format: "%.1f ms", us / 1000) : String(format: "%.1f µs", us)
+      }
+      var wallRatio = ""
+      var cpuRatio = ""
+      var target = ""
+      var met = ""
+      let oursKey = Key(workload: key.workload, tool: ours)
+      if key.tool != ours, let o = wall[oursKey] {
+        let r = med / median(o)
+        wallRatio = ratio(r)
+        if let c = cpuMedian, let oc = cpu[oursKey] { cpuRatio = ratio(c / median(oc)) }
+        if let t = ratioTargets[key] {
+          target = "≥ \(Int(t))×"
+          met = r >= t ? "yes" : "no"
+        }
+      }
+      if let t = timeTargets[key] {
+        target = "< \(ms(t)) ms"
+        met = med < t ? "yes" : "no"
+      }
+      rows.append([
+        key.workload.uppercased(), key.tool, "\(s.count)", ms(s.min()!), ms(med), ms(s.max()!),
+        cpuMedian.map(ms) ?? "", perUnit, wallRatio, cpuRatio, target, met,
+      ])
+    }
+    for (key, t) in ratioTargets.sorted(by: { $0.key < $1.key }) where wall[key] == nil {
+      rows.append([
+        key.workload.uppercased(), key.tool, "0", "", "", "", "", "", "", "", "≥ \(Int(t))×", "not measured",
+      ])
+    }
+    for (key, t) in timeTargets where wall[key] == nil {
+      rows.append([
+        key.workload.uppercased(), key.tool, "0", "", "", "", "", "", "", "", "< \(ms(t)) ms", "not measured",
+      ])
+    }
+    printTable(headers, rows)
+    print("")
+    print("Ratios are of medians, peer / ours (above 1: ours is faster); targets are judged on wall time.")
+    print("per unit: median wall time divided by the series (W1: fits) in one pass.")
+    print("Checksums (the same inputs give the same sums where two tools compute the same thing):")
+    for key in checks.keys.sorted() {
+      for c in checks[key]!.sorted() { print("  \(key.workload.uppercased()) \(key.tool): \(c)") }
+    }
+    if !notes.isEmpty {
+      print("Notes:")
+      for n in notes { print("  \(n)") }
+    }
+  }
+
+  /// A Markdown table (readable as plain text too).
+  static func printTable(_ headers: [String], _ rows: [[String]]) {
+    var widths = headers.map(\.count)
+    for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
+    func line(_ cells: [String]) -> String {
+      "| "
+        + cells.enumerated().map { i, c in c + String(repeating: " ", count: widths[i] - c.count) }.joined(
+          separator: " | ") + " |"
+    }
+    print(line(headers))
+    print("|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|")
+    for r in rows { print(line(r)) }
+  }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// `hn-bench`: the Swift side of `benchmarks/compare.sh`.
+///
+///     hn-bench w1 [--series 10000] [--reps 3]
+///     hn-bench w2 --data ehcp_caseload_2010_2020.csv [--reps 3]
+///     hn-bench w3 --exe .build/release/highneeds [--tool NAME] [--reps 20] [--warmup 3] -- run S.yaml --format json
+///     hn-bench summarise RESULTS.txt...
+let usage = "usage: hn-bench w1|w2|w3|summarise [options]  (see benchmarks/README.md)"
+let arguments = CommandLine.arguments
+guard arguments.count >= 2 else {
+  FileHandle.standardError.write(Data((usage + "\n").utf8))
+  exit(64)
+}
+let options = Options(arguments.dropFirst(2))
+do {
+  switch arguments[1] {
+  case "w1": try W1BatchFit.run(options)
+  case "w2": try W2AutoForecast.run(options)
+  case "w3": try W3EndToEnd.run(options)
+  case "summarise", "summarize": try Summary.run(options)
+  default:
+    FileHandle.standardError.write(Data((usage + "\n").utf8))
+    exit(64)
+  }
+} catch {
+  FileHandle.standardError.write(Data("hn-bench: \(error)\n".utf8))
+  exit(1)
+}

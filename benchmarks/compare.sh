@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# Benchmarks highneeds against its peers in one command (issue 7). Not part of `swift test`
+# and not run by CI: it takes a few minutes and its numbers depend on the machine.
+#
+#   benchmarks/compare.sh [--quick] [--rounds N] [--reps N] [--w3-reps N] [--no-build]
+#
+#   --quick        1 round, 1 timed pass per process, 5 W3 runs: a smoke test (~1 min)
+#   --rounds N     rounds of the whole set, alternating ours and peers (default 5, env BENCH_ROUNDS)
+#   --reps N       timed passes per process for W1/W2, after one warm-up (default 2, env BENCH_REPS)
+#   --w3-reps N    timed processes per W3 variant per round, after 2 warm-ups (default 10, env BENCH_W3_REPS)
+#   --no-build     use the release binaries already in benchmarks/.build/release
+#
+# Builds benchmarks/ (hn-bench and the highneeds executable) in release mode, then runs every
+# workload R rounds; in each round ours and the peers take turns (order reversed every other
+# round, so neither side always runs first). Prints min / median / max per tool and the ratio
+# of medians peer / ours. Raw lines are kept in benchmarks/.build/results/. Peers that are not
+# installed are reported as MISSING with the command that installs them.
+# SEN2 data: ../shared/data/sen2/ehcp_caseload_2010_2020.csv from the repository, or $SEN2_DATA.
+set -uo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+rounds="${BENCH_ROUNDS:-5}"
+reps="${BENCH_REPS:-2}"
+w3reps="${BENCH_W3_REPS:-10}"
+build=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) rounds=1; reps=1; w3reps=5 ;;
+    --rounds) rounds="$2"; shift ;;
+    --reps) reps="$2"; shift ;;
+    --w3-reps) w3reps="$2"; shift ;;
+    --no-build) build=0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    *) echo "compare.sh: unknown argument $1 (try --help)" >&2; exit 64 ;;
+  esac
+  shift
+done
+
+data="${SEN2_DATA:-$root/../shared/data/sen2/ehcp_caseload_2010_2020.csv}"
+bin="$here/.build/release"
+results_dir="$here/.build/results"
+mkdir -p "$results_dir"
+out="$results_dir/compare-$(date -u +%Y%m%dT%H%M%SZ).txt"
+
+cores="$(nproc --all)"  # before OMP_NUM_THREADS is set: nproc honours it
+# Every tool single-threaded: ours is, and the machine is shared.
+export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
+
+log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
+
+if [ "$build" = 1 ]; then
+  log "building hn-bench (release)"
+  swift build -c release --package-path "$here" --product hn-bench >&2 || { echo "compare.sh: build of hn-bench failed" >&2; exit 1; }
+  log "building highneeds (release)"
+  swift build -c release --package-path "$here" --product highneeds >&2 \
+    || echo "FAILED w3 highneeds release build failed: W3 not measured" >>"$out"
+fi
+[ -x "$bin/hn-bench" ] || { echo "compare.sh: $bin/hn-bench missing (run without --no-build)" >&2; exit 1; }
+[ -f "$data" ] || { echo "compare.sh: SEN2 data not found at $data (set SEN2_DATA)" >&2; exit 66; }
+
+# Machine facts, kept with the results.
+{
+  echo "INFO machine date=$(date -u +%Y-%m-%dT%H:%M:%SZ) nproc=$cores cpu=\"$(lscpu | sed -n 's/^Model name: *//p' | head -1)\""
+  echo "INFO machine loadavg_start=\"$(cut -d' ' -f1-3 /proc/loadavg)\" rounds=$rounds reps=$reps w3_reps=$w3reps"
+  echo "INFO machine libblas.so.3=$(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null || echo '?') liblapack.so.3=$(readlink -f /usr/lib/x86_64-linux-gnu/liblapack.so.3 2>/dev/null || echo '?')"
+  echo "INFO machine swift=\"$(swift --version 2>/dev/null | head -1)\""
+} >>"$out"
+if [ -x "$bin/highneeds" ]; then
+  echo "INFO machine highneeds_links=\"$(ldd "$bin/highneeds" | grep -Eo '/[^ ]*lib(blas|lapack|openblas)[^ ]*' | xargs -r readlink -f | tr '\n' ' ')\"" >>"$out"
+fi
+
+# Which peers are here.
+have_numpy=0; have_sm=0; have_r=0
+if python3 -c 'import numpy' 2>/dev/null; then
+  have_numpy=1
+  echo "INFO machine python=$(python3 -c 'import sys,numpy; print(sys.version.split()[0], "numpy", numpy.__version__, "BLAS", (numpy.show_config(mode="dicts") or {}).get("Build Dependencies",{}).get("blas",{}).get("name","?"))' 2>/dev/null | tr ' ' '_')" >>"$out"
+else
+  echo "MISSING w1 numpy-lstsq: install with: pip install numpy" >>"$out"
+fi
+if [ "$have_numpy" = 1 ] && python3 -c 'import statsmodels' 2>/dev/null; then
+  have_sm=1
+  echo "INFO machine statsmodels=$(python3 -c 'import statsmodels; print(statsmodels.__version__)')" >>"$out"
+else
+  echo "MISSING w1 statsmodels-ols: install with: pip install statsmodels" >>"$out"
+fi
+if command -v Rscript >/dev/null && Rscript -e 'suppressPackageStartupMessages(library(forecast))' >/dev/null 2>&1; then
+  have_r=1
+  echo "INFO machine R=\"$(Rscript -e 'cat(R.version.string, "forecast", as.character(packageVersion("forecast")), "BLAS", sessionInfo()$BLAS)' 2>/dev/null)\"" >>"$out"
+else
+  echo "MISSING w2 r-auto.arima/r-ets: install with: apt-get install -y r-base-core r-cran-forecast" >>"$out"
+fi
+
+# One job per tool; a failing job is recorded and the run goes on.
+run() {
+  local name="$1"; shift
+  log "round $round/$rounds: $name"
+  if ! "$@" >>"$out" 2>"$results_dir/last-error.txt"; then
+    echo "FAILED $name: $(tail -1 "$results_dir/last-error.txt")" >>"$out"
+    log "  failed: $(tail -1 "$results_dir/last-error.txt")"
+  fi
+}
+job_w1_ours() { run "w1 highneeds" "$bin/hn-bench" w1 --reps "$reps"; }
+job_w1_statsmodels() { [ $have_sm = 1 ] && run "w1 statsmodels-ols" python3 "$here/peers/w1_peers.py" statsmodels --reps "$reps"; }
+job_w1_numpy() { [ $have_numpy = 1 ] && run "w1 numpy-lstsq" python3 "$here/peers/w1_peers.py" numpy --reps "$reps"; }
+job_w1_numpy_batched() { [ $have_numpy = 1 ] && run "w1 numpy-lstsq-batched" python3 "$here/peers/w1_peers.py" numpy-batched --reps "$reps"; }
+job_w2_ours() { run "w2 highneeds" "$bin/hn-bench" w2 --data "$data" --reps "$reps"; }
+job_w2_arima() { [ $have_r = 1 ] && run "w2 r-auto.arima" Rscript "$here/peers/w2_peers.R" auto.arima "$data" --reps "$reps"; }
+job_w2_ets() { [ $have_r = 1 ] && run "w2 r-ets" Rscript "$here/peers/w2_peers.R" ets "$data" --reps "$reps"; }
+w3() {
+  local tool="$1"; shift
+  [ -x "$bin/highneeds" ] && (cd "$root" && run "w3 $tool" "$bin/hn-bench" w3 --exe "$bin/highneeds" --tool "$tool" --reps "$w3reps" --warmup 2 -- "$@")
+}
+job_w3_medway() { w3 highneeds-medway run scenarios/medway-2020.yaml --format json; }
+job_w3_medway_sen2() { [ -f "$root/scenarios/medway-sen2.yaml" ] && w3 highneeds-medway-sen2 run scenarios/medway-sen2.yaml --format json; }
+job_w3_startup() { w3 highneeds-help --help; }
+# A national run needs a scenario holding every authority's series; run it if one exists.
+national="$(ls "$root"/scenarios/*national*.yaml 2>/dev/null | head -1)"
+job_w3_national() {
+  if [ -n "$national" ]; then w3 highneeds-national run "${national#$root/}" --format json
+  elif [ "$round" = 1 ]; then
+    echo "NOTMEASURED w3 highneeds-national: no scenarios/*national*.yaml (a scenario with every authority's series)" >>"$out"
+  fi
+}
+
+jobs=(job_w1_ours job_w1_statsmodels job_w1_numpy job_w1_numpy_batched job_w2_ours job_w2_arima job_w2_ets
+      job_w3_medway job_w3_medway_sen2 job_w3_startup job_w3_national)
+for round in $(seq 1 "$rounds"); do
+  if [ $((round % 2)) = 1 ]; then order=("${jobs[@]}"); else order=(); for ((i=${#jobs[@]}-1; i>=0; i--)); do order+=("${jobs[$i]}"); done; fi
+  for job in "${order[@]}"; do "$job" || true; done
+done
+echo "INFO machine loadavg_end=\"$(cut -d' ' -f1-3 /proc/loadavg)\"" >>"$out"
+
+log "raw results: $out"
+"$bin/hn-bench" summarise "$out"
