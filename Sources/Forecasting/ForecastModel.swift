@@ -3,7 +3,8 @@
 /// `auto` ranks the others by rolling-origin cross-validation and combines the best
 /// (see `Forecaster.forecast`). Each case's doc comment states the model.
 public enum ForecastModel: String, CaseIterable, Sendable {
-  /// Automatic: rank candidates by rolling-origin accuracy and combine the best few.
+  /// Automatic: rank candidates by rolling-origin accuracy, combine the trend-following
+  /// ones weighted by that accuracy, and calibrate the intervals on the same backtest.
   case auto
   /// Linear trend on all points: y = a + b(t - t̄) + e, e ~ N(0, σ²).
   case linear
@@ -18,6 +19,9 @@ public enum ForecastModel: String, CaseIterable, Sendable {
   case recentLinear = "recent-linear"
   /// Exponential trend on the most recent window only.
   case recentExponential = "recent-exponential"
+  /// Exponential trend on the last `Forecaster.localWindow` points only: the growth rate of
+  /// the last two years, anchored on the mean of the last three.
+  case localExponential = "local-exponential"
   /// Piecewise-linear trend with one break year chosen by a penalised search.
   case piecewise
   /// Random walk with drift: y(T+h) = y(T) + h·(y(T) − y(1))/(T − 1).

@@ -15,7 +15,9 @@ public enum Forecaster {
   /// The longest horizon accepted.
   public static let maximumHorizon = 50
   /// Number of most recent points used by `recent-linear` and `recent-exponential`.
-  public static let recentWindow = 5
+  public static let recentWindow = 4
+  /// Number of most recent points used by `local-exponential`.
+  public static let localWindow = 3
 
   /// Forecasts `series` for `horizon` years after its last year.
   ///
@@ -57,6 +59,9 @@ public enum Forecaster {
     case .recentExponential:
       return try TrendModel.fit(
         series, spec: .init(degree: 1, logScale: true, window: recentWindow), model: model, horizon: horizon)
+    case .localExponential:
+      return try TrendModel.fit(
+        series, spec: .init(degree: 1, logScale: true, window: localWindow), model: model, horizon: horizon)
     case .piecewise:
       return try TrendModel.fitPiecewise(series, model: model, horizon: horizon)
     case .damped:

@@ -16,8 +16,14 @@ struct Predictive: Sendable {
   var scale: Double
   /// Degrees of freedom of a Student t law; nil for the normal.
   var degreesOfFreedom: Double?
-  /// True when `location` and `scale` are of log y.
+  /// True when `location` and `scale` are of log(y + offset).
   var logScale: Bool
+  /// Added to counts before taking logs (0 for log-linear trends; 1 for the calibrated
+  /// combination, so that zero counts and forecasts are allowed).
+  var offset: Double = 0
+  /// The point forecast when it is set by the caller rather than derived from the law
+  /// (the combined forecast of `auto`, whose interval is calibrated around it).
+  var pointForecast: Double? = nil
 
   /// The standardised quantile of the law (t or normal) at probability `p`.
   func standardQuantile(_ p: Double) -> Double {
@@ -30,13 +36,14 @@ struct Predictive: Sendable {
   /// The quantile at probability `p` on the count scale, never below zero.
   func quantile(_ p: Double) -> Double {
     let v = location + standardQuantile(p) * scale
-    let q = logScale ? Foundation.exp(min(v, 700)) : v
+    let q = logScale ? Foundation.exp(min(v, 700)) - offset : v
     return q.isFinite ? max(0, q) : 0
   }
 
   /// The point forecast: the mean on the count scale (bias-corrected on the log scale).
   var mean: Double {
-    let m = logScale ? Foundation.exp(min(location + scale * scale / 2, 700)) : location
+    if let pointForecast { return pointForecast.isFinite ? max(0, pointForecast) : 0 }
+    let m = logScale ? Foundation.exp(min(location + scale * scale / 2, 700)) - offset : location
     return m.isFinite ? max(0, m) : 0
   }
 
