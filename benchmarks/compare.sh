@@ -9,6 +9,9 @@
 #   --reps N       timed passes per process for W1/W2, after one warm-up (default 2, env BENCH_REPS)
 #   --w3-reps N    timed processes per W3 variant per round, after 2 warm-ups (default 10, env BENCH_W3_REPS)
 #   --no-build     use the release binaries already in benchmarks/.build/release
+#   --commit REV   measure a clean export of commit REV (git archive into
+#                  benchmarks/.build/snapshots/REV) instead of the working tree, which other
+#                  people may be editing; the final README run uses --commit HEAD
 #
 # Builds benchmarks/ (hn-bench and the highneeds executable) in release mode, then runs every
 # workload R rounds; in each round ours and the peers take turns (order reversed every other
@@ -24,6 +27,8 @@ rounds="${BENCH_ROUNDS:-5}"
 reps="${BENCH_REPS:-2}"
 w3reps="${BENCH_W3_REPS:-10}"
 build=1
+commit=""
+args=("$@")
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) rounds=1; reps=1; w3reps=5 ;;
@@ -31,13 +36,33 @@ while [ $# -gt 0 ]; do
     --reps) reps="$2"; shift ;;
     --w3-reps) w3reps="$2"; shift ;;
     --no-build) build=0 ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    --commit) commit="$2"; shift ;;
+    -h|--help) sed -n '2,/^set -uo/p' "$0" | sed '$d'; exit 0 ;;
     *) echo "compare.sh: unknown argument $1 (try --help)" >&2; exit 64 ;;
   esac
   shift
 done
 
 data="${SEN2_DATA:-$root/../shared/data/sen2/ehcp_caseload_2010_2020.csv}"
+
+if [ -n "$commit" ]; then
+  rev="$(git -C "$root" rev-parse --short "$commit")" || exit 64
+  snap="$here/.build/snapshots/$rev"
+  if [ ! -f "$snap/benchmarks/compare.sh" ]; then
+    echo "compare.sh: exporting commit $rev to $snap" >&2
+    rm -rf "$snap.tmp" && mkdir -p "$snap.tmp" && git -C "$root" archive "$rev" | tar -x -C "$snap.tmp" && mv "$snap.tmp" "$snap" \
+      || { echo "compare.sh: cannot export $rev" >&2; exit 1; }
+  fi
+  [ -f "$snap/benchmarks/compare.sh" ] || { echo "compare.sh: commit $rev has no benchmarks/compare.sh" >&2; exit 1; }
+  rest=()
+  skip=0
+  for a in "${args[@]}"; do
+    if [ "$skip" = 1 ]; then skip=0; continue; fi
+    if [ "$a" = "--commit" ]; then skip=1; continue; fi
+    rest+=("$a")
+  done
+  SEN2_DATA="$data" BENCH_SOURCE="commit $rev (clean export)" exec "$snap/benchmarks/compare.sh" "${rest[@]}"
+fi
 bin="$here/.build/release"
 results_dir="$here/.build/results"
 mkdir -p "$results_dir"
@@ -64,6 +89,7 @@ fi
   echo "INFO machine date=$(date -u +%Y-%m-%dT%H:%M:%SZ) nproc=$cores cpu=\"$(lscpu | sed -n 's/^Model name: *//p' | head -1)\""
   echo "INFO machine loadavg_start=\"$(cut -d' ' -f1-3 /proc/loadavg)\" rounds=$rounds reps=$reps w3_reps=$w3reps"
   echo "INFO machine libblas.so.3=$(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null || echo '?') liblapack.so.3=$(readlink -f /usr/lib/x86_64-linux-gnu/liblapack.so.3 2>/dev/null || echo '?')"
+  echo "INFO machine source=\"${BENCH_SOURCE:-working tree at $(git -C "$root" describe --always --dirty 2>/dev/null || echo '?')}\""
   echo "INFO machine swift=\"$(swift --version 2>/dev/null | head -1)\""
 } >>"$out"
 if [ -x "$bin/highneeds" ]; then
@@ -109,7 +135,14 @@ job_w2_arima() { [ $have_r = 1 ] && run "w2 r-auto.arima" Rscript "$here/peers/w
 job_w2_ets() { [ $have_r = 1 ] && run "w2 r-ets" Rscript "$here/peers/w2_peers.R" ets "$data" --reps "$reps"; }
 w3() {
   local tool="$1"; shift
-  [ -x "$bin/highneeds" ] && (cd "$root" && run "w3 $tool" "$bin/hn-bench" w3 --exe "$bin/highneeds" --tool "$tool" --reps "$w3reps" --warmup 2 -- "$@")
+  [ -x "$bin/highneeds" ] || return 0
+  # One run first, to record why it fails (hn-bench sends the process's output to /dev/null).
+  if ! (cd "$root" && "$bin/highneeds" "$@" >/dev/null 2>"$results_dir/last-error.txt"); then
+    echo "FAILED w3 $tool: highneeds $* exited non-zero: $(head -c 300 "$results_dir/last-error.txt" | tr '\n' ' ')" >>"$out"
+    log "  w3 $tool failed"
+    return 0
+  fi
+  (cd "$root" && run "w3 $tool" "$bin/hn-bench" w3 --exe "$bin/highneeds" --tool "$tool" --reps "$w3reps" --warmup 2 -- "$@")
 }
 job_w3_medway() { w3 highneeds-medway run scenarios/medway-2020.yaml --format json; }
 job_w3_medway_sen2() { [ -f "$root/scenarios/medway-sen2.yaml" ] && w3 highneeds-medway-sen2 run scenarios/medway-sen2.yaml --format json; }

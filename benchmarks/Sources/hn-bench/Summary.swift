@@ -118,12 +118,12 @@ enum Summary {
     }
     for (key, t) in ratioTargets.sorted(by: { $0.key < $1.key }) where wall[key] == nil {
       rows.append([
-        key.workload.uppercased(), key.tool, "0", "", "", "", "", "", "", "", "≥ \(Int(t))×", "not measured",
+        key.workload.uppercased(), key.tool, "0", "", "", "", "", "", "", "", "≥ \(Int(t))×", "not measured: see notes",
       ])
     }
     for (key, t) in timeTargets where wall[key] == nil {
       rows.append([
-        key.workload.uppercased(), key.tool, "0", "", "", "", "", "", "", "", "< \(ms(t)) ms", "not measured",
+        key.workload.uppercased(), key.tool, "0", "", "", "", "", "", "", "", "< \(ms(t)) ms", "not measured: see notes",
       ])
     }
     printTable(headers, rows)
