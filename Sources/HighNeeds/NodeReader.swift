@@ -1,51 +1,35 @@
 import Foundation
-import Yams
 
-/// A 1-based line and column in the file (libyaml's `Mark`, which callers cannot create).
-struct Position: Hashable {
-  let line: Int
-  let column: Int
-
-  init(line: Int, column: Int) {
-    self.line = line
-    self.column = column
-  }
-
-  init(_ mark: Mark) {
-    self.init(line: mark.line, column: mark.column)
-  }
-}
-
-/// A value in the YAML tree together with its dotted path, for messages.
+/// A value in the scenario tree together with its dotted path, for messages.
 struct Located {
-  /// The YAML node.
-  let node: Node
+  /// The value.
+  let node: SourceNode
   /// The dotted path of the field, such as `funding.growth`.
   let path: String
-  /// Where the node starts (1-based), or 1:1 when libyaml gave no mark.
-  let mark: Position
+  /// Where to report problems with the value.
+  let mark: SourceLocation
 
-  /// Wraps a node, taking its position from libyaml's mark.
-  init(node: Node, path: String) {
+  /// Wraps a node at its own position.
+  init(node: SourceNode, path: String) {
     self.node = node
     self.path = path
-    self.mark = node.mark.map(Position.init) ?? Position(line: 1, column: 1)
+    self.mark = node.location
   }
 
-  /// Wraps a node read at an explicit position (a mapping key given as text).
-  init(node: Node, path: String, mark: Position) {
+  /// Wraps a node reported at an explicit position (a mapping key read as a value).
+  init(node: SourceNode, path: String, mark: SourceLocation) {
     self.node = node
     self.path = path
     self.mark = mark
   }
 
   /// The scalar's text, or nil when the node is a mapping or sequence.
-  var scalarText: String? { node.scalar?.string }
+  var scalarText: String? { node.scalar }
 
   /// True for an empty value (`key:` with nothing after it, `~` or `null`).
   var isNull: Bool {
-    guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else { return false }
-    return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    guard case .scalar(let text, let plain, _) = node, plain else { return false }
+    return ["", "~", "null", "Null", "NULL"].contains(text)
   }
 
   /// A word for what the node is, for "expected a mapping but found a list".
@@ -54,7 +38,6 @@ struct Located {
     case .scalar: return isNull ? "an empty value" : "the value '\(String(scalarText?.prefix(40) ?? ""))'"
     case .mapping: return "a mapping (key: value lines)"
     case .sequence: return "a list"
-    case .alias: return "an alias"
     }
   }
 }
@@ -73,44 +56,40 @@ final class NodeReader {
     self.file = file
   }
 
-  /// The location of a mark in this file.
-  func location(_ mark: Position) -> SourceLocation {
-    SourceLocation(file: file, line: mark.line, column: mark.column)
-  }
+  /// A location (kept for readability at call sites that record positions).
+  func location(_ mark: SourceLocation) -> SourceLocation { mark }
+
+  /// Adds issues found elsewhere (while converting or merging trees).
+  func append(_ more: [ScenarioIssue]) { issues += more }
 
   /// Records an issue at `value`.
   func report(_ value: Located, _ problem: String, expected: String? = nil) {
-    issues.append(ScenarioIssue(location: location(value.mark), field: value.path, problem: problem, expected: expected))
+    issues.append(ScenarioIssue(location: value.mark, field: value.path, problem: problem, expected: expected))
   }
 
   /// Records an issue at an explicit mark.
-  func report(at mark: Position, field: String, _ problem: String, expected: String? = nil) {
-    issues.append(ScenarioIssue(location: location(mark), field: field, problem: problem, expected: expected))
+  func report(at mark: SourceLocation, field: String, _ problem: String, expected: String? = nil) {
+    issues.append(ScenarioIssue(location: mark, field: field, problem: problem, expected: expected))
   }
 
   /// Reads `value` as a mapping with string keys, reporting anything else.
   ///
   /// Keys that are not plain text (a list or mapping used as a key) are reported and skipped.
   func mapping(_ value: Located, expected: String) -> MappingView? {
-    guard case .mapping(let mapping) = value.node else {
+    guard case .mapping(let pairs, _) = value.node else {
       report(value, "found \(value.kindDescription)", expected: expected)
       return nil
     }
     var entries: [MappingView.Entry] = []
-    for (keyNode, valueNode) in mapping {
-      guard let key = keyNode.scalar?.string else {
-        report(Located(node: keyNode, path: value.path), "a key must be plain text", expected: "a name such as 'growth'")
-        continue
-      }
-      let path = value.path.isEmpty ? key : "\(value.path).\(key)"
-      let keyMark = keyNode.mark.map(Position.init) ?? value.mark
+    for pair in pairs {
+      let path = value.path.isEmpty ? pair.key : "\(value.path).\(pair.key)"
       // A block mapping or list on the lines below its key is reported at the key (`per_plan:`),
       // where a reader looks for it; libyaml marks it at its first inner entry instead.
-      var nested = Located(node: valueNode, path: path)
-      if valueNode.scalar == nil, nested.mark.line > keyMark.line {
-        nested = Located(node: valueNode, path: path, mark: keyMark)
+      var nested = Located(node: pair.value, path: path)
+      if pair.value.scalar == nil, nested.mark.file == pair.keyLocation.file, nested.mark.line > pair.keyLocation.line {
+        nested = Located(node: pair.value, path: path, mark: pair.keyLocation)
       }
-      entries.append(MappingView.Entry(key: key, keyMark: keyMark, value: nested))
+      entries.append(MappingView.Entry(key: pair.key, keyMark: pair.keyLocation, value: nested))
     }
     return MappingView(owner: value, entries: entries, reader: self)
   }
@@ -151,7 +130,7 @@ struct MappingView {
   /// One `key: value` pair.
   struct Entry {
     let key: String
-    let keyMark: Position
+    let keyMark: SourceLocation
     let value: Located
   }
 

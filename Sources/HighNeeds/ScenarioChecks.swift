@@ -1,5 +1,3 @@
-import Yams
-
 /// Checks that need more than one section: do the years, census counts, funding and
 /// calibration fit together?
 struct ScenarioChecks {
@@ -43,8 +41,7 @@ struct ScenarioChecks {
   }
 
   /// The mark of a field, from the locations the section readers recorded.
-  private func mark(_ field: String) -> Position {
-    let location = scenario.location(of: field)
-    return Position(line: location.line, column: location.column)
+  private func mark(_ field: String) -> SourceLocation {
+    scenario.location(of: field)
   }
 }

@@ -80,7 +80,7 @@ extension SectionReader {
     guard let map = reader.mapping(value, expected: "places by financial year, such as 2022-23: 120") else { return nil }
     var result: [FinancialYear: Double] = [:]
     for entry in map.entries {
-      let keyNode = Located(node: .scalar(.init(entry.key)), path: entry.value.path, mark: entry.keyMark)
+      let keyNode = Located(node: .scalar(entry.key, plain: true, at: entry.keyMark), path: entry.value.path, mark: entry.keyMark)
       guard let year = reader.scalar(keyNode, expected: FriendlyValues.yearForms, FriendlyValues.financialYear) else { continue }
       if let years, !years.contains(year) {
         reader.report(

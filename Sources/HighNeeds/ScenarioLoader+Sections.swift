@@ -26,7 +26,7 @@ struct SectionReader {
       var read: [CensusYear: Double] = [:]
       for entry in counts.entries {
         let keyValue = Located(node: entry.value.node, path: entry.value.path)
-        guard let year = reader.scalar(Located(node: .scalar(.init(entry.key)), path: entry.value.path, mark: entry.keyMark),
+        guard let year = reader.scalar(Located(node: .scalar(entry.key, plain: true, at: entry.keyMark), path: entry.value.path, mark: entry.keyMark),
           expected: "a calendar year such as 2020", FriendlyValues.censusYear)
         else { continue }
         if let count = reader.scalar(keyValue, expected: "a whole number of plans", FriendlyValues.count) {
@@ -173,7 +173,7 @@ struct SectionReader {
     let block = map.value("high_needs_block", required: true, expected: "the allocation by year, such as 2019-20: £38.226m").flatMap {
       yearMap($0, what: "allocation") { money($0, allowNegative: false, positive: true) }
     }
-    if let node = map.value("high_needs_block"), case .mapping(let given) = node.node, given.isEmpty {
+    if let node = map.value("high_needs_block"), case .mapping(let given, _) = node.node, given.isEmpty {
       reader.report(node, "no allocations given", expected: "at least one year, such as 2019-20: £38.226m")
     }
     let growth = map.value("growth").flatMap { rate($0, within: -0.5...1, what: "growth") } ?? 0
@@ -235,7 +235,7 @@ struct SectionReader {
     guard let map = reader.mapping(value, expected: "amounts by financial year, such as 2019-20: £38.226m") else { return nil }
     var result: [FinancialYear: Pounds] = [:]
     for entry in map.entries {
-      let keyNode = Located(node: .scalar(.init(entry.key)), path: entry.value.path, mark: entry.keyMark)
+      let keyNode = Located(node: .scalar(entry.key, plain: true, at: entry.keyMark), path: entry.value.path, mark: entry.keyMark)
       guard let year = reader.scalar(keyNode, expected: FriendlyValues.yearForms, FriendlyValues.financialYear) else { continue }
       if let years, !years.contains(year) {
         reader.report(

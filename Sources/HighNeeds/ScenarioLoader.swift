@@ -12,33 +12,25 @@ import Yams
 /// ```
 public enum ScenarioLoader {
   /// The top-level keys a scenario may have.
-  static let topLevelKeys = ["scenario", "authority", "years", "demand", "costs", "funding", "reserve", "calibrate", "places"]
+  static let topLevelKeys = ["extends", "scenario", "authority", "years", "demand", "costs", "funding", "reserve", "calibrate", "places"]
+
+  /// How deep a chain of `extends:` may go.
+  static let maximumExtendsDepth = 8
 
   /// Parses and validates a scenario from YAML text.
   ///
   /// - Parameters:
   ///   - text: the file's contents.
-  ///   - file: the path to name in messages.
+  ///   - file: the path to name in messages, and against which `extends:` paths are resolved.
+  ///   - readFile: reads a base scenario named by `extends:` (a path already resolved against the
+  ///     extending file's folder). Without it, a scenario that extends another is an issue.
   /// - Throws: ``ScenarioError`` listing every problem found, each with file, line, column,
   ///   field, what was wrong and what was expected.
-  public static func load(contentsOf text: String, file: String) throws -> Scenario {
+  public static func load(
+    contentsOf text: String, file: String, readFile: ((String) throws -> String)? = nil
+  ) throws -> Scenario {
     let reader = NodeReader(file: file)
-    let root: Node
-    do {
-      guard let composed = try Yams.compose(yaml: text) else {
-        throw ScenarioError(issues: [
-          ScenarioIssue(
-            location: SourceLocation(file: file, line: 1, column: 1), field: "",
-            problem: "the file is empty",
-            expected: "a scenario with scenario, authority, years, demand, costs and funding")
-        ])
-      }
-      root = composed
-    } catch let error as ScenarioError {
-      throw error
-    } catch {
-      throw ScenarioError(issues: [syntaxIssue(error, text: text, file: file)])
-    }
+    let root = try resolvedTree(text: text, file: file, readFile: readFile, chain: [file], reader: reader)
     let scenario = read(root: Located(node: root, path: ""), reader: reader)
     guard reader.issues.isEmpty, let scenario else {
       throw ScenarioError(issues: reader.issues)
@@ -46,19 +38,83 @@ public enum ScenarioLoader {
     return scenario
   }
 
+  /// Composes `text` and, when it `extends:` another file, lays it over that file's tree.
+  ///
+  /// Syntax errors in any file of the chain are thrown at once (nothing else can be read);
+  /// problems with the `extends:` value itself are recorded in `reader`.
+  static func resolvedTree(
+    text: String, file: String, readFile: ((String) throws -> String)?, chain: [String], reader: NodeReader
+  ) throws -> SourceNode {
+    let composed: Node
+    do {
+      guard let node = try Yams.compose(yaml: text) else {
+        throw ScenarioError(issues: [
+          ScenarioIssue(
+            location: SourceLocation(file: file, line: 1, column: 1), field: "",
+            problem: "the file is empty",
+            expected: "a scenario with scenario, authority, years, demand, costs and funding")
+        ])
+      }
+      composed = node
+    } catch let error as ScenarioError {
+      throw error
+    } catch {
+      throw ScenarioError(issues: [syntaxIssue(error, text: text, file: file)])
+    }
+    var conversionIssues: [ScenarioIssue] = []
+    let tree = SourceNode.from(composed, file: file, issues: &conversionIssues)
+    reader.append(conversionIssues)
+    guard case .mapping(let entries, let at) = tree, let extends = entries.first(where: { $0.key == "extends" }) else {
+      return tree
+    }
+    let own = SourceNode.mapping(entries.filter { $0.key != "extends" }, at: at)
+    let value = Located(node: extends.value, path: "extends")
+    guard let name = reader.text(value, expected: "the path of the scenario this one builds on") else { return own }
+    let path = resolve(name, against: file)
+    guard chain.count < maximumExtendsDepth else {
+      reader.report(value, "scenarios extend each other more than \(maximumExtendsDepth) deep", expected: "a shorter chain")
+      return own
+    }
+    guard !chain.contains(path) else {
+      reader.report(
+        value, "'\(name)' is already in the chain \((chain + [path]).joined(separator: " → ")): a scenario cannot extend itself",
+        expected: "a base scenario that does not extend this one")
+      return own
+    }
+    guard let readFile else {
+      reader.report(value, "this scenario extends '\(name)', but no base file can be read here", expected: "a scenario without extends:")
+      return own
+    }
+    let baseText: String
+    do {
+      baseText = try readFile(path)
+    } catch {
+      reader.report(value, "cannot read the base scenario '\(path)': \(error)", expected: "the path of a readable scenario file, relative to this one")
+      return own
+    }
+    let base = try resolvedTree(text: baseText, file: path, readFile: readFile, chain: chain + [path], reader: reader)
+    return base.merged(with: own)
+  }
+
+  /// `name` relative to the folder of `file`, unless it is absolute. Pure string arithmetic.
+  static func resolve(_ name: String, against file: String) -> String {
+    guard !name.hasPrefix("/"), let slash = file.lastIndex(of: "/") else { return name }
+    return String(file[...slash]) + name
+  }
+
   /// Turns a Yams error into an issue at the line and column libyaml reported.
   static func syntaxIssue(_ error: Error, text: String, file: String) -> ScenarioIssue {
-    func issue(_ mark: Position, _ problem: String) -> ScenarioIssue {
+    func issue(_ mark: SourceLocation, _ problem: String) -> ScenarioIssue {
       ScenarioIssue(
-        location: SourceLocation(file: file, line: mark.line, column: mark.column), field: "",
+        location: mark, field: "",
         problem: "YAML syntax: \(problem)", expected: "well-formed YAML (check indentation, colons and quotes)")
     }
-    guard let yaml = error as? YamlError else { return issue(Position(line: 1, column: 1), String(describing: error)) }
+    guard let yaml = error as? YamlError else { return issue(SourceLocation(file: file, line: 1, column: 1), String(describing: error)) }
     switch yaml {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
       let while_ = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
-      return issue(Position(mark), problem + while_)
+      return issue(SourceLocation(file: file, line: mark.line, column: mark.column), problem + while_)
     case .duplicatedKeysInMapping(let duplicates, let context):
       let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
       return ScenarioIssue(
@@ -71,9 +127,9 @@ public enum ScenarioLoader {
           if character == "\n" { line += 1; column = 1 } else { column += 1 }
         }
       }
-      return issue(Position(line: line, column: column), problem)
+      return issue(SourceLocation(file: file, line: line, column: column), problem)
     default:
-      return issue(Position(line: 1, column: 1), String(describing: yaml))
+      return issue(SourceLocation(file: file, line: 1, column: 1), String(describing: yaml))
     }
   }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HighNeeds
 
 /// Report formats shared by `run`, `places` and `compare`.
@@ -11,7 +12,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 func loadScenario(_ path: String) throws -> Scenario {
   let text = try readTextFile(path)
   do {
-    return try ScenarioLoader.load(contentsOf: text, file: path)
+    return try ScenarioLoader.load(contentsOf: text, file: path, readFile: readBaseScenario)
   } catch let error as ScenarioError {
     throw Failure.dataInvalid(error.description)
   }
@@ -25,4 +26,17 @@ func buildLedger(_ scenario: Scenario) throws -> Ledger {
   } catch let error as ScenarioError {
     throw Failure.dataInvalid(error.description)
   }
+}
+
+/// Reads a base scenario named by `extends:`; the loader reports a failure against that line.
+func readBaseScenario(_ path: String) throws -> String {
+  guard let data = FileManager.default.contents(atPath: path) else { throw BaseUnreadable(reason: "no such file or not readable") }
+  guard let text = String(data: data, encoding: .utf8) else { throw BaseUnreadable(reason: "not UTF-8 text") }
+  return text
+}
+
+/// Why a base scenario could not be read.
+struct BaseUnreadable: Error, CustomStringConvertible {
+  let reason: String
+  var description: String { reason }
 }

@@ -11,10 +11,14 @@ func catalogueFiles() -> [String] {
 
 @Suite("highneeds validate")
 struct ValidateEndToEndTests {
-  @Test("the shipped scenarios are valid")
-  func shippedScenarios() {
-    let run = runHighneeds(["validate", medwayPath, medwaySEN2Path])
+  @Test("every shipped scenario is valid")
+  func shippedScenarios() throws {
+    let folder = repositoryRoot.appendingPathComponent("scenarios")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+    #expect(files.count >= 3)
+    let run = runHighneeds(["validate"] + files.map { folder.appendingPathComponent($0).path })
     #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.split(separator: "\n").count == files.count)
     #expect(run.stdout.contains("medway-2020.yaml: ok"))
     #expect(run.stdout.contains("medway-sen2.yaml: ok"))
   }

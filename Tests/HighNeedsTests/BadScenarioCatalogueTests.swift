@@ -51,7 +51,9 @@ enum BadCatalogue {
     let folder = try #require(folder)
     let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
     do {
-      let scenario = try ScenarioLoader.load(contentsOf: text, file: name)
+      let scenario = try ScenarioLoader.load(contentsOf: text, file: name) { base in
+        try String(contentsOf: folder.appendingPathComponent(base), encoding: .utf8)
+      }
       _ = try Ledger(scenario: scenario)
       return []
     } catch let error as ScenarioError {

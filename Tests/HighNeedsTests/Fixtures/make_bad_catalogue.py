@@ -117,6 +117,13 @@ case("places-overflow-is-setting", "the overflow placement given a capacity", pl
 case("places-missing-capacity", "a setting without its capacity", places("places:\n  overflow: mainstream\n  settings:\n    special:\n      openings:\n        2021-22: 20\n"),
      [("LAST:    special:", 5, "places.settings.special.capacity", "missing required field 'capacity'")])
 
+case("extends-self", "a scenario that extends itself", "extends: extends-self.yaml\n" + BASE,
+     [("extends:", "extends-self", "extends", "already in the chain")])
+case("extends-missing", "a base scenario that does not exist", "extends: no-such-base.yaml\n" + BASE,
+     [("extends:", "no-such", "extends", "cannot read the base scenario 'no-such-base.yaml'")])
+case("extends-list", "extends given a list", "extends: [a.yaml, b.yaml]\n" + BASE,
+     [("extends:", "[", "extends", "found a list")])
+
 for name, desc, body, expects in cases:
     header_count = 1 + len(expects)
     lines = body.split("\n")

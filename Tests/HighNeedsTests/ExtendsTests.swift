@@ -1,0 +1,58 @@
+import Testing
+
+@testable import HighNeeds
+
+@Suite("extends: options over a baseline")
+struct ExtendsTests {
+  /// Files by name, for a loader that reads from memory.
+  let files = [
+    "base/baseline.yaml": handScenarioText,
+    "base/option.yaml": """
+      extends: baseline.yaml
+      scenario: Option
+      funding:
+        growth: 10%
+      """,
+    "base/broken-option.yaml": """
+      extends: broken-base.yaml
+      scenario: Option on a broken base
+      """,
+    "base/broken-base.yaml": handScenarioText.replacingOccurrences(of: "inflation: 2%", with: "inflation: lots"),
+  ]
+
+  func load(_ name: String) throws -> Scenario {
+    try ScenarioLoader.load(contentsOf: files[name] ?? "", file: name) { path in
+      guard let text = files[path] else { throw ScenarioError(issues: []) }
+      return text
+    }
+  }
+
+  @Test("an option overrides only what it names; everything else comes from the base")
+  func overrides() throws {
+    let option = try load("base/option.yaml")
+    let base = try load("base/baseline.yaml")
+    #expect(option.name == "Option")
+    #expect(option.funding.growth == 0.10)
+    #expect(base.funding.growth == 0.03)
+    #expect(option.funding.highNeedsBlock == base.funding.highNeedsBlock)
+    #expect(option.authority == "Testshire")
+    // Fields inherited from the base keep the base file's positions.
+    #expect(option.location(of: "costs").file == "base/baseline.yaml")
+    #expect(option.location(of: "funding.growth").file == "base/option.yaml")
+  }
+
+  @Test("a problem in the base file is reported against the base file, not the option")
+  func baseIssuesNameTheBase() throws {
+    let error = try #require(throws: ScenarioError.self) { try load("base/broken-option.yaml") }
+    let issue = try #require(error.issues.first { $0.field == "costs.inflation" })
+    #expect(issue.location.file == "base/broken-base.yaml")
+    #expect(issue.location.line == 20)  // `  inflation: lots` is line 20 of the hand scenario
+  }
+
+  @Test("paths resolve against the extending file's folder")
+  func resolution() {
+    #expect(ScenarioLoader.resolve("b.yaml", against: "scenarios/a.yaml") == "scenarios/b.yaml")
+    #expect(ScenarioLoader.resolve("b.yaml", against: "a.yaml") == "b.yaml")
+    #expect(ScenarioLoader.resolve("/abs/b.yaml", against: "scenarios/a.yaml") == "/abs/b.yaml")
+  }
+}
