@@ -16,12 +16,33 @@ extension Ledger {
   ///   at `calibrate` when calibration is impossible (nothing to scale, or other spend alone
   ///   exceeds the actual spend).
   public init(scenario: Scenario, forecaster: any TrendForecaster = ForecastingTrend()) throws {
+    try self.init(scenario: scenario, forecaster: forecaster, projection: nil, attribute: true)
+  }
+
+  /// Builds the ledger, reusing `projection` when given (levers do not change the census or
+  /// the forecast), and attributing lever savings when `attribute` is true.
+  init(scenario: Scenario, forecaster: any TrendForecaster, projection: DemandProjection?, attribute: Bool) throws {
     let firstCensus = scenario.years.lowerBound.census
     let lastCensus = scenario.years.upperBound.census
     let demand: DemandProjection
+    if let projection {
+      demand = projection
+    } else {
+      demand = try Self.project(scenario, forecaster: forecaster, needed: firstCensus...lastCensus)
+    }
+    try self.init(scenario: scenario, demand: demand)
+    if attribute, !scenario.levers.isEmpty {
+      leverSavings = try Self.attribute(scenario, forecaster: forecaster, projection: demand, final: self)
+    }
+  }
+
+  /// Plans for the census years `needed`, reporting a forecast failure against `demand.model`.
+  static func project(
+    _ scenario: Scenario, forecaster: any TrendForecaster, needed: ClosedRange<CensusYear>
+  ) throws -> DemandProjection {
     do {
-      demand = try DemandProjection(
-        census: scenario.demand.census, model: scenario.demand.model, needed: firstCensus...lastCensus,
+      return try DemandProjection(
+        census: scenario.demand.census, model: scenario.demand.model, needed: needed,
         forecaster: scenario.demand.growth.map { ConstantGrowthTrend(rate: $0) } ?? forecaster)
     } catch {
       throw ScenarioError(issues: [
@@ -31,6 +52,10 @@ extension Ledger {
           expected: "enough census counts for model '\(scenario.demand.model)', or another model")
       ])
     }
+  }
+
+  /// The ledger for `scenario` on a given demand projection.
+  init(scenario: Scenario, demand: DemandProjection) throws {
     let costing = Costing(scenario: scenario, demand: demand)
     var calibration: Calibration?
     var factor = 1.0
@@ -46,11 +71,12 @@ extension Ledger {
       let overspend = scenario.reserve.outturn[year]
       // Capacity limits move excess plans to the overflow placement in projected years only:
       // an outturn year's spend is given, and its mix is the observed one.
-      let base = try costing.modelled(year, factor: factor, capacityLimited: overspend == nil)
+      let base = try costing.modelled(year, factor: factor, projected: overspend == nil)
       let allocation = costing.allocation(year)
       let transfer = scenario.funding.blockTransfers[year] ?? .zero
       let income = scenario.funding.otherIncome[year] ?? .zero
-      let funding = allocation.map { $0 + transfer + income }
+      let leverFunding = overspend == nil ? costing.leverFunding(year) : .zero
+      let funding = allocation.map { $0 + transfer + income + leverFunding }
       let spend: Pounds?
       let balance: Pounds
       if let overspend {
@@ -70,8 +96,9 @@ extension Ledger {
         LedgerYear(
           year: year, census: year.census, demand: base.demand, plansByPlacement: base.plans,
           demandByPlacement: base.demandByPlacement, overflowed: base.overflowed, shares: base.shares,
-          unitCost: base.unitCost, spendByPlacement: base.spend, otherSpend: base.other, modelledSpend: base.total,
-          spend: spend, highNeedsBlock: allocation, blockTransfer: transfer, otherIncome: income, funding: funding,
+          unitCost: base.unitCost, spendByPlacement: base.spend, otherSpend: base.other, oneOffSavings: base.oneOff,
+          modelledSpend: base.total, spend: spend, highNeedsBlock: allocation, blockTransfer: transfer,
+          otherIncome: income, leverFunding: leverFunding, funding: funding,
           inYearBalance: balance, openingReserve: opening, reserve: reserve, dsgTotal: dsg,
           reservePercentOfDSG: percent, actual: overspend != nil, recoveryPlanRequired: trigger))
     }
@@ -85,6 +112,10 @@ extension Ledger {
 struct Costing {
   let scenario: Scenario
   let demand: DemandProjection
+  var levers: LeverEffects { LeverEffects(scenario: scenario) }
+
+  /// Funding levers (block transfers, extra funding) in `year`.
+  func leverFunding(_ year: FinancialYear) -> Pounds { levers.funding(year) }
 
   /// One year's modelled plans and spend by placement.
   struct Modelled {
@@ -99,8 +130,10 @@ struct Costing {
     let unitCost: [Placement: Pounds]
     let spend: [Placement: Pounds]
     let other: Pounds
+    /// One-off savings from levers this year (reduce spend).
+    let oneOff: Pounds
     var placementTotal: Pounds { spend.sumInKeyOrder }
-    var total: Pounds { placementTotal + other }
+    var total: Pounds { placementTotal + other - oneOff }
   }
 
   /// The inflation index for `year` relative to the price year: (1 + inflation)^(years between).
@@ -121,8 +154,8 @@ struct Costing {
   }
 
   /// Modelled plans and spend for `year` with unit costs scaled by `factor`.
-  func modelled(_ year: FinancialYear, factor: Double, capacityLimited: Bool = false) throws -> Modelled {
-    guard let point = demand.points[year.census] else {
+  func modelled(_ year: FinancialYear, factor: Double, projected: Bool = false) throws -> Modelled {
+    guard let counted = demand.points[year.census] else {
       throw ScenarioError(issues: [
         ScenarioIssue(
           location: scenario.location(of: "demand.census"), field: "demand.census",
@@ -132,10 +165,12 @@ struct Costing {
     }
     let index = inflationIndex(year)
     let shares = shares(year)
-    let demandByPlacement = shares.mapValues { point.plans * $0 }
+    let point = projected ? levers.adjustedDemand(counted, in: year) : counted
+    var demandByPlacement = shares.mapValues { point.plans * $0 }
+    if projected { levers.movePlacements(&demandByPlacement, in: year) }
     var plans = demandByPlacement
     var overflowed: [Placement: Double] = [:]
-    if capacityLimited, let places = scenario.places {
+    if projected, let places = scenario.places {
       for setting in places.settingOrder {
         guard let capacity = places.settings[setting] else { continue }
         let excess = max(0, (plans[setting] ?? 0) - max(0, capacity.capacity(in: year)))
@@ -148,13 +183,15 @@ struct Costing {
     var unitCost: [Placement: Pounds] = [:]
     var spend: [Placement: Pounds] = [:]
     for (placement, count) in plans {
-      let cost = (scenario.costs.perPlan[placement] ?? .zero) * (index * factor)
+      let given = scenario.costs.perPlan[placement] ?? .zero
+      let cost = (projected ? levers.unitCost(given, placement: placement, in: year) : given) * (index * factor)
       unitCost[placement] = cost
       spend[placement] = cost * count
     }
     return Modelled(
       demand: point, shares: shares, demandByPlacement: demandByPlacement, overflowed: overflowed, plans: plans,
-      unitCost: unitCost, spend: spend, other: scenario.costs.other * index)
+      unitCost: unitCost, spend: spend, other: scenario.costs.other * index,
+      oneOff: projected ? levers.oneOffSavings(year) : .zero)
   }
 
   /// The allocation for `year`: as given, or the latest earlier one grown at `funding.growth`.

@@ -9,7 +9,7 @@ extension Ledger {
       ("scenario", .string(scenario.name)),
       ("authority", .string(scenario.authority)),
       ("years", .array(years.map(yearJSON))),
-      ("levers", .array([])),
+      ("levers", leversJSON),
       ("places", placesJSON),
     ]
     if scenario.places != nil { top.append(("placesSummary", placeSummariesJSON)) }
@@ -70,6 +70,8 @@ extension Ledger {
       ("highNeedsBlock", .pounds(year.highNeedsBlock)),
       ("blockTransfer", .pounds(year.blockTransfer)),
       ("otherIncome", .pounds(year.otherIncome)),
+      ("leverFunding", .pounds(year.leverFunding)),
+      ("oneOffSavings", .pounds(year.oneOffSavings)),
       ("openingReserve", .pounds(year.openingReserve)),
       ("dsgTotal", .pounds(year.dsgTotal)),
       ("recoveryPlanRequired", .bool(year.recoveryPlanRequired)),

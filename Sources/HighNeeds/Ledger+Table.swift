@@ -42,8 +42,27 @@ extension Ledger {
     }
     out += "\(heading)Plans × cost per plan by placement; other and modelled spend in £m\n\n" + render(mix) + "\n"
     out += notes.map { "- \($0)" }.joined(separator: "\n") + "\n"
+    if !leverSavings.isEmpty { out += "\n" + leversTable(style: style) }
     if scenario.places != nil { out += "\n" + placesTable(style: style) }
     return out
+  }
+
+  /// Each lever's saving by year in £m (improvement in the in-year balance), attributed in
+  /// the order the levers are listed.
+  public func leversTable(style: TableStyle) -> String {
+    let projected = years.filter { !$0.actual }
+    var table = TextTable(
+      header: ["Lever", "Type"] + projected.map(\.year.description) + ["Total"],
+      rightAligned: Set(2..<(projected.count + 3)))
+    for saving in leverSavings {
+      table.rows.append(
+        [saving.name, saving.type]
+          + projected.map { FixedPoint.format((saving.byYear[$0.year] ?? .zero).millions, places: 3) }
+          + [FixedPoint.format(saving.total.millions, places: 3)])
+    }
+    let heading = style == .markdown ? "## " : ""
+    return "\(heading)Lever savings in £m (better in-year balance; attributed in the order listed)\n\n"
+      + (style == .markdown ? table.markdown() : table.aligned())
   }
 
   /// Sentences that explain the figures: calibration, deficit, the 1% rule, the forecast.

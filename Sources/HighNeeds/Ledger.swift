@@ -26,7 +26,10 @@ public struct LedgerYear: Sendable {
   public let spendByPlacement: [Placement: Pounds]
   /// Spend not tied to a plan: `costs.other` × inflation index (not calibrated).
   public let otherSpend: Pounds
-  /// What the model says was spent: placements plus other. Equal to `spend` in projected years.
+  /// One-off savings from levers this year (taken off modelled spend).
+  public let oneOffSavings: Pounds
+  /// What the model says was spent: placements plus other, less one-off savings. Equal to
+  /// `spend` in projected years.
   public let modelledSpend: Pounds
   /// Spend counted in the ledger: the outturn (funding + overspend) in actual years, else modelled.
   /// Nil only in an outturn year whose allocation the scenario does not give.
@@ -37,6 +40,8 @@ public struct LedgerYear: Sendable {
   public let blockTransfer: Pounds
   /// Other high needs income this year.
   public let otherIncome: Pounds
+  /// Funding added by levers this year (block transfers, extra funding).
+  public let leverFunding: Pounds
   /// Total high needs funding: allocation + transfers + other income (nil when the allocation is).
   public let funding: Pounds?
   /// Funding minus spend: negative is an overspend.
@@ -84,6 +89,9 @@ public struct Ledger: Sendable {
   public let demand: DemandProjection
   /// Demand against capacity by year and setting (empty when the scenario has no places).
   public let places: [PlaceRow]
+  /// Each lever's saving by year, attributed in the order the levers are listed (see
+  /// ``LeverSaving``); empty when the scenario has no levers.
+  public internal(set) var leverSavings: [LeverSaving] = []
   /// One summary per setting: first shortfall, peak shortfall, an explanation.
   public var placeSummaries: [PlaceSummary] {
     guard let settings = scenario.places?.settingOrder else { return [] }

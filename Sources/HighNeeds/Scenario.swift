@@ -21,6 +21,8 @@ public struct Scenario: Sendable {
   public var calibrate: FinancialYear?
   /// Specialist places by setting and the overflow placement, if the scenario plans places.
   public var places: PlacesSpec?
+  /// Recovery-plan levers, in the order they are attributed.
+  public var levers: [Lever] = []
   /// Where fields were written in the file (dotted path → location), so that problems found
   /// after loading (a forecast that cannot be fitted, a calibration that makes no sense) can
   /// still point at the line to change.

@@ -12,7 +12,7 @@ import Yams
 /// ```
 public enum ScenarioLoader {
   /// The top-level keys a scenario may have.
-  static let topLevelKeys = ["extends", "scenario", "authority", "years", "demand", "costs", "funding", "reserve", "calibrate", "places"]
+  static let topLevelKeys = ["extends", "scenario", "authority", "years", "demand", "costs", "funding", "reserve", "calibrate", "places", "levers"]
 
   /// How deep a chain of `extends:` may go.
   static let maximumExtendsDepth = 8
@@ -165,12 +165,14 @@ public enum ScenarioLoader {
       reader.scalar($0, expected: FriendlyValues.yearForms, FriendlyValues.financialYear)
     }
 
+    let costed = costs.map { $0.perPlan.keys.map(\.name).sorted() }
+    let levers = top.value("levers").map { sections.levers($0, costed: costed) } ?? []
     let places = top.value("places").flatMap { sections.places($0, placements: demand?.placements, locations: &locations) }
 
     guard let name, let authority, let years, let demand, let costs, let funding else { return nil }
     let scenario = Scenario(
       name: name, authority: authority, years: years, demand: demand, costs: costs, funding: funding,
-      reserve: reserve, calibrate: calibrate, places: places, locations: locations)
+      reserve: reserve, calibrate: calibrate, places: places, levers: levers, locations: locations)
     ScenarioChecks(reader: reader, scenario: scenario, top: top).run()
     return scenario
   }

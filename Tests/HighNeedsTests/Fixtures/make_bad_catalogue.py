@@ -124,6 +124,31 @@ case("extends-missing", "a base scenario that does not exist", "extends: no-such
 case("extends-list", "extends given a list", "extends: [a.yaml, b.yaml]\n" + BASE,
      [("extends:", "[", "extends", "found a list")])
 
+def levers(text):
+    return BASE + "levers:\n" + text
+case("lever-unknown-placement", "a move from a misspelt placement", levers("  - name: Move\n    type: move_placements\n    from: mainstrem\n    to: special\n    plans_per_year: 10\n    start: 2020-21\n"),
+     [("from: mainstrem", "mainstrem", "levers[0].from", "placement 'mainstrem' has no cost in costs.per_plan (did you mean 'mainstream'?)")])
+case("lever-no-cost", "a unit cost change for a placement the scenario has no cost for", levers("  - name: Banding\n    type: unit_cost\n    placement: independent_special\n    change: -5%\n    start: 2020-21\n"),
+     [("placement: independent_special", "independent_special", "levers[0].placement", "placement 'independent_special' has no cost in costs.per_plan")])
+case("lever-negative-count", "a negative number of plans moved", levers("  - name: Move\n    type: move_placements\n    from: special\n    to: mainstream\n    plans_per_year: -10\n    start: 2020-21\n"),
+     [("plans_per_year", "-10", "levers[0].plans_per_year", "'-10' is negative")])
+case("lever-end-before-start", "a lever that ends before it starts", levers("  - name: Early help\n    type: demand_growth\n    change: -1%\n    start: 2021-22\n    end: 2020-21\n"),
+     [("end: 2020-21", "2020-21", "levers[0].end", "the lever ends (2020-21) before it starts (2021-22)")])
+case("lever-unknown-type", "a misspelt lever type", levers("  - name: Transfer\n    type: block_transfers\n    amount: £1m\n    start: 2020-21\n"),
+     [("type: block_transfers", "block_transfers", "levers[0].type", "unknown lever type 'block_transfers' (did you mean 'block_transfer'?)")])
+case("lever-percent-no-block", "a percentage transfer without the Schools Block", levers("  - name: Transfer\n    type: block_transfer\n    percent: 0.5%\n    start: 2020-21\n"),
+     [("percent: 0.5%", "0.5%", "levers[0].percent", "a percentage transfer needs the Schools Block")])
+case("lever-ramp-range", "a ramp step above 100%", levers("  - name: Early help\n    type: demand_growth\n    change: -1%\n    start: 2020-21\n    ramp: [50%, 150%]\n"),
+     [("ramp:", "150%", "levers[0].ramp[1]", "a ramp step of 150.0% is out of range")])
+case("lever-duplicate-name", "two levers with one name", levers("  - name: Grant\n    type: extra_funding\n    amounts:\n      2020-21: £1m\n  - name: Grant\n    type: extra_funding\n    amounts:\n      2021-22: £1m\n"),
+     [("LAST:- name: Grant", "name", "levers[1]", "a second lever is called 'Grant'")])
+case("lever-missing-start", "a lever without a start year", levers("  - name: Early help\n    type: demand_growth\n    change: -1%\n"),
+     [("- name: Early help", "name", "levers[0].start", "missing required field 'start'")])
+case("lever-start-outside", "a lever starting after the scenario ends", levers("  - name: Early help\n    type: demand_growth\n    change: -1%\n    start: 2030-31\n"),
+     [("start: 2030-31", "2030-31", "levers[0].start", "2030-31 is outside the scenario's years")])
+case("levers-not-list", "levers written as a mapping", BASE + "levers:\n  grant: £1m\n",
+     [("levers:", 1, "levers", "found a mapping")])
+
 for name, desc, body, expects in cases:
     header_count = 1 + len(expects)
     lines = body.split("\n")

@@ -1,0 +1,101 @@
+/// A recovery-plan lever: a change to demand, placements, costs or funding from a start year.
+///
+/// Every lever has a start year, an optional end year and a ramp: the fraction of its full
+/// size in its first, second, ... active year (the last fraction holds after that; default
+/// full size at once). Levers act on projected years only: an outturn year is history.
+public struct Lever: Sendable {
+  /// The lever's name, unique in the scenario (`solve --lever` uses it).
+  public var name: String
+  /// What the lever does.
+  public var kind: LeverKind
+  /// The first financial year it acts in.
+  public var start: FinancialYear
+  /// The last financial year it acts in, if it stops.
+  public var end: FinancialYear?
+  /// Fractions of full size in successive active years.
+  public var ramp: [Double]
+  /// Where the lever's single size value is written (for `solve --output`), if it has one.
+  public var sizeLocation: SourceLocation?
+
+  /// The fraction of full size in `year`: 0 outside start...end, else the ramp's entry.
+  public func phase(in year: FinancialYear) -> Double {
+    guard year >= start, end.map({ year <= $0 }) ?? true else { return 0 }
+    let index = start.distance(to: year)
+    guard let last = ramp.last else { return 1 }
+    return index < ramp.count ? ramp[index] : last
+  }
+
+  /// The lever's size (for goal seeking): plans a year, a change in growth or cost, a transfer.
+  /// Nil for levers given as amounts by year.
+  public var size: Double? {
+    switch kind {
+    case .movePlacements(_, _, let plans, _): return plans
+    case .demandGrowth(let change): return change
+    case .unitCost(_, let change, _): return change
+    case .blockTransfer(let transfer): return transfer.size
+    case .extraFunding, .oneOffSaving: return nil
+    }
+  }
+
+  /// This lever with its size replaced (for goal seeking); levers without a size are unchanged.
+  public func withSize(_ value: Double) -> Lever {
+    var copy = self
+    switch kind {
+    case .movePlacements(let from, let to, _, let capped): copy.kind = .movePlacements(from: from, to: to, plansPerYear: value, cappedByPlaces: capped)
+    case .demandGrowth: copy.kind = .demandGrowth(change: value)
+    case .unitCost(let placement, _, let isPercent): copy.kind = .unitCost(placement: placement, change: value, isPercent: isPercent)
+    case .blockTransfer(var transfer):
+      transfer.size = value
+      copy.kind = .blockTransfer(transfer)
+    case .extraFunding, .oneOffSaving: break
+    }
+    return copy
+  }
+}
+
+/// What a lever does.
+public enum LeverKind: Sendable {
+  /// Move `plansPerYear` plans a year (cumulatively) from one placement to another, never more
+  /// than `from` holds and, when `cappedByPlaces`, never more than the spare places in `to`.
+  case movePlacements(from: Placement, to: Placement, plansPerYear: Double, cappedByPlaces: Bool)
+  /// Change the growth of plans by `change` a year (−0.02 is two points slower): projected plans
+  /// are multiplied by Π(1 + change × phase) over the lever's active years so far.
+  case demandGrowth(change: Double)
+  /// Change the cost per plan of a placement by a fraction (`isPercent`) or by pounds at
+  /// price-year prices (inflated and calibrated like the cost itself).
+  case unitCost(placement: Placement, change: Double, isPercent: Bool)
+  /// Move money from the Schools Block into high needs.
+  case blockTransfer(BlockTransfer)
+  /// Extra high needs funding by year.
+  case extraFunding([FinancialYear: Pounds])
+  /// One-off savings on spend by year.
+  case oneOffSaving([FinancialYear: Pounds])
+
+  /// The lever type as written in the scenario.
+  public var typeName: String {
+    switch self {
+    case .movePlacements: return "move_placements"
+    case .demandGrowth: return "demand_growth"
+    case .unitCost: return "unit_cost"
+    case .blockTransfer: return "block_transfer"
+    case .extraFunding: return "extra_funding"
+    case .oneOffSaving: return "one_off_saving"
+    }
+  }
+
+  /// All lever types, for messages.
+  public static let typeNames = ["move_placements", "demand_growth", "unit_cost", "block_transfer", "extra_funding", "one_off_saving"]
+}
+
+/// A transfer from the Schools Block: a fixed amount, or a fraction of the block.
+public struct BlockTransfer: Sendable {
+  /// The amount a year in pounds, or the fraction of the Schools Block (0.005 is 0.5%).
+  public var size: Double
+  /// True when `size` is a fraction of `schoolsBlock`.
+  public var isPercent: Bool
+  /// The Schools Block a percentage applies to.
+  public var schoolsBlock: Pounds?
+
+  /// The transfer at full size.
+  public var amount: Pounds { isPercent ? (schoolsBlock ?? .zero) * size : Pounds(size) }
+}
