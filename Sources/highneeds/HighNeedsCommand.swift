@@ -11,7 +11,9 @@ struct HighNeedsCommand: ParsableCommand {
       RunCommand.self,
       ValidateCommand.self,
       PlacesCommand.self,
+      CompareCommand.self,
       ForecastCommand.self,
+      BacktestCommand.self,
     ]
   )
 }

@@ -1,0 +1,46 @@
+import ArgumentParser
+import HighNeeds
+
+/// `highneeds compare BASELINE OPTION...`: options side by side against a baseline.
+struct CompareCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "compare",
+    abstract: "Compare option scenarios with a baseline by year: spend, in-year balance, reserve, savings.",
+    discussion: """
+      An option's saving is its in-year balance minus the baseline's. It is split into the
+      option's levers (attributed in the order listed) and other changes; the parts add up
+      to the total.
+      """)
+
+  @Argument(help: "The baseline scenario file.")
+  var baseline: String
+
+  @Argument(help: "One or more option scenario files (usually 'extends:' the baseline).")
+  var options: [String]
+
+  @Option(help: "Output format: table, csv, json or markdown.")
+  var format: ReportFormat = .table
+
+  @Option(help: "Write the report to this file instead of standard output.")
+  var output: String?
+
+  func validate() throws {
+    guard !options.isEmpty else { throw ValidationError("give at least one option scenario after the baseline") }
+  }
+
+  func run() throws {
+    try runReportingFailures {
+      let base = try buildLedger(try loadScenario(baseline))
+      let ledgers = try options.map { try buildLedger(try loadScenario($0)) }
+      let comparison = Comparison(baseline: base, options: ledgers)
+      let text: String
+      switch format {
+      case .json: text = comparison.json.serialized() + "\n"
+      case .csv: text = comparison.csv
+      case .table: text = comparison.table(style: .aligned)
+      case .markdown: text = comparison.table(style: .markdown)
+      }
+      try writeOutput(text, to: output)
+    }
+  }
+}
