@@ -74,16 +74,10 @@ public enum LinearRegression {
     var covariance = qr.unscaledCovariance()
     for k in covariance.storage.indices { covariance.storage[k] *= sigma2 }
 
-    let parameters = (0..<p).map { j -> RegressionParameter in
-      let estimate = beta[j]
-      if estimate.isNaN {
-        return RegressionParameter(name: parameterNames[j], estimate: .nan, standardError: .nan, t: .nan, p: .nan)
-      }
-      let se = max(0, covariance[j, j]).squareRoot()
-      let t = estimate / se
-      return RegressionParameter(
-        name: parameterNames[j], estimate: estimate, standardError: se, t: t,
-        p: StudentT.twoSidedPValue(t, degreesOfFreedom: Double(df)))
+    let parameters = (0..<p).map { j in
+      RegressionParameter(
+        name: parameterNames[j], estimate: beta[j], standardError: max(0, covariance[j, j]).squareRoot(),
+        degreesOfFreedom: df)
     }
 
     // R², as summary.lm: mss from the fitted values, centred on the weighted mean when

@@ -15,6 +15,20 @@ public struct RegressionParameter: Sendable, Equatable {
 
   /// True when the column was a linear combination of others and was not estimated.
   public var isAliased: Bool { estimate.isNaN }
+
+  /// A parameter with its t statistic and two-sided p-value on `degreesOfFreedom`; all NaN
+  /// when `estimate` is NaN (aliased).
+  init(name: String, estimate: Double, standardError: Double, degreesOfFreedom: Int) {
+    self.name = name
+    self.estimate = estimate
+    guard !estimate.isNaN else {
+      (self.standardError, t, p) = (.nan, .nan, .nan)
+      return
+    }
+    self.standardError = standardError
+    t = estimate / standardError
+    p = StudentT.twoSidedPValue(t, degreesOfFreedom: Double(degreesOfFreedom))
+  }
 }
 
 /// A two-sided interval [lowerBound, upperBound]. Unlike `ClosedRange`, it may hold NaN

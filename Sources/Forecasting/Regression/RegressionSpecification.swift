@@ -161,12 +161,10 @@ public struct RegressionSpecification: Sendable {
         beta[a] += d
       }
     }
-    let df = Double(fit.residualDegreesOfFreedom)
-    let parameters = zip(fit.parameters, beta).map { old, estimate -> RegressionParameter in
-      let tStat = estimate / old.standardError
-      return RegressionParameter(
-        name: old.name, estimate: estimate, standardError: old.standardError, t: tStat,
-        p: StudentT.twoSidedPValue(tStat, degreesOfFreedom: df))
+    let parameters = zip(fit.parameters, beta).map { old, estimate in
+      RegressionParameter(
+        name: old.name, estimate: estimate, standardError: old.standardError,
+        degreesOfFreedom: fit.residualDegreesOfFreedom)
     }
     return RegressionResult(
       n: fit.n, rank: fit.rank, residualDegreesOfFreedom: fit.residualDegreesOfFreedom,
@@ -201,17 +199,10 @@ public struct RegressionSpecification: Sendable {
         covariance[a, b] = sum
       }
     }
-    let df = Double(fit.residualDegreesOfFreedom)
-    let parameters = (0..<p).map { j -> RegressionParameter in
-      let estimate = beta[j]
-      if estimate.isNaN {
-        return RegressionParameter(name: names[j], estimate: .nan, standardError: .nan, t: .nan, p: .nan)
-      }
-      let se = max(0, covariance[j, j]).squareRoot()
-      let tStat = estimate / se
-      return RegressionParameter(
-        name: names[j], estimate: estimate, standardError: se, t: tStat,
-        p: StudentT.twoSidedPValue(tStat, degreesOfFreedom: df))
+    let parameters = (0..<p).map { j in
+      RegressionParameter(
+        name: names[j], estimate: beta[j], standardError: max(0, covariance[j, j]).squareRoot(),
+        degreesOfFreedom: fit.residualDegreesOfFreedom)
     }
     var warnings = fit.warnings
     if anyAliased {
