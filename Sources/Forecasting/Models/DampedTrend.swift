@@ -51,27 +51,29 @@ enum DampedTrend {
   }
 
   /// Maximum-likelihood parameters for `y` (at least 4 points).
-  static func estimate(_ y: [Double]) -> Parameters {
+  static func estimate(_ y: [Double], restarts: Int = 2) -> Parameters {
     let n = y.count
-    // Starting states from a least-squares line through the first few points.
-    let m = min(n, 5)
-    let xs = (0..<m).map(Double.init)
+    // Starting values as R's forecast::ets (initparam, initstate): α = 0.2, β = 0.1α, φ = 0.978,
+    // and ℓ₀, b₀ the intercept and slope of a least-squares line through the first
+    // min(10, n) points, time counted 1, 2, … (so ℓ₀ is the line's value at time 0).
+    let m = min(n, 10)
+    let xs = (1...m).map(Double.init)
     let xbar = xs.reduce(0, +) / Double(m)
     let ybar = y.prefix(m).reduce(0, +) / Double(m)
     var sxy = 0.0, sxx = 0.0
     for i in 0..<m { sxy += (xs[i] - xbar) * (y[i] - ybar); sxx += (xs[i] - xbar) * (xs[i] - xbar) }
     let slope = sxx > 0 ? sxy / sxx : 0
-    let intercept = ybar - slope * xbar  // value at t = 0, the first observation
+    let intercept = ybar - slope * xbar
     let scale = max(y.map(abs).max() ?? 1, 1)
     let objective: ([Double]) -> Double = { x in
       let p = parameters(from: x, scale: scale)
       let sse = filter(y, p).sse
       return Double(n) * Foundation.log(max(sse, 1e-300))
     }
-    // Start a little before the first point: ℓ₀ + φ b₀ should be near y₁.
-    var best = NelderMead.minimize(
-      start: [0.0, -1.0, 0.0, (intercept - slope) / scale, slope / scale], objective: objective)
-    for _ in 0..<3 {  // restarts from the best point guard against a collapsed simplex
+    func logit(_ p: Double) -> Double { Foundation.log(p / (1 - p)) }
+    let start = [logit((0.2 - 0.0001) / 0.9998), logit((0.1 - 0.0001) / 0.9998), logit(0.99), intercept / scale, slope / scale]
+    var best = NelderMead.minimize(start: start, step: [0.5, 0.5, 0.5, 0.05, 0.05], objective: objective)
+    for _ in 0..<restarts {  // a restart from the best point guards against a collapsed simplex
       let next = NelderMead.minimize(
         start: best.point, step: [0.5, 0.5, 0.5, 0.05, 0.05], objective: objective)
       if next.value >= best.value - 1e-9 { best = next.value < best.value ? next : best; break }
