@@ -12,6 +12,7 @@ struct HighNeedsCommand: ParsableCommand {
       ValidateCommand.self,
       PlacesCommand.self,
       CompareCommand.self,
+      SolveCommand.self,
       ForecastCommand.self,
       BacktestCommand.self,
     ]

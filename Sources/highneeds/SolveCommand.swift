@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import HighNeeds
+
+/// `highneeds solve SCENARIO --lever NAME --target ...`: the lever size that meets a target.
+struct SolveCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "solve",
+    abstract: "Find the size of one lever that meets a target, and show the resulting ledger.",
+    discussion: """
+      Targets: in-year-balance:YEAR (in-year balance of zero or better) or
+      reserve-at-least:AMOUNT:YEAR (for example reserve-at-least:-£20m:2025-26).
+      With --output the scenario is written again with the size filled in (comments kept).
+      Exit 1 when no size within the lever's bounds meets the target (the best is shown).
+      """)
+
+  @Argument(help: "The scenario file (YAML) with the lever in its levers: list.")
+  var scenario: String
+
+  @Option(help: "The name of the lever to size.")
+  var lever: String
+
+  @Option(help: "in-year-balance:YEAR or reserve-at-least:AMOUNT:YEAR.")
+  var target: String
+
+  @Option(help: "Output format for the report: table, json or markdown.")
+  var format: ReportFormat = .table
+
+  @Option(help: "Write the scenario with the solved size to this file.")
+  var output: String?
+
+  func run() throws {
+    try runReportingFailures {
+      let goal: SolveTarget
+      do {
+        goal = try SolveTarget(parsing: target)
+      } catch {
+        throw Failure(kind: .usage, message: "--target: \(error)")
+      }
+      let loaded = try loadScenario(scenario)
+      let result: SolveResult
+      do {
+        result = try GoalSeek.solve(loaded, lever: lever, target: goal)
+      } catch let error as SolveError {
+        throw Failure.dataInvalid("\(scenario): \(error.description)")
+      } catch let error as ScenarioError {
+        throw Failure.dataInvalid(error.description)
+      }
+      let size = ScenarioRewriter.text(forSize: result.value, of: result.lever)
+      let verdict =
+        result.met
+        ? "'\(lever)' = \(size) meets the \(goal) (margin \(result.margin))."
+        : "No size of '\(lever)' from \(result.bounds.lowerBound) to \(result.bounds.upperBound) meets the \(goal); the best is \(size), which misses it by \(-result.margin)."
+      switch format {
+      case .json:
+        let report = JSONValue.object([
+          ("lever", .string(lever)),
+          ("type", .string(result.lever.kind.typeName)),
+          ("target", .string(target)),
+          ("value", .number(result.value, places: 9)),
+          ("written", .string(size)),
+          ("met", .bool(result.met)),
+          ("margin", .integer(result.margin.wholePounds)),
+          ("ledger", result.ledger.json),
+        ])
+        try writeOutput(report.serialized() + "\n", to: nil)
+      case .csv:
+        try writeOutput("lever,value,met,margin\n\(lever),\(size),\(result.met),\(result.margin.wholePounds)\n" + result.ledger.csv, to: nil)
+      case .table, .markdown:
+        try writeOutput(verdict + "\n\n" + result.ledger.table(style: format == .markdown ? .markdown : .aligned), to: nil)
+      }
+      guard result.met else {
+        FileHandle.standardError.write(Data("highneeds: \(verdict)\(output == nil ? "" : " Nothing written.")\n".utf8))
+        throw ExitCode(1)
+      }
+      if let output { try writeSolvedScenario(result, size: size, to: output) }
+    }
+  }
+
+  /// Writes the scenario file again with the lever's size replaced, or fails with 65 when the
+  /// lever is written in another file (a base the scenario extends).
+  func writeSolvedScenario(_ result: SolveResult, size: String, to path: String) throws {
+    guard let location = result.lever.sizeLocation else {
+      throw Failure.dataInvalid("\(scenario): lever '\(lever)' has no single size to write")
+    }
+    guard location.file == scenario else {
+      throw Failure.dataInvalid(
+        "\(scenario): lever '\(lever)' is written in \(location.file); solve that file, or repeat the lever in this one")
+    }
+    let text = try readTextFile(scenario)
+    guard let rewritten = ScenarioRewriter.replacingScalar(in: text, line: location.line, column: location.column, with: size) else {
+      throw Failure.dataInvalid("\(scenario): cannot find the lever's size at \(location)")
+    }
+    try writeOutput(try rebasingExtends(rewritten, from: scenario, to: path), to: path)
+  }
+
+  /// When the solved scenario is written to another folder, its relative `extends:` path would
+  /// point elsewhere: rewrite it as an absolute path to the same base file.
+  func rebasingExtends(_ text: String, from source: String, to destination: String) throws -> String {
+    let sourceFolder = URL(fileURLWithPath: source).deletingLastPathComponent().standardizedFileURL
+    let destinationFolder = URL(fileURLWithPath: destination).deletingLastPathComponent().standardizedFileURL
+    guard sourceFolder != destinationFolder else { return text }
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard let row = lines.firstIndex(where: { $0.hasPrefix("extends:") }) else { return text }
+    let rest = lines[row].dropFirst("extends:".count)
+    let leading = rest.prefix { $0 == " " }.count
+    let value = rest.dropFirst(leading).prefix { $0 != " " && $0 != "#" }
+    let base = String(value).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+    guard !base.isEmpty, !base.hasPrefix("/") else { return text }
+    let absolute = sourceFolder.appendingPathComponent(base).standardizedFileURL.path
+    return ScenarioRewriter.replacingScalar(
+      in: text, line: row + 1, column: "extends:".count + leading + 1, with: absolute) ?? text
+  }
+}
