@@ -144,6 +144,6 @@ public struct ConstantGrowthTrend: TrendForecaster {
     }
     let percent = FixedPoint.format(rate * 100, places: 2)
     return TrendForecast(
-      model: "constant growth \(percent)%", selection: "given in the scenario (demand.growth)", points: points, notes: [])
+      model: "constant growth \(percent)%", selection: "given as demand.growth in the scenario", points: points, notes: [])
   }
 }
