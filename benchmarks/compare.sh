@@ -9,6 +9,9 @@
 #   --reps N       timed passes per process for W1/W2, after one warm-up (default 2, env BENCH_REPS)
 #   --w3-reps N    timed processes per W3 variant per round, after 2 warm-ups (default 10, env BENCH_W3_REPS)
 #   --no-build     use the release binaries already in benchmarks/.build/release
+#   --static-stdlib  also build highneeds with --static-swift-stdlib (into .build-static) and
+#                  time the Medway run with it too: how much of W3 is dynamic loading
+#   --build-only   build, then stop (so that a later --no-build run measures at a chosen time)
 #   --commit REV   measure a clean export of commit REV (git archive into
 #                  benchmarks/.build/snapshots/REV) instead of the working tree, which other
 #                  people may be editing; the final README run uses --commit HEAD
@@ -28,6 +31,8 @@ reps="${BENCH_REPS:-2}"
 w3reps="${BENCH_W3_REPS:-10}"
 build=1
 commit=""
+static=0
+build_only=0
 args=("$@")
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -37,6 +42,8 @@ while [ $# -gt 0 ]; do
     --w3-reps) w3reps="$2"; shift ;;
     --no-build) build=0 ;;
     --commit) commit="$2"; shift ;;
+    --static-stdlib) static=1 ;;
+    --build-only) build_only=1 ;;
     -h|--help) sed -n '2,/^set -uo/p' "$0" | sed '$d'; exit 0 ;;
     *) echo "compare.sh: unknown argument $1 (try --help)" >&2; exit 64 ;;
   esac
@@ -80,7 +87,14 @@ if [ "$build" = 1 ]; then
   log "building highneeds (release)"
   swift build -c release --package-path "$here" --product highneeds >&2 \
     || echo "FAILED w3 highneeds release build failed: W3 not measured" >>"$out"
+  if [ "$static" = 1 ]; then
+    log "building highneeds (release, --static-swift-stdlib)"
+    swift build -c release --package-path "$here" --product highneeds --static-swift-stdlib \
+      --scratch-path "$here/.build-static" >&2 \
+      || echo "FAILED w3 highneeds-medway-static: release build with --static-swift-stdlib failed" >>"$out"
+  fi
 fi
+if [ "$build_only" = 1 ]; then rm -f "$out"; log "built; stopping (--build-only)"; exit 0; fi
 [ -x "$bin/hn-bench" ] || { echo "compare.sh: $bin/hn-bench missing (run without --no-build)" >&2; exit 1; }
 [ -f "$data" ] || { echo "compare.sh: SEN2 data not found at $data (set SEN2_DATA)" >&2; exit 66; }
 
@@ -89,7 +103,14 @@ fi
   echo "INFO machine date=$(date -u +%Y-%m-%dT%H:%M:%SZ) nproc=$cores cpu=\"$(lscpu | sed -n 's/^Model name: *//p' | head -1)\""
   echo "INFO machine loadavg_start=\"$(cut -d' ' -f1-3 /proc/loadavg)\" rounds=$rounds reps=$reps w3_reps=$w3reps"
   echo "INFO machine libblas.so.3=$(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null || echo '?') liblapack.so.3=$(readlink -f /usr/lib/x86_64-linux-gnu/liblapack.so.3 2>/dev/null || echo '?')"
-  echo "INFO machine source=\"${BENCH_SOURCE:-working tree at $(git -C "$root" describe --always --dirty 2>/dev/null || echo '?')}\""
+  if [ -z "${BENCH_SOURCE:-}" ]; then
+    if [ "$(git -C "$root" rev-parse --show-toplevel 2>/dev/null)" = "$root" ]; then
+      BENCH_SOURCE="working tree at $(git -C "$root" describe --always --dirty)"
+    else
+      BENCH_SOURCE="$root (not a git checkout)"
+    fi
+  fi
+  echo "INFO machine source=\"$BENCH_SOURCE\""
   echo "INFO machine swift=\"$(swift --version 2>/dev/null | head -1)\""
 } >>"$out"
 if [ -x "$bin/highneeds" ]; then
@@ -134,18 +155,23 @@ job_w2_ours() { run "w2 highneeds" "$bin/hn-bench" w2 --data "$data" --reps "$re
 job_w2_arima() { [ $have_r = 1 ] && run "w2 r-auto.arima" Rscript "$here/peers/w2_peers.R" auto.arima "$data" --reps "$reps"; }
 job_w2_ets() { [ $have_r = 1 ] && run "w2 r-ets" Rscript "$here/peers/w2_peers.R" ets "$data" --reps "$reps"; }
 w3() {
+  local exe="$bin/highneeds"
+  if [ "$1" = --exe ]; then exe="$2"; shift 2; fi
   local tool="$1"; shift
-  [ -x "$bin/highneeds" ] || return 0
+  [ -x "$exe" ] || return 0
   # One run first, to record why it fails (hn-bench sends the process's output to /dev/null).
-  if ! (cd "$root" && "$bin/highneeds" "$@" >/dev/null 2>"$results_dir/last-error.txt"); then
+  if ! (cd "$root" && "$exe" "$@" >/dev/null 2>"$results_dir/last-error.txt"); then
     echo "FAILED w3 $tool: highneeds $* exited non-zero: $(head -c 300 "$results_dir/last-error.txt" | tr '\n' ' ')" >>"$out"
     log "  w3 $tool failed"
     return 0
   fi
-  (cd "$root" && run "w3 $tool" "$bin/hn-bench" w3 --exe "$bin/highneeds" --tool "$tool" --reps "$w3reps" --warmup 2 -- "$@")
+  (cd "$root" && run "w3 $tool" "$bin/hn-bench" w3 --exe "$exe" --tool "$tool" --reps "$w3reps" --warmup 2 -- "$@")
 }
 job_w3_medway() { w3 highneeds-medway run scenarios/medway-2020.yaml --format json; }
 job_w3_medway_sen2() { [ -f "$root/scenarios/medway-sen2.yaml" ] && w3 highneeds-medway-sen2 run scenarios/medway-sen2.yaml --format json; }
+job_w3_medway_static() {
+  [ "$static" = 1 ] && w3 --exe "$here/.build-static/release/highneeds" highneeds-medway-static run scenarios/medway-2020.yaml --format json
+}
 job_w3_startup() { w3 highneeds-help --help; }
 # A national run needs a scenario holding every authority's series; run it if one exists.
 national="$(ls "$root"/scenarios/*national*.yaml 2>/dev/null | head -1)"
@@ -157,7 +183,7 @@ job_w3_national() {
 }
 
 jobs=(job_w1_ours job_w1_statsmodels job_w1_numpy job_w1_numpy_batched job_w2_ours job_w2_arima job_w2_ets
-      job_w3_medway job_w3_medway_sen2 job_w3_startup job_w3_national)
+      job_w3_medway job_w3_medway_static job_w3_medway_sen2 job_w3_startup job_w3_national)
 for round in $(seq 1 "$rounds"); do
   if [ $((round % 2)) = 1 ]; then order=("${jobs[@]}"); else order=(); for ((i=${#jobs[@]}-1; i>=0; i--)); do order+=("${jobs[$i]}"); done; fi
   for job in "${order[@]}"; do "$job" || true; done
