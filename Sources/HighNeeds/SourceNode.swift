@@ -26,8 +26,27 @@ indirect enum SourceNode {
     return nil
   }
 
-  /// Converts a Yams tree, reporting keys that are not plain text (and dropping them).
+  /// The most values a scenario may expand to. Aliases (`*name`) are shared in Yams' tree but
+  /// copied here, so a few lines of nested aliases could otherwise expand to billions of values.
+  static let maximumValues = 200_000
+
+  /// Converts a Yams tree, reporting keys that are not plain text (and dropping them), and
+  /// reporting (and cutting short) a tree that expands beyond ``maximumValues``.
   static func from(_ node: Node, file: String, issues: inout [ScenarioIssue]) -> SourceNode {
+    var budget = maximumValues
+    let tree = from(node, file: file, issues: &issues, budget: &budget)
+    if budget < 0 {
+      issues.append(
+        ScenarioIssue(
+          location: SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1), field: "",
+          problem: "the file expands to more than \(maximumValues) values (aliases repeated inside aliases?)",
+          expected: "a scenario of ordinary size; write values out instead of nesting aliases"))
+    }
+    return tree
+  }
+
+  private static func from(_ node: Node, file: String, issues: inout [ScenarioIssue], budget: inout Int) -> SourceNode {
+    budget -= 1
     func location(_ mark: Mark?) -> SourceLocation {
       SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
@@ -37,6 +56,7 @@ indirect enum SourceNode {
     case .mapping(let mapping):
       var entries: [SourceEntry] = []
       for (key, value) in mapping {
+        guard budget >= 0 else { break }
         guard let text = key.scalar?.string else {
           issues.append(
             ScenarioIssue(
@@ -44,11 +64,17 @@ indirect enum SourceNode {
               expected: "a name such as 'growth'"))
           continue
         }
-        entries.append(SourceEntry(key: text, keyLocation: location(key.mark), value: from(value, file: file, issues: &issues)))
+        entries.append(
+          SourceEntry(key: text, keyLocation: location(key.mark), value: from(value, file: file, issues: &issues, budget: &budget)))
       }
       return .mapping(entries, at: location(mapping.mark))
     case .sequence(let sequence):
-      return .sequence(sequence.map { from($0, file: file, issues: &issues) }, at: location(sequence.mark))
+      var items: [SourceNode] = []
+      for item in sequence {
+        guard budget >= 0 else { break }
+        items.append(from(item, file: file, issues: &issues, budget: &budget))
+      }
+      return .sequence(items, at: location(sequence.mark))
     case .alias(let alias):
       return .scalar("*\(alias.anchor.rawValue)", plain: false, at: location(nil))
     }

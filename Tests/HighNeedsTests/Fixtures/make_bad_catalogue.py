@@ -149,6 +149,10 @@ case("lever-start-outside", "a lever starting after the scenario ends", levers("
 case("levers-not-list", "levers written as a mapping", BASE + "levers:\n  grant: £1m\n",
      [("levers:", 1, "levers", "found a mapping")])
 
+bomb = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(f"{c}: &{c} [{','.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+case("alias-bomb", "aliases nested to expand to hundreds of millions of values", bomb,
+     [("a: &a", 1, "", "the file expands to more than 200000 values")])
+
 for name, desc, body, expects in cases:
     header_count = 1 + len(expects)
     lines = body.split("\n")
