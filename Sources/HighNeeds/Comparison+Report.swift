@@ -65,10 +65,9 @@ extension Comparison {
     let ledgers = [baseline] + options
     let labels = ["Baseline"] + options.indices.map { "Option \($0 + 1)" }
     func millions(_ amount: Pounds?) -> String { amount.map { FixedPoint.format($0.millions, places: 3) } ?? "n/a" }
-    func render(_ table: TextTable) -> String { style == .markdown ? table.markdown() : table.aligned() }
-    let heading = style == .markdown ? "## " : ""
-    var out = "\(heading)Options against the baseline (£m)\n\n"
-    for (index, ledger) in ledgers.enumerated() { out += "- \(labels[index]): \(ledger.scenario.name)\n" }
+    let writer = ReportWriter(style: style)
+    var out = writer.heading("Options against the baseline (£m)")
+    out += writer.bullets(ledgers.indices.map { "\(labels[$0]): \(ledgers[$0].scenario.name)" })
     for (title, value) in [
       ("Spend", { (l: Ledger, y: FinancialYear) in millions(l.entry(y)?.spend) }),
       ("In-year balance", { (l: Ledger, y: FinancialYear) in millions(l.entry(y)?.inYearBalance) }),
@@ -76,11 +75,11 @@ extension Comparison {
     ] {
       var table = TextTable(header: ["Year"] + labels, rightAligned: Set(1...ledgers.count))
       for year in years { table.rows.append([year.description] + ledgers.map { value($0, year) }) }
-      out += "\n\(heading)\(title)\n\n" + render(table)
+      out += "\n" + writer.heading(title) + writer.table(table)
     }
     var savings = TextTable(header: ["Year"] + labels.dropFirst(), rightAligned: Set(1...max(1, options.count)))
     for year in years { savings.rows.append([year.description] + options.map { millions(saving($0, in: year)) }) }
-    out += "\n\(heading)Saving against the baseline (better in-year balance)\n\n" + render(savings)
+    out += "\n" + writer.heading("Saving against the baseline (better in-year balance)") + writer.table(savings)
 
     var summary = TextTable(
       header: ["Scenario", "First year in balance", "Reserve at horizon", "Total saving"], rightAligned: [2, 3])
@@ -90,13 +89,18 @@ extension Comparison {
         index == 0 ? "" : millions(totalSaving(ledger)),
       ])
     }
-    out += "\n\(heading)Summary\n\n" + render(summary)
+    out += "\n" + writer.heading("Summary") + writer.table(summary)
     for (index, option) in options.enumerated() where !option.leverSavings.isEmpty {
-      out += "\n\(labels[index + 1]) saving by lever (attributed in the order listed) and other changes:\n"
-      for lever in option.leverSavings { out += "- \(lever.name): \(millions(lever.total))\n" }
+      out += "\n" + writer.paragraph("\(labels[index + 1]) saving by lever (attributed in the order listed) and other changes:")
       let other = years.compactMap { otherChanges(option, in: $0) }.reduce(.zero, +)
-      out += "- other changes (places, funding, costs): \(millions(other))\n"
+      out += writer.bullets(
+        option.leverSavings.map { "\($0.name): \(millions($0.total))" } + ["other changes (places, funding, costs): \(millions(other))"])
     }
     return out
+  }
+
+  /// The comparison as an HTML page.
+  public var htmlDocument: String {
+    ReportWriter.document(title: "Options against \(baseline.scenario.name)", body: table(style: .html))
   }
 }

@@ -43,6 +43,11 @@ extension Ledger {
       })
   }
 
+  /// The places report as an HTML page (`highneeds places --format html`).
+  public var placesHTMLDocument: String {
+    ReportWriter.document(title: "Places: \(scenario.name)", body: placesTable(style: .html))
+  }
+
   /// Per-setting summaries as JSON.
   var placeSummariesJSON: JSONValue {
     .array(
@@ -60,7 +65,7 @@ extension Ledger {
   /// The places report as a table: demand (with its 80% range where forecast), capacity,
   /// surplus (negative = shortfall), utilisation and plans sent to the overflow placement.
   public func placesTable(style: TableStyle) -> String {
-    guard let spec = scenario.places else { return "No places section in this scenario.\n" }
+    guard let spec = scenario.places else { return ReportWriter(style: style).paragraph("No places section in this scenario.") }
     var table = TextTable(
       header: ["Year", "Setting", "Demand", "80% range", "Capacity", "Surplus", "Use", "Overflow"],
       rightAligned: [2, 3, 4, 5, 6, 7])
@@ -75,10 +80,10 @@ extension Ledger {
         row.overflowed > 0 ? FixedPoint.format(row.overflowed, places: 0) : "",
       ])
     }
-    let heading = style == .markdown ? "## " : ""
-    var out = "\(heading)Places: demand against capacity (plans beyond capacity go to \(spec.overflow.name) in projected years)\n\n"
-    out += style == .markdown ? table.markdown() : table.aligned()
-    out += "\n" + placeSummaries.map { "- \($0.explanation)" }.joined(separator: "\n") + "\n"
+    let writer = ReportWriter(style: style)
+    var out = writer.heading("Places: demand against capacity (plans beyond capacity go to \(spec.overflow.name) in projected years)")
+    out += writer.table(table)
+    out += writer.bullets(placeSummaries.map(\.explanation))
     return out
   }
 }

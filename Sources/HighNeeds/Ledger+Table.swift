@@ -1,20 +1,21 @@
-/// How a ledger is rendered for people: aligned text or Markdown.
+/// How a report is rendered for people: aligned text, Markdown or HTML.
 public enum TableStyle: Sendable {
   /// Columns aligned with spaces, for a terminal or a printout.
   case aligned
   /// GitHub-flavoured Markdown tables.
   case markdown
+  /// HTML fragments (``Ledger/htmlDocument`` wraps them in a page).
+  case html
 }
 
 extension Ledger {
   /// The ledger as tables: the main ledger (£m to three decimals, as the seed report writes
   /// money), plans and spend by placement, then notes that name every input a figure comes from.
   public func table(style: TableStyle) -> String {
-    func render(_ table: TextTable) -> String { style == .markdown ? table.markdown() : table.aligned() }
+    let writer = ReportWriter(style: style)
     func millions(_ amount: Pounds?) -> String { amount.map { FixedPoint.format($0.millions, places: 3) } ?? "n/a" }
-    let heading = style == .markdown ? "## " : ""
-    var out = "\(heading)\(scenario.name)\n\n"
-    out += "Authority: \(scenario.authority). Money in £m; A = actual outturn, F = forecast plans, I = interpolated.\n\n"
+    var out = writer.heading(scenario.name)
+    out += writer.paragraph("Authority: \(scenario.authority). Money in £m; A = actual outturn, F = forecast plans, I = interpolated.")
 
     var main = TextTable(
       header: ["Year", "", "Plans", "Spend", "Funding", "In-year", "Reserve", "% DSG", "1% rule"],
@@ -28,7 +29,7 @@ extension Ledger {
         year.recoveryPlanRequired ? "plan needed" : "",
       ])
     }
-    out += render(main) + "\n"
+    out += writer.table(main)
 
     var mix = TextTable(
       header: ["Year"] + placements.map(\.name) + ["other", "modelled"],
@@ -40,11 +41,16 @@ extension Ledger {
             "\(FixedPoint.format(year.plansByPlacement[$0] ?? 0, places: 0)) × £\(FixedPoint.format(year.unitCost[$0]?.value ?? 0, places: 0))"
           } + [millions(year.otherSpend), millions(year.modelledSpend)])
     }
-    out += "\(heading)Plans × cost per plan by placement; other and modelled spend in £m\n\n" + render(mix) + "\n"
-    out += notes.map { "- \($0)" }.joined(separator: "\n") + "\n"
+    out += writer.heading("Plans × cost per plan by placement; other and modelled spend in £m") + writer.table(mix)
+    out += writer.bullets(notes)
     if !leverSavings.isEmpty { out += "\n" + leversTable(style: style) }
     if scenario.places != nil { out += "\n" + placesTable(style: style) }
     return out
+  }
+
+  /// The whole report as an HTML page (the `--format html` output).
+  public var htmlDocument: String {
+    ReportWriter.document(title: scenario.name, body: table(style: .html))
   }
 
   /// Each lever's saving by year in £m (improvement in the in-year balance), attributed in
@@ -60,9 +66,8 @@ extension Ledger {
           + projected.map { FixedPoint.format((saving.byYear[$0.year] ?? .zero).millions, places: 3) }
           + [FixedPoint.format(saving.total.millions, places: 3)])
     }
-    let heading = style == .markdown ? "## " : ""
-    return "\(heading)Lever savings in £m (better in-year balance; attributed in the order listed)\n\n"
-      + (style == .markdown ? table.markdown() : table.aligned())
+    let writer = ReportWriter(style: style)
+    return writer.heading("Lever savings in £m (better in-year balance; attributed in the order listed)") + writer.table(table)
   }
 
   /// Sentences that explain the figures: calibration, deficit, the 1% rule, the forecast.

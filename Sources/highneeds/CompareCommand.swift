@@ -18,7 +18,7 @@ struct CompareCommand: ParsableCommand {
   @Argument(help: "One or more option scenario files (usually 'extends:' the baseline).")
   var options: [String]
 
-  @Option(help: "Output format: table, csv, json or markdown.")
+  @Option(help: "Output format: table, csv, json, markdown or html.")
   var format: ReportFormat = .table
 
   @Option(help: "Write the report to this file instead of standard output.")
@@ -39,6 +39,7 @@ struct CompareCommand: ParsableCommand {
       case .csv: text = comparison.csv
       case .table: text = comparison.table(style: .aligned)
       case .markdown: text = comparison.table(style: .markdown)
+      case .html: text = comparison.htmlDocument
       }
       try writeOutput(text, to: output)
     }

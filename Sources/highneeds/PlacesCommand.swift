@@ -15,7 +15,7 @@ struct PlacesCommand: ParsableCommand {
   @Argument(help: "The scenario file (YAML).")
   var scenario: String
 
-  @Option(help: "Output format: table, csv, json or markdown.")
+  @Option(help: "Output format: table, csv, json, markdown or html.")
   var format: ReportFormat = .table
 
   @Option(help: "Write the report to this file instead of standard output.")
@@ -37,6 +37,7 @@ struct PlacesCommand: ParsableCommand {
     case .csv: return ledger.placesCSV
     case .table: return ledger.placesTable(style: .aligned)
     case .markdown: return ledger.placesTable(style: .markdown)
+    case .html: return ledger.placesHTMLDocument
     }
   }
 }

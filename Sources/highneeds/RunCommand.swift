@@ -16,7 +16,7 @@ struct RunCommand: ParsableCommand {
   @Argument(help: "The scenario file (YAML).")
   var scenario: String
 
-  @Option(help: "Output format: table, csv, json or markdown.")
+  @Option(help: "Output format: table, csv, json, markdown or html.")
   var format: ReportFormat = .table
 
   @Option(help: "Write the report to this file instead of standard output.")
@@ -35,6 +35,7 @@ struct RunCommand: ParsableCommand {
     case .csv: return ledger.csv
     case .table: return ledger.table(style: .aligned)
     case .markdown: return ledger.table(style: .markdown)
+    case .html: return ledger.htmlDocument
     }
   }
 }

@@ -4,7 +4,7 @@ import HighNeeds
 
 /// Report formats shared by `run`, `places` and `compare`.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-  case table, csv, json, markdown
+  case table, csv, json, markdown, html
 }
 
 /// Reads and validates a scenario file: exit 66 when it cannot be read, 65 when it is invalid

@@ -66,6 +66,8 @@ struct SolveCommand: ParsableCommand {
         try writeOutput(report.serialized() + "\n", to: nil)
       case .csv:
         try writeOutput("lever,value,met,margin\n\(lever),\(size),\(result.met),\(result.margin.wholePounds)\n" + result.ledger.csv, to: nil)
+      case .html:
+        try writeOutput(result.ledger.htmlDocument, to: nil)
       case .table, .markdown:
         try writeOutput(verdict + "\n\n" + result.ledger.table(style: format == .markdown ? .markdown : .aligned), to: nil)
       }

@@ -127,6 +127,16 @@ struct RunEndToEndTests {
     #expect(markdown.stdout.contains("| 2019-20 |"))
   }
 
+  @Test("HTML is a whole page with the ledger, lever and places tables, text escaped")
+  func html() throws {
+    let run = runHighneeds(["run", scenarioPath("medway-2020-all-options.yaml"), "--format", "html"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.hasPrefix("<!DOCTYPE html>"))
+    #expect(run.stdout.hasSuffix("</html>\n"))
+    #expect(run.stdout.components(separatedBy: "<table>").count - 1 == 4)  // ledger, mix, levers, places
+    #expect(run.stdout.contains("<td>2019-20</td><td>A</td>"))
+  }
+
   @Test("the same scenario gives byte-identical reports in separate processes")
   func deterministic() {
     // Dictionary order differs between processes; sums must not depend on it.

@@ -1,0 +1,15 @@
+import Testing
+
+@testable import HighNeeds
+
+@Suite("Report writer")
+struct ReportWriterTests {
+  @Test("HTML escapes text and marks number columns")
+  func html() {
+    var table = TextTable(header: ["Name", "£m"], rightAligned: [1])
+    table.rows.append(["<b>&\"x\"", "1.000"])
+    let html = ReportWriter(style: .html).table(table)
+    #expect(html.contains("<td>&lt;b&gt;&amp;&quot;x&quot;</td><td class=\"num\">1.000</td>"))
+    #expect(ReportWriter(style: .markdown).heading("T") == "## T\n\n")
+  }
+}
