@@ -8,13 +8,19 @@ extension Ledger {
         guard let capacity = places.settings[setting] else { continue }
         let demand = year.demandByPlacement[setting] ?? 0
         let share = year.demand.plans > 0 ? demand / year.demand.plans : 0
-        rows.append(
+        func row(need: String?, fraction: Double, capacity: SettingCapacity, overflowed: Double) -> PlaceRow {
           PlaceRow(
-            year: year.year, setting: setting, demand: demand,
+            year: year.year, setting: setting, need: need, demand: demand * fraction,
             demandIntervals: year.demand.intervals.map {
-              PlanInterval(level: $0.level, lower: $0.lower * share, upper: $0.upper * share)
+              PlanInterval(level: $0.level, lower: $0.lower * share * fraction, upper: $0.upper * share * fraction)
             },
-            capacity: capacity.capacity(in: year.year), overflowed: year.overflowed[setting] ?? 0))
+            capacity: capacity.capacity(in: year.year), overflowed: overflowed)
+        }
+        rows.append(row(need: nil, fraction: 1, capacity: capacity, overflowed: year.overflowed[setting] ?? 0))
+        for need in capacity.byNeed.keys.sorted() {
+          guard let needCapacity = capacity.byNeed[need] else { continue }
+          rows.append(row(need: need, fraction: scenario.demand.needs[need] ?? 0, capacity: needCapacity, overflowed: 0))
+        }
       }
     }
     return rows
@@ -28,6 +34,7 @@ extension Ledger {
         var pairs: [(String, JSONValue)] = [
           ("year", .string(row.year.description)),
           ("setting", .string(row.setting.name)),
+          ("need", row.need.map { .string($0) } ?? .null),
           ("demand", .number(row.demand, places: 1)),
           ("capacity", .number(row.capacity, places: 1)),
           ("surplus", .number(row.surplus, places: 1)),
@@ -54,6 +61,7 @@ extension Ledger {
       placeSummaries.map { summary in
         .object([
           ("setting", .string(summary.setting.name)),
+          ("need", summary.need.map { .string($0) } ?? .null),
           ("firstShortfallYear", summary.firstShortfallYear.map { .string($0.description) } ?? .null),
           ("peakShortfall", summary.peakShortfall.map { .number($0.places, places: 1) } ?? .null),
           ("peakShortfallYear", summary.peakShortfall.map { .string($0.year.description) } ?? .null),
@@ -74,7 +82,8 @@ extension Ledger {
         "\(FixedPoint.format($0.lower, places: 0))-\(FixedPoint.format($0.upper, places: 0))"
       } ?? ""
       table.rows.append([
-        row.year.description, row.setting.name, FixedPoint.format(row.demand, places: 0), range,
+        row.year.description, row.setting.name + (row.need.map { " / \($0)" } ?? ""),
+        FixedPoint.format(row.demand, places: 0), range,
         FixedPoint.format(row.capacity, places: 0), FixedPoint.format(row.surplus, places: 0),
         row.utilisation.map { FixedPoint.format($0 * 100, places: 0) + "%" } ?? "n/a",
         row.overflowed > 0 ? FixedPoint.format(row.overflowed, places: 0) : "",
@@ -82,6 +91,10 @@ extension Ledger {
     }
     let writer = ReportWriter(style: style)
     var out = writer.heading("Places: demand against capacity (plans beyond capacity go to \(spec.overflow.name) in projected years)")
+    if places.contains(where: { $0.need != nil }) {
+      out += writer.paragraph(
+        "Rows for a need group assume the need mix (demand.needs) is the same in every setting; overflow and costs follow each setting's total capacity.")
+    }
     out += writer.table(table)
     out += writer.bullets(placeSummaries.map(\.explanation))
     return out
@@ -106,7 +119,7 @@ extension Ledger {
       ?? places.last?.demandIntervals.map { FixedPoint.format($0.level, places: 0) } ?? []
     var header = ["year", "setting", "demand"]
     for level in levels { header += ["demand_lo\(level)", "demand_hi\(level)"] }
-    header += ["capacity", "surplus", "utilisation", "overflow"]
+    header += ["capacity", "surplus", "utilisation", "overflow", "need"]
     var lines = [header.joined(separator: ",")]
     for row in places {
       var cells = [row.year.description, row.setting.name, FixedPoint.format(row.demand, places: 1)]
@@ -120,6 +133,7 @@ extension Ledger {
       cells += [
         FixedPoint.format(row.capacity, places: 1), FixedPoint.format(row.surplus, places: 1),
         row.utilisation.map { FixedPoint.format($0, places: 4) } ?? "", FixedPoint.format(row.overflowed, places: 1),
+        row.need ?? "",
       ]
       lines.append(cells.map(CSV.field).joined(separator: ","))
     }

@@ -94,8 +94,13 @@ public struct Ledger: Sendable {
   public internal(set) var leverSavings: [LeverSaving] = []
   /// One summary per setting: first shortfall, peak shortfall, an explanation.
   public var placeSummaries: [PlaceSummary] {
-    guard let settings = scenario.places?.settingOrder else { return [] }
-    return settings.map { setting in PlaceSummary(setting: setting, rows: places.filter { $0.setting == setting }) }
+    guard let spec = scenario.places else { return [] }
+    return spec.settingOrder.flatMap { setting -> [PlaceSummary] in
+      let needs = spec.settings[setting]?.byNeed.keys.sorted() ?? []
+      return ([nil] + needs.map { Optional($0) }).map { need in
+        PlaceSummary(setting: setting, need: need, rows: places.filter { $0.setting == setting && $0.need == need })
+      }
+    }
   }
   /// The first year whose closing reserve is negative.
   public var firstDeficitYear: FinancialYear? { years.first { $0.reserve.value < 0 }?.year }

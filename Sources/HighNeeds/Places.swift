@@ -22,6 +22,9 @@ public struct SettingCapacity: Sendable {
   public var openings: [FinancialYear: Double]
   /// Places withdrawn by the financial year they close in.
   public var closures: [FinancialYear: Double]
+  /// Places for particular need groups within the setting (for sufficiency by need only:
+  /// overflow and costs follow the setting's total capacity).
+  public var byNeed: [String: SettingCapacity] = [:]
 
   /// Places available in `year`: base + openings − closures up to and including `year`.
   public func capacity(in year: FinancialYear) -> Double {
@@ -39,6 +42,8 @@ public struct PlaceRow: Sendable {
   public let year: FinancialYear
   /// The setting (a placement).
   public let setting: Placement
+  /// The need group for a row about places for one need within the setting; nil for the setting as a whole.
+  public let need: String?
   /// Plans the mix places in this setting.
   public let demand: Double
   /// Ranges of demand at the forecast's levels (empty for counted years).
@@ -57,6 +62,8 @@ public struct PlaceRow: Sendable {
 public struct PlaceSummary: Sendable {
   /// The setting.
   public let setting: Placement
+  /// The need group, for a summary of places for one need within the setting.
+  public let need: String?
   /// The first year in which demand exceeds capacity, if any.
   public let firstShortfallYear: FinancialYear?
   /// The largest shortfall (as a positive number of places) and its year, if any.
@@ -69,12 +76,13 @@ public struct PlaceSummary: Sendable {
   public static let shortfallThreshold = 0.5
 
   /// Summarises rows for one setting (in year order).
-  public init(setting: Placement, rows: [PlaceRow]) {
+  public init(setting: Placement, need: String? = nil, rows: [PlaceRow]) {
     self.setting = setting
+    self.need = need
     let short = rows.filter { $0.surplus <= -Self.shortfallThreshold }
     firstShortfallYear = short.first?.year
     peakShortfall = short.max { $0.surplus > $1.surplus }.map { (-$0.surplus, $0.year) }
-    let name = setting.name
+    let name = need.map { "\(setting.name) (\($0))" } ?? setting.name
     var text: String
     if let first = rows.first, let last = rows.last, let peak = peakShortfall, let start = firstShortfallYear {
       let peakText = "peak shortfall \(FixedPoint.format(peak.places, places: 0)) places in \(peak.year)"

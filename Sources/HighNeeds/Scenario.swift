@@ -57,6 +57,9 @@ public struct DemandSpec: Sendable {
   /// Change in each placement's share per year after the base census, in fractions (0.01 is one
   /// percentage point). Shares are floored at zero and rescaled to sum to 1 each year.
   public var placementTrend: [Placement: Double]
+  /// Share of plans by primary need group (`ASD`, `SEMH`, ...), summing to 1; empty when not
+  /// given. Used for place sufficiency by need, assuming the need mix is the same in every setting.
+  public var needs: [String: Double] = [:]
   /// The census year the placement mix describes: the latest census given.
   public var mixCensus: CensusYear { census.keys.max() ?? CensusYear(0) }
   /// Placements in a fixed order (by name) for stable reports.

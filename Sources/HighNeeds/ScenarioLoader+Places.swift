@@ -1,11 +1,13 @@
 extension SectionReader {
   static let placesKeys = ["overflow", "settings"]
-  static let settingKeys = ["capacity", "openings", "closures"]
+  static let settingKeys = ["capacity", "openings", "closures", "needs"]
+  static let needCapacityKeys = ["capacity", "openings", "closures"]
   static let defaultOverflow = "independent_special"
 
   /// Reads `places:`: the overflow placement and, per setting, capacity, openings and closures.
   func places(
-    _ value: Located, placements: [Placement: Double]?, locations: inout [String: SourceLocation]
+    _ value: Located, placements: [Placement: Double]?, needs: [String: Double]?,
+    locations: inout [String: SourceLocation]
   ) -> PlacesSpec? {
     guard let map = reader.mapping(value, expected: "a mapping with overflow and settings") else { return nil }
     map.rejectUnknownKeys(allowed: Self.placesKeys)
@@ -44,7 +46,7 @@ extension SectionReader {
           expected: "capacity only for other settings, or another overflow placement")
         continue
       }
-      if let setting = setting(entry.value) { settings[Placement(entry.key)] = setting }
+      if let setting = setting(entry.value, needs: needs) { settings[Placement(entry.key)] = setting }
     }
     if !settings.isEmpty, let known, !known.contains(overflow.name), map.value("overflow") == nil {
       reader.report(
@@ -55,16 +57,32 @@ extension SectionReader {
   }
 
   /// Reads one setting's capacity, openings and closures, checking capacity never goes below zero.
-  private func setting(_ value: Located) -> SettingCapacity? {
+  private func setting(_ value: Located, needs: [String: Double]?, allowNeeds: Bool = true) -> SettingCapacity? {
     guard let map = reader.mapping(value, expected: "a mapping with capacity, openings and closures") else { return nil }
-    map.rejectUnknownKeys(allowed: Self.settingKeys)
+    map.rejectUnknownKeys(allowed: allowNeeds ? Self.settingKeys : Self.needCapacityKeys)
+    var byNeed: [String: SettingCapacity] = [:]
+    if allowNeeds, let node = map.value("needs"),
+      let needMap = reader.mapping(node, expected: "capacity by need group, such as ASD: {capacity: 400}")
+    {
+      let known = (needs ?? [:]).keys.sorted()
+      for entry in needMap.entries {
+        guard known.contains(entry.key) else {
+          reader.report(
+            at: entry.keyMark, field: entry.value.path,
+            "need group '\(entry.key)' has no share in demand.needs\(Suggestion.hint(for: entry.key, among: known))",
+            expected: known.isEmpty ? "demand.needs giving the share of plans by need" : "one of: \(known.joined(separator: ", "))")
+          continue
+        }
+        if let capacity = setting(entry.value, needs: needs, allowNeeds: false) { byNeed[entry.key] = capacity }
+      }
+    }
     let capacity = map.value("capacity", required: true, expected: "places available in the first year").flatMap {
       reader.scalar($0, expected: "a whole number of places", FriendlyValues.count)
     }
     let openings = map.value("openings").flatMap { countsByYear($0, what: "openings") } ?? [:]
     let closures = map.value("closures").flatMap { countsByYear($0, what: "closures") } ?? [:]
     guard let capacity else { return nil }
-    let setting = SettingCapacity(base: capacity, openings: openings, closures: closures)
+    let setting = SettingCapacity(base: capacity, openings: openings, closures: closures, byNeed: byNeed)
     if let years, let node = map.value("closures"),
       let year = Array(years.lowerBound...years.upperBound).first(where: { setting.capacity(in: $0) < 0 })
     {

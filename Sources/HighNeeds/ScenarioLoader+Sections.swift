@@ -7,7 +7,7 @@ struct SectionReader {
   /// The ledger's years, when they could be read: keyed years must fall inside them.
   let years: ClosedRange<FinancialYear>?
 
-  static let demandKeys = ["census", "model", "growth", "placements", "placement_trend"]
+  static let demandKeys = ["census", "model", "growth", "placements", "placement_trend", "needs"]
   static let costKeys = ["per_plan", "price_year", "inflation", "other"]
   static let fundingKeys = ["high_needs_block", "growth", "block_transfers", "other_income", "dsg_total"]
   static let reserveKeys = ["opening", "outturn"]
@@ -85,8 +85,10 @@ struct SectionReader {
         }
       }
     }
+    let needs = map.value("needs").flatMap { needShares($0) } ?? [:]
     guard let census, let placements else { return nil }
-    return DemandSpec(census: census, model: model, growth: growth, placements: placements, placementTrend: trend)
+    return DemandSpec(
+      census: census, model: model, growth: growth, placements: placements, placementTrend: trend, needs: needs)
   }
 
   /// Reads the placement mix: names to shares in 0...100%, adding to 100% within half a point.
@@ -120,6 +122,37 @@ struct SectionReader {
       reader.report(value, "the shares add up to \(FixedPoint.format(total * 100, places: 1))%", expected: "shares adding up to 100% (within 0.5%)")
     }
     return complete ? result : nil
+  }
+
+  /// Reads the need mix: group names (letters, digits, underscores) to shares adding to 100%.
+  func needShares(_ value: Located) -> [String: Double]? {
+    guard let map = reader.mapping(value, expected: "the share of plans by primary need, such as ASD: 30%") else { return nil }
+    var result: [String: Double] = [:]
+    var complete = true
+    for entry in map.entries {
+      guard isNeedName(entry.key) else {
+        reader.report(at: entry.keyMark, field: entry.value.path, "'\(entry.key)' is not a usable need group name", expected: "letters, digits and underscores, such as ASD or SEMH")
+        complete = false
+        continue
+      }
+      guard let share = reader.scalar(entry.value, expected: FriendlyValues.shareForms, FriendlyValues.share), (0...1).contains(share) else {
+        if reader.issues.last?.field != entry.value.path {
+          reader.report(entry.value, "a share outside 0% to 100%", expected: "a share between 0% and 100%")
+        }
+        complete = false
+        continue
+      }
+      result[entry.key] = share
+    }
+    if complete, !result.isEmpty, abs(result.sumInKeyOrder - 1) > 0.005 {
+      reader.report(value, "the need shares add up to \(FixedPoint.format(result.sumInKeyOrder * 100, places: 1))%", expected: "shares adding up to 100% (within 0.5%)")
+    }
+    return complete ? result : nil
+  }
+
+  func isNeedName(_ name: String) -> Bool {
+    !name.isEmpty && name.count <= 60
+      && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
   }
 
   func isPlacementName(_ name: String) -> Bool {

@@ -101,3 +101,31 @@ struct PlacesTests {
     #expect(text.contains("\"surplus\": -20"))
   }
 }
+
+@Suite("Place sufficiency by need group")
+struct PlacesByNeedTests {
+  @Test("need rows: setting demand × need share against the need's own places; overflow unchanged")
+  func byNeed() throws {
+    let text = placesScenario(capacity: "420")
+      .replacingOccurrences(of: "    independent: 10%\n", with: "    independent: 10%\n  needs:\n    ASD: 30%\n    SEMH: 20%\n    other: 50%\n")
+      + "      needs:\n        ASD:\n          capacity: 100\n          openings:\n            2021-22: 20\n"
+    let ledger = try Ledger(scenario: try ScenarioLoader.load(contentsOf: text, file: "p.yaml"))
+    let asd = ledger.places.filter { $0.need == "ASD" }
+    #expect(asd.count == 4)
+    let plans = [1000.0, 1100, 1210, 1331]
+    let capacity = [100.0, 100, 120, 120]
+    for (index, row) in asd.enumerated() {
+      // Special demand is 40% of plans; ASD is 30% of it.
+      #expect(abs(row.demand - plans[index] * 0.4 * 0.3) < 1e-9)
+      #expect(row.capacity == capacity[index])
+      #expect(row.overflowed == 0)
+    }
+    // The setting-level rows and the ledger's overflow are as without need groups.
+    let plain = try Ledger(scenario: try ScenarioLoader.load(contentsOf: placesScenario(capacity: "420"), file: "p.yaml"))
+    #expect(ledger.years.map { $0.spend?.value ?? 0 } == plain.years.map { $0.spend?.value ?? 0 })
+    let summary = try #require(ledger.placeSummaries.first { $0.need == "ASD" })
+    // ASD demand 120, 132, 145.2, 159.72 against 100, 100, 120, 120: short from the first year.
+    #expect(summary.firstShortfallYear == FinancialYear(startYear: 2019))
+    #expect(summary.explanation.hasPrefix("special (ASD): demand exceeds capacity from the first year"))
+  }
+}

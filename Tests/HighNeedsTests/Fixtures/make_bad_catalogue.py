@@ -153,6 +153,11 @@ bomb = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(f"{c}: &{c} [{','.join(['*' + p] 
 case("alias-bomb", "aliases nested to expand to hundreds of millions of values", bomb,
      [("a: &a", 1, "", "the file expands to more than 200000 values")])
 
+case("needs-not-100", "need shares that add up to 90%", sub("  placements:\n", "  needs:\n    ASD: 40%\n    SEMH: 50%\n  placements:\n"),
+     [("needs:", 3, "demand.needs", "the need shares add up to 90.0%")])
+case("places-unknown-need", "places for a need group with no share", sub("  placements:\n", "  needs:\n    ASD: 40%\n    SEMH: 60%\n  placements:\n") + "places:\n  overflow: mainstream\n  settings:\n    special:\n      capacity: 100\n      needs:\n        ADS:\n          capacity: 40\n",
+     [("ADS:", 9, "places.settings.special.needs.ADS", "need group 'ADS' has no share in demand.needs (did you mean 'ASD'?)")])
+
 for name, desc, body, expects in cases:
     header_count = 1 + len(expects)
     lines = body.split("\n")
