@@ -51,6 +51,9 @@ final class NodeReader {
   let file: String
   /// Issues found so far.
   private(set) var issues: [ScenarioIssue] = []
+  /// True when a base scenario named by `extends:` could not be used: its fields are missing, so
+  /// "missing required field" at the top level would only repeat that one problem.
+  var baseMissing = false
 
   init(file: String) {
     self.file = file
@@ -141,7 +144,7 @@ struct MappingView {
   /// The value under `key`, or nil (reporting it when `required`).
   func value(_ key: String, required: Bool = false, expected: String = "") -> Located? {
     if let entry = entries.first(where: { $0.key == key }) { return entry.value }
-    if required {
+    if required, !(reader.baseMissing && owner.path.isEmpty) {
       let field = owner.path.isEmpty ? key : "\(owner.path).\(key)"
       reader.report(at: owner.mark, field: field, "missing required field '\(key)'", expected: expected.isEmpty ? nil : expected)
     }

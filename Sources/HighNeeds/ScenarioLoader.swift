@@ -69,19 +69,25 @@ public enum ScenarioLoader {
     }
     let own = SourceNode.mapping(entries.filter { $0.key != "extends" }, at: at)
     let value = Located(node: extends.value, path: "extends")
-    guard let name = reader.text(value, expected: "the path of the scenario this one builds on") else { return own }
+    guard let name = reader.text(value, expected: "the path of the scenario this one builds on") else {
+      reader.baseMissing = true
+      return own
+    }
     let path = resolve(name, against: file)
     guard chain.count < maximumExtendsDepth else {
+      reader.baseMissing = true
       reader.report(value, "scenarios extend each other more than \(maximumExtendsDepth) deep", expected: "a shorter chain")
       return own
     }
     guard !chain.contains(path) else {
+      reader.baseMissing = true
       reader.report(
         value, "'\(name)' is already in the chain \((chain + [path]).joined(separator: " → ")): a scenario cannot extend itself",
         expected: "a base scenario that does not extend this one")
       return own
     }
     guard let readFile else {
+      reader.baseMissing = true
       reader.report(value, "this scenario extends '\(name)', but no base file can be read here", expected: "a scenario without extends:")
       return own
     }
@@ -89,6 +95,7 @@ public enum ScenarioLoader {
     do {
       baseText = try readFile(path)
     } catch {
+      reader.baseMissing = true
       reader.report(value, "cannot read the base scenario '\(path)': \(error)", expected: "the path of a readable scenario file, relative to this one")
       return own
     }
