@@ -49,6 +49,18 @@ struct ExtendsTests {
     #expect(issue.location.line == 20)  // `  inflation: lots` is line 20 of the hand scenario
   }
 
+  @Test("a base that cannot be read is one issue, not one per missing field")
+  func missingBase() throws {
+    let error = try #require(throws: ScenarioError.self) {
+      try ScenarioLoader.load(contentsOf: "extends: nowhere.yaml\nscenario: Option\n", file: "base/lost.yaml") { _ in
+        throw ScenarioError(issues: [])
+      }
+    }
+    #expect(error.issues.count == 1)
+    #expect(error.issues.first?.field == "extends")
+    #expect(error.issues.first?.location.line == 1)
+  }
+
   @Test("paths resolve against the extending file's folder")
   func resolution() {
     #expect(ScenarioLoader.resolve("b.yaml", against: "scenarios/a.yaml") == "scenarios/b.yaml")
