@@ -23,7 +23,7 @@ struct SolveCommand: ParsableCommand {
   @Option(help: "in-year-balance:YEAR or reserve-at-least:AMOUNT:YEAR.")
   var target: String
 
-  @Option(help: "Output format for the report: table, json or markdown.")
+  @Option(help: "Output format for the report: table, csv, json, markdown or html.")
   var format: ReportFormat = .table
 
   @Option(help: "Write the scenario with the solved size to this file.")
