@@ -53,17 +53,22 @@ struct AutoSelectionTests {
     // (4·0.08² + 4·0.2²)/8 = 0.0232
     #expect(abs(some.scale * some.scale - 0.0232) < 1e-12)
     #expect(some.degreesOfFreedom == 8)
+    // Weights count as fractions of an observation: weight 0 ignores an error.
+    let weighted = IntervalCalibration.scale(errors: [0.2, 5], weights: [1, 0])
+    #expect(abs(weighted.scale * weighted.scale - (4 * 0.0064 + 0.04) / 5) < 1e-12)
+    #expect(IntervalCalibration.recencyWeights(origins: [5, 6, 6]).count == 3)
   }
 
   /// Calibrated bounds: t quantiles on log(y + 1) around the point forecast, widening
-  /// in proportion to the horizon.
+  /// as hᵞ with the horizon.
   @Test func calibratedLawsAreCentredAndWiden() {
     let laws = IntervalCalibration.laws(means: [100, 110], errors: [])
     #expect(laws[0].mean == 100)
     #expect(abs(laws[0].median - 100) < 1e-9)
     let q = StudentT.quantile(0.9, degreesOfFreedom: 4)
     #expect(abs(laws[0].quantile(0.9) - (101 * exp(q * 0.08) - 1)) < 1e-9)
-    #expect(abs(laws[1].quantile(0.1) - (111 * exp(-q * 0.16) - 1)) < 1e-9)
+    let s2 = 0.08 * pow(2, IntervalCalibration.horizonExponent)
+    #expect(abs(laws[1].quantile(0.1) - (111 * exp(-q * s2) - 1)) < 1e-9)
   }
 
   /// Short series: 1, 2, 3 and 4 points all give a finite forecast with intervals.

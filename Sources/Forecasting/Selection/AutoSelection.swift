@@ -83,6 +83,7 @@ enum AutoSelection {
     }
     // The combination's own out-of-sample errors, for the intervals.
     var scaledErrors: [Double] = []
+    var errorOrigins: [Int] = []
     if series.count > minimumTraining {
       for origin in minimumTraining..<series.count {
         let steps = min(cvHorizon, series.count - origin)
@@ -90,14 +91,16 @@ enum AutoSelection {
         for k in 0..<steps {
           if let e = IntervalCalibration.scaledError(actual: series.values[origin + k], forecast: m[k], step: k + 1) {
             scaledErrors.append(e)
+            errorOrigins.append(origin)
           }
         }
       }
     }
-    let laws = IntervalCalibration.laws(means: means, errors: scaledErrors)
-    let (s, nu) = IntervalCalibration.scale(errors: scaledErrors)
+    let errorWeights = IntervalCalibration.recencyWeights(origins: errorOrigins)
+    let laws = IntervalCalibration.laws(means: means, errors: scaledErrors, weights: errorWeights)
+    let (s, nu) = IntervalCalibration.scale(errors: scaledErrors, weights: errorWeights)
     notes.append(String(
-      format: "auto: one-year log error scale %.3f from %d rolling-origin errors and the prior (%.2f, weight %.0f); t with %.0f degrees of freedom",
+      format: "auto: one-year log error scale %.3f from %d rolling-origin errors and the prior (%.2f, weight %.0f); t with %.1f degrees of freedom",
       s, scaledErrors.count, IntervalCalibration.priorScale, IntervalCalibration.priorWeight, nu))
     let totalWeight = weights.reduce(0, +)
     let fitted = series.values.indices.map { i in
