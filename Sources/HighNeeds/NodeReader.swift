@@ -154,7 +154,7 @@ struct MappingView {
   /// Reports every key not in `allowed`, with a "did you mean" hint.
   func rejectUnknownKeys(allowed: [String]) {
     for entry in entries where !allowed.contains(entry.key) {
-      let hint = Suggestion.hint(for: entry.key, among: allowed)
+      let hint = Suggestion.hint(for: entry.key, among: allowed) + Suggestion.flowCommaHint(for: entry.key)
       reader.report(
         at: entry.keyMark, field: entry.value.path, "unknown key '\(entry.key)'\(hint)",
         expected: "one of: \(allowed.joined(separator: ", "))")

@@ -176,7 +176,7 @@ struct SectionReader {
         if let known, !known.contains(entry.key) {
           reader.report(
             at: entry.keyMark, field: entry.value.path,
-            "cost given for '\(entry.key)', which has no share in demand.placements\(Suggestion.hint(for: entry.key, among: known))",
+            "cost given for '\(entry.key)', which has no share in demand.placements\(Suggestion.hint(for: entry.key, among: known))\(Suggestion.flowCommaHint(for: entry.key))",
             expected: "one of: \(known.joined(separator: ", "))")
           continue
         }

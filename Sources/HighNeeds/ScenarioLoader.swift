@@ -126,7 +126,8 @@ public enum ScenarioLoader {
       let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
       return ScenarioIssue(
         location: SourceLocation(file: file, line: context.mark.line, column: context.mark.column), field: "",
-        problem: "duplicate key \(names) in one mapping", expected: "each key once; merge the two entries")
+        problem: "duplicate key \(names) in one mapping\(duplicates.map(Suggestion.flowCommaHint).first { !$0.isEmpty } ?? "")",
+        expected: "each key once; merge the two entries")
     case .reader(let problem, let offset, _, _):
       var line = 1, column = 1
       if let offset {

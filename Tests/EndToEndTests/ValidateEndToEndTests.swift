@@ -40,6 +40,19 @@ struct ValidateEndToEndTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
   }
 
+  @Test("the example in scenarios/README.md is a valid scenario that runs")
+  func readmeExample() throws {
+    let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("scenarios/README.md"), encoding: .utf8)
+    let start = try #require(readme.range(of: "## Sections\n\n```yaml\n"))
+    let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
+    let folder = try makeScratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let example = folder.appendingPathComponent("example.yaml")
+    try String(readme[start.upperBound..<end.lowerBound]).write(to: example, atomically: true, encoding: .utf8)
+    let run = runHighneeds(["run", example.path, "--format", "json"])
+    #expect(run.status == 0, "\(run.stderr)")
+  }
+
   @Test("the catalogue is there to test (at least 30 files)")
   func catalogueFound() {
     #expect(catalogueFiles().count >= 30)

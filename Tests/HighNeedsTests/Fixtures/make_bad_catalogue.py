@@ -158,6 +158,9 @@ case("needs-not-100", "need shares that add up to 90%", sub("  placements:\n", "
 case("places-unknown-need", "places for a need group with no share", sub("  placements:\n", "  needs:\n    ASD: 40%\n    SEMH: 60%\n  placements:\n") + "places:\n  overflow: mainstream\n  settings:\n    special:\n      capacity: 100\n      needs:\n        ADS:\n          capacity: 40\n",
      [("ADS:", 9, "places.settings.special.needs.ADS", "need group 'ADS' has no share in demand.needs (did you mean 'ASD'?)")])
 
+case("flow-comma-money", "a money value with a thousands comma inside { }", sub("  per_plan:\n    mainstream: £8,000\n    special: £20,000\n", "  per_plan: {mainstream: £8,000, special: £20k}\n"),
+     [("per_plan: {", "000", "costs.per_plan.000", "inside { } or [ ] a comma separates entries")])
+
 for name, desc, body, expects in cases:
     header_count = 1 + len(expects)
     lines = body.split("\n")
