@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of `highneeds forecast` and `highneeds backtest`: the built binary, the
+/// JSON contract of DESIGN.md, the other formats and the exit codes.
+struct ForecastEndToEndTests {
+  /// Medway's SEN2 counts (DfE SEN2, 2010-2020), rows deliberately out of order.
+  static let medwayCSV = """
+    year,plans
+    2012,1412
+    2010,1460
+    2011,1456
+    2013,1395
+    2014,1409
+    2015,1500
+    2016,1564
+    2017,1684
+    2018,1946
+    2019,2144
+    2020,2296
+
+    """
+
+  /// A fresh folder holding `files`; the caller runs the binary inside it.
+  static func folder(_ files: [String: String]) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("forecast-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    for (name, text) in files { try Data(text.utf8).write(to: url.appendingPathComponent(name)) }
+    return url
+  }
+
+  static func json(_ text: String) throws -> [String: Any] {
+    try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+  }
+
+  /// The contract: model, selection, candidates {model, aicc, backtestMAPE}, fitted {time,
+  /// value, fitted}, forecast {time, mean, lo80, hi80, lo95, hi95}; bounds ordered and not
+  /// negative.
+  @Test func jsonContract() throws {
+    let dir = try Self.folder(["medway.csv": Self.medwayCSV])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let run = runHighneeds(["forecast", "medway.csv", "--time", "year", "--value", "plans", "--format", "json"], in: dir)
+    #expect(run.status == 0, "\(run.stderr)")
+    let object = try Self.json(run.stdout)
+    #expect(object["model"] is String)
+    #expect(object["selection"] is String)
+    let candidates = try #require(object["candidates"] as? [[String: Any]])
+    #expect(candidates.count >= 5)
+    for c in candidates {
+      #expect(c["model"] is String)
+      #expect(c.keys.contains("aicc") && c.keys.contains("backtestMAPE"))
+    }
+    let fitted = try #require(object["fitted"] as? [[String: Any]])
+    #expect(fitted.count == 11)
+    #expect((fitted.first?["time"] as? Int) == 2010)  // sorted by year
+    #expect(fitted.allSatisfy { $0["value"] is NSNumber && $0["fitted"] is NSNumber })
+    let forecast = try #require(object["forecast"] as? [[String: Any]])
+    #expect(forecast.map { $0["time"] as? Int } == [2021, 2022, 2023, 2024])
+    for p in forecast {
+      let v = ["lo95", "lo80", "mean", "hi80", "hi95"].map { ($0, (p[$0] as? NSNumber)?.doubleValue ?? .nan) }
+      #expect(v.allSatisfy { $0.1.isFinite }, "\(p)")
+      #expect(v[0].1 >= 0 && v[0].1 <= v[1].1 && v[1].1 <= v[2].1 && v[2].1 <= v[3].1 && v[3].1 <= v[4].1, "\(p)")
+    }
+  }
+
+  /// --levels changes the bound names; --horizon, --model and --train-until are honoured.
+  @Test func optionsAreHonoured() throws {
+    let dir = try Self.folder(["medway.csv": Self.medwayCSV])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let run = runHighneeds(
+      ["forecast", "medway.csv", "--time", "year", "--value", "plans", "--format", "json", "--model", "linear",
+       "--horizon", "2", "--levels", "50,99.5", "--train-until", "2016"], in: dir)
+    #expect(run.status == 0, "\(run.stderr)")
+    let object = try Self.json(run.stdout)
+    #expect(object["model"] as? String == "linear")
+    let forecast = try #require(object["forecast"] as? [[String: Any]])
+    #expect(forecast.map { $0["time"] as? Int } == [2017, 2018])
+    #expect(forecast[0]["lo50"] != nil && forecast[0]["hi99.5"] != nil)
+    #expect((object["fitted"] as? [Any])?.count == 7)
+  }
+
+  @Test func csvAndTable() throws {
+    let dir = try Self.folder(["medway.csv": Self.medwayCSV])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let csv = runHighneeds(["forecast", "medway.csv", "--time", "year", "--value", "plans", "--format", "csv"], in: dir)
+    #expect(csv.status == 0)
+    let lines = csv.stdout.split(separator: "\n")
+    #expect(lines.first == "time,type,value,fitted,mean,lo80,hi80,lo95,hi95")
+    #expect(lines.count == 1 + 11 + 4)
+    let table = runHighneeds(["forecast", "medway.csv", "--time", "year", "--value", "plans", "--train-until", "2018", "--horizon", "2"], in: dir)
+    #expect(table.status == 0)
+    #expect(table.stdout.contains("actual"))  // held-out years are shown beside the forecast
+    #expect(table.stdout.contains("2020"))
+  }
+
+  /// --output writes atomically and prints nothing.
+  @Test func outputFile() throws {
+    let dir = try Self.folder(["medway.csv": Self.medwayCSV])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let run = runHighneeds(["forecast", "medway.csv", "--time", "year", "--value", "plans", "--format", "json", "-o", "out.json"], in: dir)
+    #expect(run.status == 0)
+    #expect(run.stdout.isEmpty)
+    let written = try String(contentsOf: dir.appendingPathComponent("out.json"), encoding: .utf8)
+    #expect(try Self.json(written)["forecast"] != nil)
+  }
+
+  /// Bad input: exit 65 with a message naming the problem; unreadable input 66; usage 64.
+  @Test func badInput() throws {
+    let dir = try Self.folder([
+      "medway.csv": Self.medwayCSV,
+      "negative.csv": "year,plans\n2019,10\n2020,-3\n",
+      "duplicate.csv": "year,plans\n2019,10\n2019,12\n",
+      "text.csv": "year,plans\n2019,ten\n",
+      "fraction.csv": "year,plans\n2019.5,10\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let cases: [([String], Int32, String)] = [
+      (["forecast", "negative.csv", "--time", "year", "--value", "plans"], 65, "negative"),
+      (["forecast", "duplicate.csv", "--time", "year", "--value", "plans"], 65, "more than once"),
+      (["forecast", "text.csv", "--time", "year", "--value", "plans"], 65, "not a number"),
+      (["forecast", "fraction.csv", "--time", "year", "--value", "plans"], 65, "whole year"),
+      (["forecast", "medway.csv", "--time", "yaer", "--value", "plans"], 65, "did you mean year"),
+      (["forecast", "medway.csv", "--time", "year", "--value", "plans", "--train-until", "2000"], 65, "2000"),
+      (["forecast", "missing.csv", "--time", "year", "--value", "plans"], 66, "missing.csv"),
+      (["forecast", "medway.csv", "--time", "year", "--value", "plans", "--model", "magic"], 64, "magic"),
+      (["forecast", "medway.csv", "--time", "year", "--value", "plans", "--levels", "80,100"], 64, "levels"),
+      (["forecast", "medway.csv", "--time", "year", "--value", "plans", "--horizon", "0"], 64, "horizon"),
+    ]
+    for (args, status, fragment) in cases {
+      let run = runHighneeds(args, in: dir)
+      #expect(run.status == status, "\(args): \(run.status) \(run.stderr)")
+      #expect(run.stderr.contains(fragment), "\(args): \(run.stderr)")
+      #expect(run.stdout.isEmpty, "\(args)")
+    }
+  }
+
+  /// A model that cannot fit this series is a clear error, not a crash.
+  @Test func modelNotApplicable() throws {
+    let dir = try Self.folder(["short.csv": "year,plans\n2019,0\n2020,4\n"])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let run = runHighneeds(["forecast", "short.csv", "--time", "year", "--value", "plans", "--model", "exponential"], in: dir)
+    #expect(run.status == 65)
+    #expect(run.stderr.contains("exponential"))
+    let auto = runHighneeds(["forecast", "short.csv", "--time", "year", "--value", "plans", "--format", "json"], in: dir)
+    #expect(auto.status == 0, "\(auto.stderr)")
+  }
+
+  /// The backtest on a small wide table: every model scored, coverage reported.
+  @Test func backtest() throws {
+    var wide = "level,code,name,2010,2011,2012,2013,2014,2015,2016,2017\n"
+    wide += "Local authority,A,Alpha,100,104,108,113,118,126,135,146\n"
+    wide += "Local authority,B,Beta,200,198,205,207,215,230,246,270\n"
+    wide += "Local authority,C,Gamma,50,,52,53,55,60,66,70\n"
+    wide += "Region,R,Region,350,302,365,373,388,416,447,486\n"
+    let dir = try Self.folder(["wide.csv": wide])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let run = runHighneeds(
+      ["backtest", "wide.csv", "--filter-column", "level", "--filter", "Local authority", "--train-until", "2014,2015",
+       "--horizon", "2", "--models", "auto,linear,naive", "--rows", "rows.csv"], in: dir)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("series: 2 complete (1 left out with missing years)"))
+    #expect(run.stdout.contains("pooled over origins 2014, 2015"))
+    for model in ["auto", "linear", "naive"] { #expect(run.stdout.contains(model)) }
+    let rows = try String(contentsOf: dir.appendingPathComponent("rows.csv"), encoding: .utf8)
+    #expect(rows.split(separator: "\n").count == 1 + 2 * 2 * 2 * 3)  // series × origins × steps × models
+  }
+}
