@@ -24,6 +24,15 @@ enum LAPACK {
   @inline(__always)
   static func workSize(_ query: Double) -> Int { max(1, Int(query.rounded(.up))) }
 
+  /// A workspace of the queried size, left uninitialized: LAPACK only writes to it before
+  /// reading. (DORMQR asks for a 4,160-entry block on every call; zeroing it cost more than
+  /// the whole 12×2 regression.)
+  @inline(__always)
+  static func workspace(_ query: Double) -> [Double] {
+    let count = workSize(query)
+    return [Double](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+  }
+
   // MARK: QR
 
   /// DGEQP3: A·P = Q·R in place. `jpvt` on return holds 1-based pivots.
@@ -32,7 +41,7 @@ enum LAPACK {
     var query = 0.0, lwork: Int32 = -1
     dgeqp3_(&m32, &n32, &a, &lda, &jpvt, &tau, &query, &lwork, &info)
     check("dgeqp3", info)
-    var work = [Double](repeating: 0, count: workSize(query))
+    var work = workspace(query)
     lwork = int(work.count)
     dgeqp3_(&m32, &n32, &a, &lda, &jpvt, &tau, &work, &lwork, &info)
     check("dgeqp3", info)
@@ -48,7 +57,7 @@ enum LAPACK {
     var info: Int32 = 0, query = 0.0, lwork: Int32 = -1
     dormqr_(&side, &trans, &m32, &n32, &k32, a, &lda32, tau, &c, &ldc, &query, &lwork, &info, 1, 1)
     check("dormqr", info)
-    var work = [Double](repeating: 0, count: workSize(query))
+    var work = workspace(query)
     lwork = int(work.count)
     dormqr_(&side, &trans, &m32, &n32, &k32, a, &lda32, tau, &c, &ldc, &work, &lwork, &info, 1, 1)
     check("dormqr", info)
@@ -86,7 +95,7 @@ enum LAPACK {
     var info: Int32 = 0, query = 0.0, lwork: Int32 = -1, u = 0.0, vt = 0.0
     dgesvd_(&jobu, &jobvt, &m32, &n32, &a, &lda, &s, &u, &ldu, &vt, &ldvt, &query, &lwork, &info, 1, 1)
     check("dgesvd", info)
-    var work = [Double](repeating: 0, count: workSize(query))
+    var work = workspace(query)
     lwork = int(work.count)
     dgesvd_(&jobu, &jobvt, &m32, &n32, &a, &lda, &s, &u, &ldu, &vt, &ldvt, &work, &lwork, &info, 1, 1)
     check("dgesvd", info)
@@ -103,7 +112,7 @@ enum LAPACK {
     var query = 0.0, lwork: Int32 = -1, iquery: Int32 = 0
     dgelsd_(&m32, &n32, &nrhs32, &a, &lda, &b, &ldb, &s, &rcond, &rank, &query, &lwork, &iquery, &info)
     check("dgelsd", info)
-    var work = [Double](repeating: 0, count: workSize(query))
+    var work = workspace(query)
     var iwork = [Int32](repeating: 0, count: max(1, Int(iquery)))
     lwork = int(work.count)
     dgelsd_(&m32, &n32, &nrhs32, &a, &lda, &b, &ldb, &s, &rcond, &rank, &work, &lwork, &iwork, &info)
