@@ -118,6 +118,31 @@ public struct DemandProjection: Sendable {
     self.points = points
     self.forecast = forecast
   }
+
+  private init(points: [CensusYear: DemandPoint], forecast: TrendForecast?) {
+    self.points = points
+    self.forecast = forecast
+  }
+
+  /// The levels (80, 95, ...) at which every forecast point has an interval; empty when none do.
+  public var intervalLevels: [Double] {
+    let forecastPoints = points.values.filter { $0.source == .forecast }
+    guard let first = forecastPoints.first else { return [] }
+    return first.intervals.map(\.level).filter { level in
+      forecastPoints.allSatisfy { point in point.intervals.contains { $0.level == level } }
+    }
+  }
+
+  /// This projection with every forecast year's plans moved to one end of its interval at
+  /// `level` (counted and interpolated years unchanged), or nil when a forecast year has no such interval.
+  public func bound(level: Double, upper: Bool) -> DemandProjection? {
+    var moved = points
+    for (year, point) in points where point.source == .forecast {
+      guard let interval = point.intervals.first(where: { $0.level == level }) else { return nil }
+      moved[year] = DemandPoint(census: year, plans: upper ? interval.upper : interval.lower, source: .forecast)
+    }
+    return DemandProjection(points: moved, forecast: forecast)
+  }
 }
 
 /// Plans growing at a constant rate from the last census: `plans(C) = last × (1 + rate)^(C − last census)`.

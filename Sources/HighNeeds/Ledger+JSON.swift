@@ -4,7 +4,10 @@ extension Ledger {
   /// The fields `scenario`, `authority`, `years[].year`, `plans`, `spend`, `funding`,
   /// `inYearBalance`, `reserve`, `reservePercentOfDSG`, `actual`, `levers` and `places` are the
   /// stable contract of DESIGN.md; the other fields add detail. Money is whole pounds.
-  public var json: JSONValue {
+  public var json: JSONValue { json(range: nil) }
+
+  /// The JSON report with a `demandRange` section (see ``DemandRange``) when `range` is given.
+  public func json(range: DemandRange?) -> JSONValue {
     var top: [(String, JSONValue)] = [
       ("scenario", .string(scenario.name)),
       ("authority", .string(scenario.authority)),
@@ -34,6 +37,7 @@ extension Ledger {
       demandPairs.append(("notes", .array(forecast.notes.map { .string($0) })))
     }
     top.append(("demand", .object(demandPairs)))
+    if let range { top.append(("demandRange", range.json(years: years))) }
     return .object(top)
   }
 

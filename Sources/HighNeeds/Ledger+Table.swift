@@ -11,7 +11,10 @@ public enum TableStyle: Sendable {
 extension Ledger {
   /// The ledger as tables: the main ledger (£m to three decimals, as the seed report writes
   /// money), plans and spend by placement, then notes that name every input a figure comes from.
-  public func table(style: TableStyle) -> String {
+  public func table(style: TableStyle) -> String { table(style: style, range: nil) }
+
+  /// The tables, with the reserve at the ends of the demand forecast's intervals when `range` is given.
+  public func table(style: TableStyle, range: DemandRange?) -> String {
     let writer = ReportWriter(style: style)
     func millions(_ amount: Pounds?) -> String { amount.map { FixedPoint.format($0.millions, places: 3) } ?? "n/a" }
     var out = writer.heading(scenario.name)
@@ -43,14 +46,18 @@ extension Ledger {
     }
     out += writer.heading("Plans × cost per plan by placement; other and modelled spend in £m") + writer.table(mix)
     out += writer.bullets(notes)
+    if let range { out += "\n" + range.table(years: years, style: style) }
     if !leverSavings.isEmpty { out += "\n" + leversTable(style: style) }
     if scenario.places != nil { out += "\n" + placesTable(style: style) }
     return out
   }
 
   /// The whole report as an HTML page (the `--format html` output).
-  public var htmlDocument: String {
-    ReportWriter.document(title: scenario.name, body: table(style: .html))
+  public var htmlDocument: String { htmlDocument(range: nil) }
+
+  /// The whole report as an HTML page, with the demand range when given.
+  public func htmlDocument(range: DemandRange?) -> String {
+    ReportWriter.document(title: scenario.name, body: table(style: .html, range: range))
   }
 
   /// Each lever's saving by year in £m (improvement in the in-year balance), attributed in

@@ -25,17 +25,23 @@ struct RunCommand: ParsableCommand {
   func run() throws {
     try runReportingFailures {
       let ledger = try buildLedger(try loadScenario(scenario))
-      try writeOutput(render(ledger), to: output)
+      let range: DemandRange?
+      do {
+        range = try ledger.demandRange()
+      } catch let error as ScenarioError {
+        throw Failure.dataInvalid(error.description)
+      }
+      try writeOutput(render(ledger, range: range), to: output)
     }
   }
 
-  func render(_ ledger: Ledger) -> String {
+  func render(_ ledger: Ledger, range: DemandRange?) -> String {
     switch format {
-    case .json: return ledger.json.serialized() + "\n"
+    case .json: return ledger.json(range: range).serialized() + "\n"
     case .csv: return ledger.csv
-    case .table: return ledger.table(style: .aligned)
-    case .markdown: return ledger.table(style: .markdown)
-    case .html: return ledger.htmlDocument
+    case .table: return ledger.table(style: .aligned, range: range)
+    case .markdown: return ledger.table(style: .markdown, range: range)
+    case .html: return ledger.htmlDocument(range: range)
     }
   }
 }

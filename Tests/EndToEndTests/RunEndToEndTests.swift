@@ -108,6 +108,14 @@ struct RunEndToEndTests {
     let interval = try #require(years["2025-26"]?["plansInterval"] as? [String: Any])
     let mean = try #require(number(years["2025-26"]?["plans"]))
     #expect((number(interval["lo95"]) ?? .infinity) <= mean && mean <= (number(interval["hi95"]) ?? -.infinity))
+    // The demand range: more plans, deeper deficit, and the central reserve in between.
+    let report = try jsonObject(run.stdout)
+    let range = try #require(report["demandRange"] as? [String: Any])
+    let rangeYears = try #require(range["years"] as? [[String: Any]])
+    let last = try #require(rangeYears.last)
+    let central = try #require(number(years["2025-26"]?["reserve"]))
+    #expect((number(last["reserveAtHighDemand95"]) ?? 0) < central)
+    #expect(central < (number(last["reserveAtLowDemand95"]) ?? 0))
   }
 
   @Test("CSV has a header and one row per year; markdown has pipe tables")
