@@ -4,12 +4,19 @@ extension Ledger {
   /// Builds the ledger for `scenario`.
   ///
   /// Steps, for each financial year F with census C (January inside F):
-  /// 1. plans(F) = count at C, interpolated between counts, or forecast after the last count;
+  /// 1. plans(F) = count at C, interpolated between counts, or forecast after the last count,
+  ///    × any `demand_growth` levers;
   /// 2. shares(F) = base share + trend × (C − latest census), floored at 0 and rescaled to 1;
-  /// 3. unitCost(F, p) = cost[p] × (1 + inflation)^(F − priceYear) × calibration factor;
-  /// 4. spend(F) = Σ plans(F) × shares(F, p) × unitCost(F, p) + other × (1 + inflation)^(F − priceYear);
-  /// 5. allocation(F) = as given, else the latest earlier one × (1 + growth)^(years since);
-  /// 6. outturn years take the given overspend; reserve(F) = reserve(F − 1) + funding − spend.
+  ///    plans by placement = plans × share, then `move_placements` levers, then plans beyond a
+  ///    setting's capacity go to the overflow placement (projected years only);
+  /// 3. unitCost(F, p) = cost[p] (after `unit_cost` levers) × (1 + inflation)^(F − priceYear)
+  ///    × calibration factor;
+  /// 4. spend(F) = Σ plans(F, p) × unitCost(F, p) + other × (1 + inflation)^(F − priceYear)
+  ///    − one-off savings;
+  /// 5. funding(F) = allocation (as given, else the latest earlier one × (1 + growth)^(years
+  ///    since)) + block transfers + other income + lever funding;
+  /// 6. outturn years take the given overspend and no lever; reserve(F) = reserve(F − 1) +
+  ///    funding − spend. Lever savings are attributed in list order (``LeverSaving``).
   ///
   /// - Parameter forecaster: extends the census history; the Forecasting module by default.
   /// - Throws: ``ScenarioError`` pointing at `demand.model` when the forecast cannot be made, or
