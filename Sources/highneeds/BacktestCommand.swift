@@ -110,19 +110,28 @@ struct BacktestCommand: ParsableCommand {
         }
       }
       guard !series.isEmpty else { throw Failure.dataInvalid("\(data): no complete series to backtest") }
-      let (rows, failures) = Backtest.run(
-        series: series, origins: origins, horizon: horizon, models: modelList, levels: levelList)
-      var text = format == .markdown ? "" : "series: \(series.count) complete (\(incomplete) left out with missing years)\n"
-      if format == .markdown { text += "Series: \(series.count) complete (\(incomplete) left out with missing years).\n" }
-      var groups: [(String, [Backtest.Row])] = origins.map { o in
-        let last = min(o + horizon, yearColumns.map(\.1).max() ?? o)
-        return ("origin \(o): train to \(o), forecast \(o + 1)-\(last)", rows.filter { $0.origin == o })
+      var rows: [Backtest.Row] = []
+      var failuresByOrigin: [Int: [String: Int]] = [:]
+      var allFailures: [String: Int] = [:]
+      for origin in origins {
+        let run = Backtest.run(series: series, origins: [origin], horizon: horizon, models: modelList, levels: levelList)
+        rows += run.rows
+        failuresByOrigin[origin] = run.failures
+        allFailures.merge(run.failures, uniquingKeysWith: +)
       }
-      if origins.count > 1 { groups.append(("pooled over origins \(origins.map(String.init).joined(separator: ", "))", rows)) }
-      for (title, group) in groups where !group.isEmpty {
-        let groupFailures = origins.count > 1 && title.hasPrefix("pooled") ? failures : [:]
-        let summaries = Backtest.summarise(group, levels: levelList, failures: groupFailures)
-        text += "\n" + render(title: title, summaries, levels: levelList)
+      var text = format == .markdown
+        ? "Series: \(series.count) complete (\(incomplete) left out with missing years).\n"
+        : "series: \(series.count) complete (\(incomplete) left out with missing years)\n"
+      var groups: [(title: String, rows: [Backtest.Row], failures: [String: Int])] = origins.map { o in
+        let last = min(o + horizon, yearColumns.map(\.1).max() ?? o)
+        return ("origin \(o): train to \(o), forecast \(o + 1)-\(last)", rows.filter { $0.origin == o }, failuresByOrigin[o] ?? [:])
+      }
+      if origins.count > 1 {
+        groups.append(("pooled over origins \(origins.map(String.init).joined(separator: ", "))", rows, allFailures))
+      }
+      for group in groups where !group.rows.isEmpty {
+        let summaries = Backtest.summarise(group.rows, levels: levelList, failures: group.failures)
+        text += "\n" + render(title: group.title, summaries, levels: levelList)
       }
       try writeOutput(text, to: output)
       if let rowsPath { try writeOutput(rowsCSV(rows, levels: levelList), to: rowsPath) }
@@ -131,10 +140,11 @@ struct BacktestCommand: ParsableCommand {
 
   func render(title: String, _ summaries: [Backtest.Summary], levels: [Double]) -> String {
     let levelNames = levels.map { ForecastReport.levelName($0) }
-    let header = ["model", "forecasts", "median MAPE", "mean MAPE"] + levelNames.map { "cover \($0)%" }
+    let header = ["model", "forecasts", "failed", "median MAPE", "mean MAPE"] + levelNames.map { "cover \($0)%" }
     let body = summaries.map { s in
-      [s.model, "\(s.forecasts)", String(format: "%.2f", s.medianMAPE), String(format: "%.2f", s.meanMAPE)]
-        + s.coverage.map { String(format: "%.1f", $0) }
+      [s.model, "\(s.forecasts)", "\(s.failures)", s.forecasts > 0 ? String(format: "%.2f", s.medianMAPE) : "-",
+       s.forecasts > 0 ? String(format: "%.2f", s.meanMAPE) : "-"]
+        + (s.coverage.isEmpty ? levels.map { _ in "-" } : s.coverage.map { String(format: "%.1f", $0) })
     }
     if format == .markdown {
       var out = "**\(title)**\n\n| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"

@@ -71,14 +71,36 @@ enum DampedTrend {
       return Double(n) * Foundation.log(max(sse, 1e-300))
     }
     func logit(_ p: Double) -> Double { Foundation.log(p / (1 - p)) }
-    let start = [logit((0.2 - 0.0001) / 0.9998), logit((0.1 - 0.0001) / 0.9998), logit(0.99), intercept / scale, slope / scale]
-    var best = NelderMead.minimize(start: start, step: [0.5, 0.5, 0.5, 0.05, 0.05], objective: objective)
-    for _ in 0..<restarts {  // a restart from the best point guards against a collapsed simplex
-      let next = NelderMead.minimize(
-        start: best.point, step: [0.5, 0.5, 0.5, 0.05, 0.05], objective: objective)
-      if next.value >= best.value - 1e-9 { best = next.value < best.value ? next : best; break }
-      best = next
+    // Two starts, the better optimum kept: ets's (α = 0.2, β = 0.02, φ = 0.978, states from
+    // the line through the first 10 points) and a more adaptive one (α ≈ 0.5, β ≈ 0.13,
+    // φ = 0.89, states from the line through the first 5 points). The likelihood of a short
+    // series is multimodal; from ets's start alone the search often stops at a low α that
+    // keeps extending the early trend (median MAPE 20% instead of 11% from the 2017 origin
+    // in the SEN2 backtest). With five parameters on seven to ten points the maximum
+    // likelihood overfits all the same: this model is scored but not combined by `auto`.
+    let m5 = min(n, 5)
+    let xs5 = (1...m5).map(Double.init)
+    let xbar5 = xs5.reduce(0, +) / Double(m5)
+    let ybar5 = y.prefix(m5).reduce(0, +) / Double(m5)
+    var sxy5 = 0.0, sxx5 = 0.0
+    for i in 0..<m5 { sxy5 += (xs5[i] - xbar5) * (y[i] - ybar5); sxx5 += (xs5[i] - xbar5) * (xs5[i] - xbar5) }
+    let slope5 = sxx5 > 0 ? sxy5 / sxx5 : 0
+    let intercept5 = ybar5 - slope5 * xbar5
+    let starts = [
+      [logit((0.2 - 0.0001) / 0.9998), logit((0.1 - 0.0001) / 0.9998), logit(0.99), intercept / scale, slope / scale],
+      [0.0, -1.0, 0.0, intercept5 / scale, slope5 / scale],
+    ]
+    var best: NelderMead.Result?
+    for start in starts {
+      var local = NelderMead.minimize(start: start, step: [0.5, 0.5, 0.5, 0.05, 0.05], objective: objective)
+      for _ in 0..<restarts {  // a restart from the best point guards against a collapsed simplex
+        let next = NelderMead.minimize(start: local.point, step: [0.5, 0.5, 0.5, 0.05, 0.05], objective: objective)
+        if next.value >= local.value - 1e-9 { local = next.value < local.value ? next : local; break }
+        local = next
+      }
+      if best == nil || local.value < best!.value { best = local }
     }
+    guard let best else { return parameters(from: starts[0], scale: scale) }
     return parameters(from: best.point, scale: scale)
   }
 

@@ -83,7 +83,8 @@ public enum Backtest {
     return (rows, failures)
   }
 
-  /// Summaries per model, in the order the models first appear in `rows`.
+  /// Summaries per model, in the order the models first appear in `rows`, then models that
+  /// only failed (no forecasts; their MAPE is NaN and their coverage empty).
   public static func summarise(_ rows: [Row], levels: [Double], failures: [String: Int] = [:]) -> [Summary] {
     var order: [String] = []
     var byModel: [String: [Row]] = [:]
@@ -91,6 +92,7 @@ public enum Backtest {
       if byModel[r.model] == nil { order.append(r.model) }
       byModel[r.model, default: []].append(r)
     }
+    let failedOnly = failures.keys.filter { byModel[$0] == nil }.sorted()
     return order.map { model in
       let rs = byModel[model]!
       var perForecast: [String: [Double]] = [:]
@@ -104,6 +106,8 @@ public enum Backtest {
       return Summary(
         model: model, forecasts: mapes.count, failures: failures[model] ?? 0, medianMAPE: median(mapes),
         meanMAPE: mapes.isEmpty ? .nan : mapes.reduce(0, +) / Double(mapes.count), coverage: coverage)
+    } + failedOnly.map {
+      Summary(model: $0, forecasts: 0, failures: failures[$0] ?? 0, medianMAPE: .nan, meanMAPE: .nan, coverage: [])
     }
   }
 
