@@ -23,6 +23,10 @@ public enum ForecastingError: Error, Equatable, Sendable, CustomStringConvertibl
   case modelNotApplicable(model: String, reason: String)
   /// No candidate model could be fitted for `auto`.
   case noCandidate(reason: String)
+  /// The population series has no value for a year that is needed.
+  case populationMissing(time: Int)
+  /// The population is zero in a year with a count.
+  case populationZero(time: Int)
   /// The numerical fit failed.
   case fitFailed(model: String, reason: String)
 
@@ -48,6 +52,10 @@ public enum ForecastingError: Error, Equatable, Sendable, CustomStringConvertibl
       return "model \(model) cannot be fitted: \(reason)"
     case .noCandidate(let reason):
       return "no model could be fitted: \(reason)"
+    case .populationMissing(let time):
+      return "the population series has no value for \(time); it must cover every observed year and every forecast year"
+    case .populationZero(let time):
+      return "the population in \(time) is zero, so the prevalence (count per population) is undefined"
     case .fitFailed(let model, let reason):
       return "fitting \(model) failed: \(reason)"
     }

@@ -26,6 +26,9 @@ struct ForecastCommand: ParsableCommand {
   @Option(help: "Column holding the count.")
   var value: String
 
+  @Option(help: "Column holding the population (e.g. ages 0-25): forecast the rate per 10,000 and multiply by it. Rows for future years give the population with the count left empty.")
+  var population: String?
+
   @Option(help: "Model: \(ForecastModel.allCases.map(\.rawValue).joined(separator: ", ")).")
   var model: ForecastModel = .auto
 
@@ -73,13 +76,30 @@ struct ForecastCommand: ParsableCommand {
       let levels = try parsedLevels()
       let table = try CSVTable.load(data)
       let rawTimes = try table.numericColumn(time, option: "--time")
-      let values = try table.numericColumn(value, option: "--value")
       var times: [Int] = []
       for (i, t) in rawTimes.enumerated() {
         guard t == t.rounded(), abs(t) < 1e6 else {
           throw Failure.dataInvalid("\(data):\(i + 2): column \(time): \(t) is not a whole year")
         }
         times.append(Int(t))
+      }
+      let values: [Double]
+      var people: TimeSeries?
+      if let population {
+        // Future rows carry the population only: an empty count is allowed there.
+        let counts = try optionalNumbers(table, column: value, option: "--value")
+        let heads = try table.numericColumn(population, option: "--population")
+        let order = times.indices.sorted { times[$0] < times[$1] }
+        do {
+          people = try TimeSeries(times: order.map { times[$0] }, values: order.map { heads[$0] })
+        } catch {
+          throw Failure.dataInvalid("\(data): column \(population): \(error)")
+        }
+        let observed = counts.indices.filter { counts[$0] != nil }
+        times = observed.map { times[$0] }
+        values = observed.map { counts[$0]! }
+      } else {
+        values = try table.numericColumn(value, option: "--value")
       }
       // Sort by year so that a file in any row order works; duplicates are refused below.
       let order = times.indices.sorted { times[$0] < times[$1] }
@@ -101,7 +121,12 @@ struct ForecastCommand: ParsableCommand {
       } catch {
         throw Failure.dataInvalid("\(data): \(error)")
       }
-      let forecast = try Forecaster.forecast(series, model: model, horizon: horizon, levels: levels)
+      let forecast: Forecast
+      if let people {
+        forecast = try Forecaster.forecast(series, population: people, model: model, horizon: horizon, levels: levels)
+      } else {
+        forecast = try Forecaster.forecast(series, model: model, horizon: horizon, levels: levels)
+      }
       let text: String
       switch format {
       case .json: text = ForecastReport.json(forecast)
@@ -110,6 +135,19 @@ struct ForecastCommand: ParsableCommand {
       }
       try writeOutput(text, to: output)
     }
+  }
+}
+
+/// The column `name` as numbers, nil where a cell is empty; other cells must be finite numbers.
+private func optionalNumbers(_ table: CSVTable, column name: String, option: String) throws -> [Double?] {
+  let j = try table.columnIndex(name, option: option)
+  return try table.rows.enumerated().map { (i, row) in
+    let cell = j < row.count ? row[j].trimmingCharacters(in: .whitespaces) : ""
+    if cell.isEmpty { return nil }
+    guard let v = Double(cell), v.isFinite else {
+      throw Failure.dataInvalid("\(table.path):\(i + 2): column \(name) (column \(j + 1)): \"\(cell)\" is not a number")
+    }
+    return v
   }
 }
 

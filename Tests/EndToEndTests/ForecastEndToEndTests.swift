@@ -145,6 +145,29 @@ struct ForecastEndToEndTests {
     #expect(auto.status == 0, "\(auto.stderr)")
   }
 
+  /// --population: future rows give the population with the count empty; the forecast is a
+  /// prevalence times it. A constant rate of 2% gives exactly 2% of the projected population.
+  @Test func prevalence() throws {
+    var csv = "year,plans,people\n"
+    for (i, year) in (2012...2020).enumerated() { csv += "\(year),\(200 + 4 * i),\(10_000 + 200 * i)\n" }
+    csv += "2021,,11800\n2022,,12000\n"
+    let dir = try Self.folder(["prev.csv": csv])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let run = runHighneeds(
+      ["forecast", "prev.csv", "--time", "year", "--value", "plans", "--population", "people", "--model", "linear",
+       "--horizon", "2", "--format", "json"], in: dir)
+    #expect(run.status == 0, "\(run.stderr)")
+    let object = try Self.json(run.stdout)
+    #expect(object["model"] as? String == "prevalence(linear)")
+    let forecast = try #require(object["forecast"] as? [[String: Any]])
+    let means = forecast.compactMap { ($0["mean"] as? NSNumber)?.doubleValue }
+    #expect(means.count == 2 && abs(means[0] - 236) < 1e-6 && abs(means[1] - 240) < 1e-6)
+    let short = runHighneeds(
+      ["forecast", "prev.csv", "--time", "year", "--value", "plans", "--population", "people", "--horizon", "3"], in: dir)
+    #expect(short.status == 65)
+    #expect(short.stderr.contains("2023"))
+  }
+
   /// The backtest on a small wide table: every model scored, coverage reported.
   @Test func backtest() throws {
     var wide = "level,code,name,2010,2011,2012,2013,2014,2015,2016,2017\n"
