@@ -42,6 +42,22 @@ public enum Forecaster {
       fitted: fit.fitted, predictive: [(1, fit.predictive)], candidates: [], notes: fit.notes)
   }
 
+  /// Forecasts `series` with a piecewise-linear trend whose slope changes after `breakYear`
+  /// (for example 2014, the SEND reforms), given rather than searched for.
+  ///
+  /// - Throws: `ForecastingError` for an invalid horizon or level, or when fewer than two
+  ///   observed years lie on or before the break or none after it.
+  public static func forecastPiecewise(
+    _ series: TimeSeries, breakYear: Int, horizon: Int, levels: [Double] = [80, 95]
+  ) throws -> Forecast {
+    guard (1...maximumHorizon).contains(horizon) else { throw ForecastingError.invalidHorizon(horizon) }
+    for level in levels where !(level > 0 && level < 100) { throw ForecastingError.invalidLevel(level) }
+    let fit = try TrendModel.fitPiecewise(series, breakYear: breakYear, model: .piecewise, horizon: horizon)
+    return assemble(
+      series: series, model: ForecastModel.piecewise.rawValue, selection: "user, break after \(breakYear)",
+      levels: levels, fitted: fit.fitted, predictive: [(1, fit.predictive)], candidates: [], notes: fit.notes)
+  }
+
   /// Fits one named model (not `.auto`).
   static func fitCandidate(_ model: ForecastModel, _ series: TimeSeries, horizon: Int) throws -> CandidateFit {
     switch model {

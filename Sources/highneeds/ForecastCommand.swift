@@ -32,6 +32,9 @@ struct ForecastCommand: ParsableCommand {
   @Option(help: "Model: \(ForecastModel.allCases.map(\.rawValue).joined(separator: ", ")).")
   var model: ForecastModel = .auto
 
+  @Option(name: .customLong("break-year"), help: "With --model piecewise: the last year before the slope changes (e.g. 2014), instead of searching for it.")
+  var breakYear: Int?
+
   @Option(help: "Years to forecast after the last year used.")
   var horizon: Int = 4
 
@@ -66,6 +69,12 @@ struct ForecastCommand: ParsableCommand {
 
   func validate() throws {
     _ = try parsedLevels()
+    if breakYear != nil && model != .piecewise {
+      throw ValidationError("--break-year goes with --model piecewise")
+    }
+    if breakYear != nil && population != nil {
+      throw ValidationError("--break-year cannot be combined with --population")
+    }
     guard (1...Forecaster.maximumHorizon).contains(horizon) else {
       throw ValidationError("--horizon must be between 1 and \(Forecaster.maximumHorizon), got \(horizon)")
     }
@@ -122,7 +131,9 @@ struct ForecastCommand: ParsableCommand {
         throw Failure.dataInvalid("\(data): \(error)")
       }
       let forecast: Forecast
-      if let people {
+      if let breakYear {
+        forecast = try Forecaster.forecastPiecewise(series, breakYear: breakYear, horizon: horizon, levels: levels)
+      } else if let people {
         forecast = try Forecaster.forecast(series, population: people, model: model, horizon: horizon, levels: levels)
       } else {
         forecast = try Forecaster.forecast(series, model: model, horizon: horizon, levels: levels)

@@ -79,6 +79,16 @@ struct ForecastEndToEndTests {
     #expect((object["fitted"] as? [Any])?.count == 7)
   }
 
+  @Test func givenBreakYear() throws {
+    let dir = try Self.folder(["medway.csv": Self.medwayCSV])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let run = runHighneeds(
+      ["forecast", "medway.csv", "--time", "year", "--value", "plans", "--model", "piecewise", "--break-year", "2014",
+       "--format", "json"], in: dir)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try Self.json(run.stdout)["selection"] as? String == "user, break after 2014")
+  }
+
   @Test func csvAndTable() throws {
     let dir = try Self.folder(["medway.csv": Self.medwayCSV])
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -125,6 +135,8 @@ struct ForecastEndToEndTests {
       (["forecast", "medway.csv", "--time", "year", "--value", "plans", "--model", "magic"], 64, "magic"),
       (["forecast", "medway.csv", "--time", "year", "--value", "plans", "--levels", "80,100"], 64, "levels"),
       (["forecast", "medway.csv", "--time", "year", "--value", "plans", "--horizon", "0"], 64, "horizon"),
+      (["forecast", "medway.csv", "--time", "year", "--value", "plans", "--break-year", "2014"], 64, "piecewise"),
+      (["forecast", "medway.csv", "--time", "year", "--value", "plans", "--model", "piecewise", "--break-year", "2020"], 65, "2020"),
     ]
     for (args, status, fragment) in cases {
       let run = runHighneeds(args, in: dir)

@@ -79,3 +79,18 @@ struct TrendModelTests {
     #expect(law.quantile(0.1) == 0)
   }
 }
+
+extension TrendModelTests {
+  /// A given break year: the hinge is placed there, not searched. On a series that bends
+  /// after 2014 a break given at 2014 fits exactly (1e-9); one given at 2012 does not.
+  @Test func givenBreakYear() throws {
+    let s = try TimeSeries(times: Array(2010...2017), values: [100, 100, 100, 100, 100, 120, 140, 160])
+    let f = try Forecaster.forecastPiecewise(s, breakYear: 2014, horizon: 1)
+    #expect(abs(f.points[0].mean - 180) < 1e-9 * 180)
+    #expect(f.selection == "user, break after 2014")
+    let g = try Forecaster.forecastPiecewise(s, breakYear: 2012, horizon: 1)
+    #expect(abs(g.points[0].mean - 180) > 1)
+    #expect(throws: ForecastingError.self) { try Forecaster.forecastPiecewise(s, breakYear: 2017, horizon: 1) }
+    #expect(throws: ForecastingError.self) { try Forecaster.forecastPiecewise(s, breakYear: 2010, horizon: 1) }
+  }
+}

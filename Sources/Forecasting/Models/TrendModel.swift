@@ -22,6 +22,8 @@ enum TrendModel {
     var window: Int?
     /// A hinge at this year: adds max(0, t − breakYear) as a regressor.
     var breakYear: Int?
+    /// True when the break year was chosen by a search (AICc then counts it as a parameter).
+    var breakSearched: Bool = true
   }
 
   /// Fits `spec` to `series` and returns predictive laws for `horizon` years.
@@ -89,7 +91,7 @@ enum TrendModel {
     if spec.logScale, let a = aicc {
       aicc = a + 2 * response.reduce(0, +)
     }
-    if spec.breakYear != nil, let a = aicc {
+    if spec.breakYear != nil, spec.breakSearched, let a = aicc {
       // The break year was searched for: count it as one more parameter (penalised search).
       let n = Double(used.count)
       let k = Double(parameterCount + 1)
@@ -132,5 +134,30 @@ extension TrendModel {
     return CandidateFit(
       model: model, fitted: best.fit.fitted, aicc: best.fit.aicc, predictive: best.fit.predictive,
       notes: best.fit.notes + ["piecewise: break after \(best.year)"])
+  }
+}
+
+extension TrendModel {
+  /// A piecewise-linear trend with the break after `breakYear`, given rather than searched:
+  /// y = a + b·u + c·max(0, t − breakYear) + e (AICc counts the three coefficients only).
+  ///
+  /// - Throws: `ForecastingError.modelNotApplicable` unless at least two observed years lie
+  ///   on or before the break and one after it, with four points in all.
+  static func fitPiecewise(
+    _ series: TimeSeries, breakYear: Int, model: ForecastModel, horizon: Int
+  ) throws -> CandidateFit {
+    let before = series.times.filter { $0 <= breakYear }.count
+    let after = series.count - before
+    guard before >= 2, after >= 1, series.count >= 4 else {
+      throw ForecastingError.modelNotApplicable(
+        model: model.rawValue,
+        reason: "a break after \(breakYear) needs two observed years up to it and one after it (\(before) and \(after) here), four in all")
+    }
+    let fit = try fit(
+      series, spec: .init(degree: 1, logScale: false, breakYear: breakYear, breakSearched: false), model: model,
+      horizon: horizon)
+    return CandidateFit(
+      model: model, fitted: fit.fitted, aicc: fit.aicc, predictive: fit.predictive,
+      notes: fit.notes + ["piecewise: break after \(breakYear) (given)"])
   }
 }
