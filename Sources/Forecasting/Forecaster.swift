@@ -119,8 +119,10 @@ public enum Forecaster {
         }
       }
       let m = finite(mean)
-      points.append(ForecastPoint(
-        time: last + h + 1, mean: m, lower: lower.map { min(finite($0), m) }, upper: upper.map { max(finite($0), m) }))
+      points.append(
+        ForecastPoint(
+          time: last + h + 1, mean: m, lower: lower.map { min(finite($0), m) }, upper: upper.map { max(finite($0), m) })
+      )
     }
     return Forecast(
       model: model, selection: selection, levels: levels, fitted: fittedPoints, points: points,

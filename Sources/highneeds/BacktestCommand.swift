@@ -73,7 +73,9 @@ struct BacktestCommand: ParsableCommand {
     }
     _ = try parsedList(trainUntil, option: "--train-until") { Int($0) }
     let ls = try parsedList(levels, option: "--levels") { Double($0) }
-    guard ls.allSatisfy({ $0 > 0 && $0 < 100 }) else { throw ValidationError("--levels: each must be strictly between 0 and 100") }
+    guard ls.allSatisfy({ $0 > 0 && $0 < 100 }) else {
+      throw ValidationError("--levels: each must be strictly between 0 and 100")
+    }
     if let models { _ = try parsedList(models, option: "--models") { ForecastModel(rawValue: $0) } }
     guard (filterColumn == nil) == (filter == nil) else {
       throw ValidationError("--filter-column and --filter go together")
@@ -84,7 +86,8 @@ struct BacktestCommand: ParsableCommand {
     try runReportingFailures {
       let origins = try parsedList(trainUntil, option: "--train-until") { Int($0) }
       let levelList = try parsedList(levels, option: "--levels") { Double($0) }
-      let modelList = try models.map { try parsedList($0, option: "--models") { ForecastModel(rawValue: $0) } }
+      let modelList =
+        try models.map { try parsedList($0, option: "--models") { ForecastModel(rawValue: $0) } }
         ?? ForecastModel.allCases
       let table = try CSVTable.load(data)
       let yearColumns = table.header.indices.compactMap { j in Int(table.header[j]).map { (j, $0) } }
@@ -97,7 +100,9 @@ struct BacktestCommand: ParsableCommand {
       var incomplete = 0
       for row in table.rows {
         if let f = filterIndex, f >= row.count || row[f].trimmingCharacters(in: .whitespaces) != filter { continue }
-        let cells = yearColumns.map { (j, _) in j < row.count ? Double(row[j].trimmingCharacters(in: .whitespaces)) : nil }
+        let cells = yearColumns.map { (j, _) in
+          j < row.count ? Double(row[j].trimmingCharacters(in: .whitespaces)) : nil
+        }
         guard cells.allSatisfy({ $0 != nil && $0!.isFinite && $0! >= 0 }) else {
           incomplete += 1
           continue
@@ -114,17 +119,22 @@ struct BacktestCommand: ParsableCommand {
       var failuresByOrigin: [Int: [String: Int]] = [:]
       var allFailures: [String: Int] = [:]
       for origin in origins {
-        let run = Backtest.run(series: series, origins: [origin], horizon: horizon, models: modelList, levels: levelList)
+        let run = Backtest.run(
+          series: series, origins: [origin], horizon: horizon, models: modelList, levels: levelList)
         rows += run.rows
         failuresByOrigin[origin] = run.failures
         allFailures.merge(run.failures, uniquingKeysWith: +)
       }
-      var text = format == .markdown
+      var text =
+        format == .markdown
         ? "Series: \(series.count) complete (\(incomplete) left out with missing years).\n"
         : "series: \(series.count) complete (\(incomplete) left out with missing years)\n"
       var groups: [(title: String, rows: [Backtest.Row], failures: [String: Int])] = origins.map { o in
         let last = min(o + horizon, yearColumns.map(\.1).max() ?? o)
-        return ("origin \(o): train to \(o), forecast \(o + 1)-\(last)", rows.filter { $0.origin == o }, failuresByOrigin[o] ?? [:])
+        return (
+          "origin \(o): train to \(o), forecast \(o + 1)-\(last)", rows.filter { $0.origin == o },
+          failuresByOrigin[o] ?? [:]
+        )
       }
       if origins.count > 1 {
         groups.append(("pooled over origins \(origins.map(String.init).joined(separator: ", "))", rows, allFailures))
@@ -142,12 +152,16 @@ struct BacktestCommand: ParsableCommand {
     let levelNames = levels.map { ForecastReport.levelName($0) }
     let header = ["model", "forecasts", "failed", "median MAPE", "mean MAPE"] + levelNames.map { "cover \($0)%" }
     let body = summaries.map { s in
-      [s.model, "\(s.forecasts)", "\(s.failures)", s.forecasts > 0 ? String(format: "%.2f", s.medianMAPE) : "-",
-       s.forecasts > 0 ? String(format: "%.2f", s.meanMAPE) : "-"]
+      [
+        s.model, "\(s.forecasts)", "\(s.failures)", s.forecasts > 0 ? String(format: "%.2f", s.medianMAPE) : "-",
+        s.forecasts > 0 ? String(format: "%.2f", s.meanMAPE) : "-",
+      ]
         + (s.coverage.isEmpty ? levels.map { _ in "-" } : s.coverage.map { String(format: "%.1f", $0) })
     }
     if format == .markdown {
-      var out = "**\(title)**\n\n| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"
+      var out =
+        "**\(title)**\n\n| " + header.joined(separator: " | ") + " |\n|"
+        + header.map { _ in "---" }.joined(separator: "|") + "|\n"
       for row in body { out += "| " + row.joined(separator: " | ") + " |\n" }
       return out
     }
@@ -166,8 +180,11 @@ struct BacktestCommand: ParsableCommand {
     for l in levels { header += ["lo\(ForecastReport.levelName(l))", "hi\(ForecastReport.levelName(l))"] }
     var lines = [header.joined(separator: ",")]
     for r in rows {
-      var cells = ["\"\(r.series.replacingOccurrences(of: "\"", with: "\"\""))\"", "\(r.origin)", r.model, "\(r.time)", "\(r.step)",
-                   ForecastReport.number(r.actual), ForecastReport.number(r.mean)]
+      var cells = [
+        "\"\(r.series.replacingOccurrences(of: "\"", with: "\"\""))\"", "\(r.origin)", r.model, "\(r.time)",
+        "\(r.step)",
+        ForecastReport.number(r.actual), ForecastReport.number(r.mean),
+      ]
       for i in levels.indices { cells += [ForecastReport.number(r.lower[i]), ForecastReport.number(r.upper[i])] }
       lines.append(cells.joined(separator: ","))
     }

@@ -26,13 +26,18 @@ struct ForecastCommand: ParsableCommand {
   @Option(help: "Column holding the count.")
   var value: String
 
-  @Option(help: "Column holding the population (e.g. ages 0-25): forecast the rate per 10,000 and multiply by it. Rows for future years give the population with the count left empty.")
+  @Option(
+    help:
+      "Column holding the population (e.g. ages 0-25): forecast the rate per 10,000 and multiply by it. Rows for future years give the population with the count left empty."
+  )
   var population: String?
 
   @Option(help: "Model: \(ForecastModel.allCases.map(\.rawValue).joined(separator: ", ")).")
   var model: ForecastModel = .auto
 
-  @Option(name: .customLong("break-year"), help: "With --model piecewise: the last year before the slope changes (e.g. 2014), instead of searching for it.")
+  @Option(
+    name: .customLong("break-year"),
+    help: "With --model piecewise: the last year before the slope changes (e.g. 2014), instead of searching for it.")
   var breakYear: Int?
 
   @Option(help: "Years to forecast after the last year used.")
@@ -59,7 +64,8 @@ struct ForecastCommand: ParsableCommand {
     var result: [Double] = []
     for part in parts {
       guard let level = Double(part), level > 0, level < 100 else {
-        throw ValidationError("--levels: \"\(part)\" is not a percentage strictly between 0 and 100 (e.g. --levels 80,95)")
+        throw ValidationError(
+          "--levels: \"\(part)\" is not a percentage strictly between 0 and 100 (e.g. --levels 80,95)")
       }
       if !result.contains(level) { result.append(level) }
     }
@@ -203,7 +209,8 @@ enum ForecastReport {
     let candidates = f.candidates.map {
       "    {\"model\": \(string($0.model)), \"aicc\": \(number($0.aicc)), \"backtestMAPE\": \(number($0.backtestMAPE))}"
     }
-    lines.append("  \"candidates\": [" + (candidates.isEmpty ? "]," : "\n" + candidates.joined(separator: ",\n") + "\n  ],"))
+    lines.append(
+      "  \"candidates\": [" + (candidates.isEmpty ? "]," : "\n" + candidates.joined(separator: ",\n") + "\n  ],"))
     let fitted = f.fitted.map {
       "    {\"time\": \($0.time), \"value\": \(number($0.value)), \"fitted\": \(number($0.fitted))}"
     }
@@ -229,7 +236,9 @@ enum ForecastReport {
     for level in f.levels { header += ["lo\(levelName(level))", "hi\(levelName(level))"] }
     var rows = [header.joined(separator: ",")]
     for p in f.fitted {
-      rows.append((["\(p.time)", "observed", number(p.value), number(p.fitted), ""] + f.levels.flatMap { _ in ["", ""] }).joined(separator: ","))
+      rows.append(
+        (["\(p.time)", "observed", number(p.value), number(p.fitted), ""] + f.levels.flatMap { _ in ["", ""] }).joined(
+          separator: ","))
     }
     for p in f.points {
       var row = ["\(p.time)", "forecast", "", "", number(p.mean)]
@@ -262,7 +271,9 @@ enum ForecastReport {
       out += "\ncandidate            backtest MAPE %        AICc\n"
       for c in f.candidates {
         let name = c.model.padding(toLength: 20, withPad: " ", startingAt: 0)
-        out += name + " " + pad(c.backtestMAPE.map { fmt($0, 2) } ?? "-", 15) + " " + pad(c.aicc.map { fmt($0, 2) } ?? "-", 11) + "\n"
+        out +=
+          name + " " + pad(c.backtestMAPE.map { fmt($0, 2) } ?? "-", 15) + " "
+          + pad(c.aicc.map { fmt($0, 2) } ?? "-", 11) + "\n"
       }
     }
     if !f.notes.isEmpty { out += "\nnotes:\n" + f.notes.map { "  - \($0)\n" }.joined() }

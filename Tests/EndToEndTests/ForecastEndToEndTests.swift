@@ -39,7 +39,8 @@ struct ForecastEndToEndTests {
   @Test func jsonContract() throws {
     let dir = try Self.folder(["medway.csv": Self.medwayCSV])
     defer { try? FileManager.default.removeItem(at: dir) }
-    let run = runHighneeds(["forecast", "medway.csv", "--time", "year", "--value", "plans", "--format", "json"], in: dir)
+    let run = runHighneeds(
+      ["forecast", "medway.csv", "--time", "year", "--value", "plans", "--format", "json"], in: dir)
     #expect(run.status == 0, "\(run.stderr)")
     let object = try Self.json(run.stdout)
     #expect(object["model"] is String)
@@ -68,8 +69,10 @@ struct ForecastEndToEndTests {
     let dir = try Self.folder(["medway.csv": Self.medwayCSV])
     defer { try? FileManager.default.removeItem(at: dir) }
     let run = runHighneeds(
-      ["forecast", "medway.csv", "--time", "year", "--value", "plans", "--format", "json", "--model", "linear",
-       "--horizon", "2", "--levels", "50,99.5", "--train-until", "2016"], in: dir)
+      [
+        "forecast", "medway.csv", "--time", "year", "--value", "plans", "--format", "json", "--model", "linear",
+        "--horizon", "2", "--levels", "50,99.5", "--train-until", "2016",
+      ], in: dir)
     #expect(run.status == 0, "\(run.stderr)")
     let object = try Self.json(run.stdout)
     #expect(object["model"] as? String == "linear")
@@ -83,8 +86,10 @@ struct ForecastEndToEndTests {
     let dir = try Self.folder(["medway.csv": Self.medwayCSV])
     defer { try? FileManager.default.removeItem(at: dir) }
     let run = runHighneeds(
-      ["forecast", "medway.csv", "--time", "year", "--value", "plans", "--model", "piecewise", "--break-year", "2014",
-       "--format", "json"], in: dir)
+      [
+        "forecast", "medway.csv", "--time", "year", "--value", "plans", "--model", "piecewise", "--break-year", "2014",
+        "--format", "json",
+      ], in: dir)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(try Self.json(run.stdout)["selection"] as? String == "user, break after 2014")
   }
@@ -92,12 +97,15 @@ struct ForecastEndToEndTests {
   @Test func csvAndTable() throws {
     let dir = try Self.folder(["medway.csv": Self.medwayCSV])
     defer { try? FileManager.default.removeItem(at: dir) }
-    let csv = runHighneeds(["forecast", "medway.csv", "--time", "year", "--value", "plans", "--format", "csv"], in: dir)
+    let csv = runHighneeds(
+      ["forecast", "medway.csv", "--time", "year", "--value", "plans", "--format", "csv"], in: dir)
     #expect(csv.status == 0)
     let lines = csv.stdout.split(separator: "\n")
     #expect(lines.first == "time,type,value,fitted,mean,lo80,hi80,lo95,hi95")
     #expect(lines.count == 1 + 11 + 4)
-    let table = runHighneeds(["forecast", "medway.csv", "--time", "year", "--value", "plans", "--train-until", "2018", "--horizon", "2"], in: dir)
+    let table = runHighneeds(
+      ["forecast", "medway.csv", "--time", "year", "--value", "plans", "--train-until", "2018", "--horizon", "2"],
+      in: dir)
     #expect(table.status == 0)
     #expect(table.stdout.contains("actual"))  // held-out years are shown beside the forecast
     #expect(table.stdout.contains("2020"))
@@ -107,7 +115,8 @@ struct ForecastEndToEndTests {
   @Test func outputFile() throws {
     let dir = try Self.folder(["medway.csv": Self.medwayCSV])
     defer { try? FileManager.default.removeItem(at: dir) }
-    let run = runHighneeds(["forecast", "medway.csv", "--time", "year", "--value", "plans", "--format", "json", "-o", "out.json"], in: dir)
+    let run = runHighneeds(
+      ["forecast", "medway.csv", "--time", "year", "--value", "plans", "--format", "json", "-o", "out.json"], in: dir)
     #expect(run.status == 0)
     #expect(run.stdout.isEmpty)
     let written = try String(contentsOf: dir.appendingPathComponent("out.json"), encoding: .utf8)
@@ -136,7 +145,12 @@ struct ForecastEndToEndTests {
       (["forecast", "medway.csv", "--time", "year", "--value", "plans", "--levels", "80,100"], 64, "levels"),
       (["forecast", "medway.csv", "--time", "year", "--value", "plans", "--horizon", "0"], 64, "horizon"),
       (["forecast", "medway.csv", "--time", "year", "--value", "plans", "--break-year", "2014"], 64, "piecewise"),
-      (["forecast", "medway.csv", "--time", "year", "--value", "plans", "--model", "piecewise", "--break-year", "2020"], 65, "2020"),
+      (
+        [
+          "forecast", "medway.csv", "--time", "year", "--value", "plans", "--model", "piecewise", "--break-year",
+          "2020",
+        ], 65, "2020"
+      ),
     ]
     for (args, status, fragment) in cases {
       let run = runHighneeds(args, in: dir)
@@ -150,10 +164,12 @@ struct ForecastEndToEndTests {
   @Test func modelNotApplicable() throws {
     let dir = try Self.folder(["short.csv": "year,plans\n2019,0\n2020,4\n"])
     defer { try? FileManager.default.removeItem(at: dir) }
-    let run = runHighneeds(["forecast", "short.csv", "--time", "year", "--value", "plans", "--model", "exponential"], in: dir)
+    let run = runHighneeds(
+      ["forecast", "short.csv", "--time", "year", "--value", "plans", "--model", "exponential"], in: dir)
     #expect(run.status == 65)
     #expect(run.stderr.contains("exponential"))
-    let auto = runHighneeds(["forecast", "short.csv", "--time", "year", "--value", "plans", "--format", "json"], in: dir)
+    let auto = runHighneeds(
+      ["forecast", "short.csv", "--time", "year", "--value", "plans", "--format", "json"], in: dir)
     #expect(auto.status == 0, "\(auto.stderr)")
   }
 
@@ -166,8 +182,10 @@ struct ForecastEndToEndTests {
     let dir = try Self.folder(["prev.csv": csv])
     defer { try? FileManager.default.removeItem(at: dir) }
     let run = runHighneeds(
-      ["forecast", "prev.csv", "--time", "year", "--value", "plans", "--population", "people", "--model", "linear",
-       "--horizon", "2", "--format", "json"], in: dir)
+      [
+        "forecast", "prev.csv", "--time", "year", "--value", "plans", "--population", "people", "--model", "linear",
+        "--horizon", "2", "--format", "json",
+      ], in: dir)
     #expect(run.status == 0, "\(run.stderr)")
     let object = try Self.json(run.stdout)
     #expect(object["model"] as? String == "prevalence(linear)")
@@ -175,7 +193,8 @@ struct ForecastEndToEndTests {
     let means = forecast.compactMap { ($0["mean"] as? NSNumber)?.doubleValue }
     #expect(means.count == 2 && abs(means[0] - 236) < 1e-6 && abs(means[1] - 240) < 1e-6)
     let short = runHighneeds(
-      ["forecast", "prev.csv", "--time", "year", "--value", "plans", "--population", "people", "--horizon", "3"], in: dir)
+      ["forecast", "prev.csv", "--time", "year", "--value", "plans", "--population", "people", "--horizon", "3"],
+      in: dir)
     #expect(short.status == 65)
     #expect(short.stderr.contains("2023"))
   }
@@ -190,8 +209,10 @@ struct ForecastEndToEndTests {
     let dir = try Self.folder(["wide.csv": wide])
     defer { try? FileManager.default.removeItem(at: dir) }
     let run = runHighneeds(
-      ["backtest", "wide.csv", "--filter-column", "level", "--filter", "Local authority", "--train-until", "2014,2015",
-       "--horizon", "2", "--models", "auto,linear,naive", "--rows", "rows.csv"], in: dir)
+      [
+        "backtest", "wide.csv", "--filter-column", "level", "--filter", "Local authority", "--train-until", "2014,2015",
+        "--horizon", "2", "--models", "auto,linear,naive", "--rows", "rows.csv",
+      ], in: dir)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("series: 2 complete (1 left out with missing years)"))
     #expect(run.stdout.contains("pooled over origins 2014, 2015"))

@@ -74,7 +74,8 @@ struct AutoSelectionTests {
   /// Short series: 1, 2, 3 and 4 points all give a finite forecast with intervals.
   @Test(arguments: [1, 2, 3, 4, 5])
   func shortSeries(count: Int) throws {
-    let s = try TimeSeries(times: Array(2016..<(2016 + count)), values: Array([100.0, 104, 109, 115, 120].prefix(count)))
+    let s = try TimeSeries(
+      times: Array(2016..<(2016 + count)), values: Array([100.0, 104, 109, 115, 120].prefix(count)))
     let f = try Forecaster.forecast(s, horizon: 4)
     #expect(f.points.count == 4)
     for p in f.points {

@@ -29,7 +29,8 @@ struct BacktestTests {
   /// A model that cannot fit a training window is a counted failure, not a crash.
   @Test func failuresCounted() throws {
     let s = try TimeSeries(times: Array(2010...2015), values: [1, 2, 3, 4, 5, 6])
-    let (_, failures) = Backtest.run(series: [("s", s)], origins: [2011], horizon: 2, models: [.quadratic], levels: [80])
+    let (_, failures) = Backtest.run(
+      series: [("s", s)], origins: [2011], horizon: 2, models: [.quadratic], levels: [80])
     #expect(failures["quadratic"] == 1)
   }
 
@@ -44,7 +45,8 @@ extension BacktestTests {
   /// A model that failed everywhere still gets a summary line, with no forecasts.
   @Test func failedOnlyModelsAreListed() throws {
     let s = try TimeSeries(times: Array(2010...2015), values: [1, 2, 3, 4, 5, 6])
-    let (rows, failures) = Backtest.run(series: [("s", s)], origins: [2011], horizon: 2, models: [.naive, .quadratic], levels: [80])
+    let (rows, failures) = Backtest.run(
+      series: [("s", s)], origins: [2011], horizon: 2, models: [.naive, .quadratic], levels: [80])
     let summaries = Backtest.summarise(rows, levels: [80], failures: failures)
     #expect(summaries.map(\.model) == ["naive", "quadratic"])
     #expect(summaries[1].forecasts == 0 && summaries[1].failures == 1 && summaries[1].medianMAPE.isNaN)

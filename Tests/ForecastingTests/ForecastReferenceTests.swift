@@ -68,7 +68,9 @@ struct ForecastReferenceTests {
   /// Trend models are least squares plus Student t quantiles: both ours and R's are good to
   /// about 12 digits here, so 1e-9 relative leaves room for the t quantile's own accuracy.
   @Test func linearMatchesLm() throws { try Self.check(.linear, against: Self.fixture.linear, tolerance: 1e-9) }
-  @Test func quadraticMatchesLm() throws { try Self.check(.quadratic, against: Self.fixture.quadratic, tolerance: 1e-9) }
+  @Test func quadraticMatchesLm() throws {
+    try Self.check(.quadratic, against: Self.fixture.quadratic, tolerance: 1e-9)
+  }
   @Test func exponentialMatchesLmOnLogs() throws {
     try Self.check(.exponential, against: Self.fixture.exponential, tolerance: 1e-9)
   }
@@ -92,7 +94,8 @@ struct ForecastReferenceTests {
     let f = Self.fixture
     let y = f.longSeries
     let r = f.dampedLong
-    let rParameters = DampedTrend.Parameters(alpha: r.alpha, beta: r.beta, phi: r.phi, level0: r.level0, trend0: r.trend0)
+    let rParameters = DampedTrend.Parameters(
+      alpha: r.alpha, beta: r.beta, phi: r.phi, level0: r.level0, trend0: r.trend0)
     let ours = DampedTrend.estimate(y)
     let n = Double(y.count)
     let rObjective = n * log(DampedTrend.filter(y, rParameters).sse)

@@ -99,7 +99,10 @@ struct ForecasterTests {
     let s = try TimeSeries(times: Array(2010...2016), values: [60, 50, 40, 30, 20, 10, 2])
     for model in ForecastModel.allCases {
       guard let f = try? Forecaster.forecast(s, model: model, horizon: 6) else { continue }
-      for p in f.points { #expect(p.lower.allSatisfy { $0 >= 0 }); #expect(p.mean >= 0) }
+      for p in f.points {
+        #expect(p.lower.allSatisfy { $0 >= 0 })
+        #expect(p.mean >= 0)
+      }
     }
   }
 }

@@ -60,8 +60,12 @@ enum DampedTrend {
     let xs = (1...m).map(Double.init)
     let xbar = xs.reduce(0, +) / Double(m)
     let ybar = y.prefix(m).reduce(0, +) / Double(m)
-    var sxy = 0.0, sxx = 0.0
-    for i in 0..<m { sxy += (xs[i] - xbar) * (y[i] - ybar); sxx += (xs[i] - xbar) * (xs[i] - xbar) }
+    var sxy = 0.0
+    var sxx = 0.0
+    for i in 0..<m {
+      sxy += (xs[i] - xbar) * (y[i] - ybar)
+      sxx += (xs[i] - xbar) * (xs[i] - xbar)
+    }
     let slope = sxx > 0 ? sxy / sxx : 0
     let intercept = ybar - slope * xbar
     let scale = max(y.map(abs).max() ?? 1, 1)
@@ -82,8 +86,12 @@ enum DampedTrend {
     let xs5 = (1...m5).map(Double.init)
     let xbar5 = xs5.reduce(0, +) / Double(m5)
     let ybar5 = y.prefix(m5).reduce(0, +) / Double(m5)
-    var sxy5 = 0.0, sxx5 = 0.0
-    for i in 0..<m5 { sxy5 += (xs5[i] - xbar5) * (y[i] - ybar5); sxx5 += (xs5[i] - xbar5) * (xs5[i] - xbar5) }
+    var sxy5 = 0.0
+    var sxx5 = 0.0
+    for i in 0..<m5 {
+      sxy5 += (xs5[i] - xbar5) * (y[i] - ybar5)
+      sxx5 += (xs5[i] - xbar5) * (xs5[i] - xbar5)
+    }
     let slope5 = sxx5 > 0 ? sxy5 / sxx5 : 0
     let intercept5 = ybar5 - slope5 * xbar5
     let starts = [
@@ -95,7 +103,10 @@ enum DampedTrend {
       var local = NelderMead.minimize(start: start, step: [0.5, 0.5, 0.5, 0.05, 0.05], objective: objective)
       for _ in 0..<restarts {  // a restart from the best point guards against a collapsed simplex
         let next = NelderMead.minimize(start: local.point, step: [0.5, 0.5, 0.5, 0.05, 0.05], objective: objective)
-        if next.value >= local.value - 1e-9 { local = next.value < local.value ? next : local; break }
+        if next.value >= local.value - 1e-9 {
+          local = next.value < local.value ? next : local
+          break
+        }
         local = next
       }
       if best == nil || local.value < best!.value { best = local }
@@ -111,7 +122,8 @@ enum DampedTrend {
   static func fit(_ series: TimeSeries, horizon: Int) throws -> CandidateFit {
     let model = ForecastModel.damped
     guard series.count >= 4 else {
-      throw ForecastingError.modelNotApplicable(model: model.rawValue, reason: "\(series.count) points; at least 4 needed")
+      throw ForecastingError.modelNotApplicable(
+        model: model.rawValue, reason: "\(series.count) points; at least 4 needed")
     }
     try requireConsecutive(series, model: model)
     let y = series.values
@@ -131,7 +143,9 @@ enum DampedTrend {
         let c = p.alpha + p.beta * (phiSum - Foundation.pow(p.phi, Double(h)))
         variance += c * c
       }
-      predictive.append(Predictive(location: mean, scale: Foundation.sqrt(sigma2 * (1 + variance)), degreesOfFreedom: nil, logScale: false))
+      predictive.append(
+        Predictive(
+          location: mean, scale: Foundation.sqrt(sigma2 * (1 + variance)), degreesOfFreedom: nil, logScale: false))
     }
     let logLikelihood = -0.5 * n * (Foundation.log(2 * Double.pi * max(run.sse, 1e-300) / n) + 1)
     let k = np + 1

@@ -16,7 +16,8 @@ enum RandomWalk {
     let model: ForecastModel = withDrift ? .drift : .naive
     let needed = withDrift ? 3 : 1
     guard series.count >= needed else {
-      throw ForecastingError.modelNotApplicable(model: model.rawValue, reason: "\(series.count) points; at least \(needed) needed")
+      throw ForecastingError.modelNotApplicable(
+        model: model.rawValue, reason: "\(series.count) points; at least \(needed) needed")
     }
     try requireConsecutive(series, model: model)
     let y = series.values
@@ -32,7 +33,8 @@ enum RandomWalk {
     let predictive = (1...horizon).map { h -> Predictive in
       let hh = Double(h)
       let variance = withDrift ? sigma2 * hh * (1 + hh / Double(n - 1)) : sigma2 * hh
-      return Predictive(location: last + hh * drift, scale: Foundation.sqrt(variance), degreesOfFreedom: nil, logScale: false)
+      return Predictive(
+        location: last + hh * drift, scale: Foundation.sqrt(variance), degreesOfFreedom: nil, logScale: false)
     }
     let fitted = [y[0]] + (n > 1 ? (1..<n).map { max(0, y[$0 - 1] + drift) } : [])
     return CandidateFit(model: model, fitted: fitted, aicc: nil, predictive: predictive, notes: [])

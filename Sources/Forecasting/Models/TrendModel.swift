@@ -43,7 +43,8 @@ enum TrendModel {
     }
     if spec.logScale, let zero = used.values.firstIndex(where: { $0 <= 0 }) {
       throw ForecastingError.modelNotApplicable(
-        model: model.rawValue, reason: "the count at \(used.times[zero]) is zero; a log-scale trend needs positive counts")
+        model: model.rawValue,
+        reason: "the count at \(used.times[zero]) is zero; a log-scale trend needs positive counts")
     }
     let centre = Double(used.times.reduce(0, +)) / Double(used.count)
     func row(_ t: Int) -> [Double] {
@@ -100,7 +101,9 @@ enum TrendModel {
     }
     var notes: [String] = []
     if spec.logScale {
-      notes.append("\(model.rawValue): fitted on log counts; the point forecast is the bias-corrected mean exp(mu + s^2/2), intervals are back-transformed quantiles")
+      notes.append(
+        "\(model.rawValue): fitted on log counts; the point forecast is the bias-corrected mean exp(mu + s^2/2), intervals are back-transformed quantiles"
+      )
     }
     return CandidateFit(
       model: model, fitted: fitted, aicc: aicc.flatMap { $0.isFinite ? $0 : nil },
@@ -119,12 +122,16 @@ extension TrendModel {
   /// - Throws: `ForecastingError.modelNotApplicable` with fewer than 6 points.
   static func fitPiecewise(_ series: TimeSeries, model: ForecastModel, horizon: Int) throws -> CandidateFit {
     guard series.count >= 6 else {
-      throw ForecastingError.modelNotApplicable(model: model.rawValue, reason: "\(series.count) points; at least 6 needed to search for a break")
+      throw ForecastingError.modelNotApplicable(
+        model: model.rawValue, reason: "\(series.count) points; at least 6 needed to search for a break")
     }
     var best: (fit: CandidateFit, rss: Double, year: Int)?
     for i in 1...(series.count - 3) {
       let year = series.times[i]
-      guard let fit = try? fit(series, spec: .init(degree: 1, logScale: false, breakYear: year), model: model, horizon: horizon) else { continue }
+      guard
+        let fit = try? fit(
+          series, spec: .init(degree: 1, logScale: false, breakYear: year), model: model, horizon: horizon)
+      else { continue }
       let rss = zip(fit.fitted, series.values).map { ($0 - $1) * ($0 - $1) }.reduce(0, +)
       if best == nil || rss < best!.rss { best = (fit, rss, year) }
     }
@@ -151,7 +158,9 @@ extension TrendModel {
     guard before >= 2, after >= 1, series.count >= 4 else {
       throw ForecastingError.modelNotApplicable(
         model: model.rawValue,
-        reason: "a break after \(breakYear) needs two observed years up to it and one after it (\(before) and \(after) here), four in all")
+        reason:
+          "a break after \(breakYear) needs two observed years up to it and one after it (\(before) and \(after) here), four in all"
+      )
     }
     let fit = try fit(
       series, spec: .init(degree: 1, logScale: false, breakYear: breakYear, breakSearched: false), model: model,

@@ -89,14 +89,17 @@ public enum NelderMead {
         let expanded = along(-2)
         let fe = f(expanded)
         if fe < fr {
-          simplex[n] = expanded; values[n] = fe
+          simplex[n] = expanded
+          values[n] = fe
         } else {
-          simplex[n] = reflected; values[n] = fr
+          simplex[n] = reflected
+          values[n] = fr
         }
         continue
       }
       if fr < values[n - 1] {
-        simplex[n] = reflected; values[n] = fr
+        simplex[n] = reflected
+        values[n] = fr
         continue
       }
       // Contraction: outside when the reflection improved on the worst, inside otherwise.
@@ -104,7 +107,8 @@ public enum NelderMead {
       let contracted = along(outside ? -0.5 : 0.5)
       let fc = f(contracted)
       if fc < (outside ? fr : values[n]) {
-        simplex[n] = contracted; values[n] = fc
+        simplex[n] = contracted
+        values[n] = fc
         continue
       }
       // Shrink towards the best vertex.

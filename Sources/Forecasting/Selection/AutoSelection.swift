@@ -99,18 +99,23 @@ enum AutoSelection {
     let errorWeights = IntervalCalibration.recencyWeights(origins: errorOrigins)
     let laws = IntervalCalibration.laws(means: means, errors: scaledErrors, weights: errorWeights)
     let (s, nu) = IntervalCalibration.scale(errors: scaledErrors, weights: errorWeights)
-    notes.append(String(
-      format: "auto: one-year log error scale %.3f from %d rolling-origin errors and the prior (%.2f, weight %.0f); t with %.1f degrees of freedom",
-      s, scaledErrors.count, IntervalCalibration.priorScale, IntervalCalibration.priorWeight, nu))
+    notes.append(
+      String(
+        format:
+          "auto: one-year log error scale %.3f from %d rolling-origin errors and the prior (%.2f, weight %.0f); t with %.1f degrees of freedom",
+        s, scaledErrors.count, IntervalCalibration.priorScale, IntervalCalibration.priorWeight, nu))
     let totalWeight = weights.reduce(0, +)
     let fitted = series.values.indices.map { i in
       zip(members, weights).map { fits[$0.0]!.fitted[i] * $0.1 }.reduce(0, +) / totalWeight
     }
-    let name = members.count == 1 ? members[0].rawValue : "combination(" + members.map(\.rawValue).joined(separator: ",") + ")"
+    let name =
+      members.count == 1 ? members[0].rawValue : "combination(" + members.map(\.rawValue).joined(separator: ",") + ")"
     let ranked = candidates.filter { fits[$0] != nil }.sorted {
       (scores[$0] ?? .infinity, fits[$0]!.aicc ?? .infinity) < (scores[$1] ?? .infinity, fits[$1]!.aicc ?? .infinity)
     }
-    let candidateScores = ranked.map { CandidateScore(model: $0.rawValue, aicc: fits[$0]!.aicc, backtestMAPE: scores[$0]) }
+    let candidateScores = ranked.map {
+      CandidateScore(model: $0.rawValue, aicc: fits[$0]!.aicc, backtestMAPE: scores[$0])
+    }
     return Forecaster.assemble(
       series: series, model: name, selection: selection, levels: levels, fitted: fitted,
       predictive: [(1, laws)], candidates: candidateScores,

@@ -73,9 +73,10 @@ public enum Backtest {
           }
           for i in future {
             let p = f.points[s.times[i] - origin - 1]
-            rows.append(Row(
-              series: name, origin: origin, model: model.rawValue, time: s.times[i], step: s.times[i] - origin,
-              actual: s.values[i], mean: p.mean, lower: p.lower, upper: p.upper))
+            rows.append(
+              Row(
+                series: name, origin: origin, model: model.rawValue, time: s.times[i], step: s.times[i] - origin,
+                actual: s.values[i], mean: p.mean, lower: p.lower, upper: p.upper))
           }
         }
       }
@@ -101,14 +102,16 @@ public enum Backtest {
       }
       let mapes = perForecast.values.map { $0.reduce(0, +) / Double($0.count) }.sorted()
       let coverage = levels.indices.map { i in
-        100 * Double(rs.filter { $0.actual >= $0.lower[i] && $0.actual <= $0.upper[i] }.count) / Double(max(rs.count, 1))
+        100 * Double(rs.filter { $0.actual >= $0.lower[i] && $0.actual <= $0.upper[i] }.count)
+          / Double(max(rs.count, 1))
       }
       return Summary(
         model: model, forecasts: mapes.count, failures: failures[model] ?? 0, medianMAPE: median(mapes),
         meanMAPE: mapes.isEmpty ? .nan : mapes.reduce(0, +) / Double(mapes.count), coverage: coverage)
-    } + failedOnly.map {
-      Summary(model: $0, forecasts: 0, failures: failures[$0] ?? 0, medianMAPE: .nan, meanMAPE: .nan, coverage: [])
     }
+      + failedOnly.map {
+        Summary(model: $0, forecasts: 0, failures: failures[$0] ?? 0, medianMAPE: .nan, meanMAPE: .nan, coverage: [])
+      }
   }
 
   static func median(_ sorted: [Double]) -> Double {

@@ -42,7 +42,8 @@ enum IntervalCalibration {
 
   /// The scaled log error of one out-of-sample forecast.
   static func scaledError(actual: Double, forecast: Double, step: Int) -> Double? {
-    let e = Foundation.log((max(0, actual) + 1) / (max(0, forecast) + 1)) / Foundation.pow(Double(step), horizonExponent)
+    let e =
+      Foundation.log((max(0, actual) + 1) / (max(0, forecast) + 1)) / Foundation.pow(Double(step), horizonExponent)
     return e.isFinite ? e : nil
   }
 

@@ -34,7 +34,10 @@ enum RollingOrigin {
       let steps = min(horizon, n - origin)
       guard let candidate = try? fit(series.prefix(origin), steps) else { continue }
       for step in 1...steps {
-        result.append(Error(origin: origin, step: step, actual: series.values[origin + step - 1], predictive: candidate.predictive[step - 1]))
+        result.append(
+          Error(
+            origin: origin, step: step, actual: series.values[origin + step - 1],
+            predictive: candidate.predictive[step - 1]))
       }
     }
     return result
