@@ -84,6 +84,8 @@ struct AutoSelectionTests {
       #expect(p.lower.allSatisfy { $0 >= 0 })
     }
     if count < 5 { #expect(!f.notes.isEmpty) }  // excluded models are explained
+    if count == 1 { #expect(f.model == "naive") }  // nothing to trend on
+    if count == 2 { #expect(f.model == "drift") }  // one step: its slope
   }
 
   /// Zeros: log-scale models drop out with a note; auto still forecasts.

@@ -14,7 +14,7 @@ enum RandomWalk {
   /// - Throws: `ForecastingError.modelNotApplicable` with too few points or non-consecutive years.
   static func fit(_ series: TimeSeries, withDrift: Bool, horizon: Int) throws -> CandidateFit {
     let model: ForecastModel = withDrift ? .drift : .naive
-    let needed = withDrift ? 3 : 1
+    let needed = withDrift ? 2 : 1
     guard series.count >= needed else {
       throw ForecastingError.modelNotApplicable(
         model: model.rawValue, reason: "\(series.count) points; at least \(needed) needed")
@@ -26,8 +26,8 @@ enum RandomWalk {
     let drift = withDrift ? diffs.reduce(0, +) / Double(diffs.count) : 0
     let residuals = diffs.map { $0 - drift }
     let dof = Double(residuals.count - (withDrift ? 1 : 0))
-    // With one point the naive spread is unknown: zero here, so the interval has no width
-    // unless calibrated (auto widens it from its prior).
+    // With one point (naive) or two (drift) the spread is unknown: zero here, so the
+    // interval has no width unless calibrated (auto widens it from its prior).
     let sigma2 = residuals.isEmpty ? 0 : residuals.map { $0 * $0 }.reduce(0, +) / max(dof, 1)
     let last = y[n - 1]
     let predictive = (1...horizon).map { h -> Predictive in

@@ -44,6 +44,9 @@ enum AutoSelection {
           try Forecaster.fitCandidate(model, $0, horizon: $1)
         }
         scores[model] = RollingOrigin.meanAbsolutePercentageError(errors)
+        if fits[model]?.aicc == nil, model != .drift, model != .naive {
+          notes.append("\(model.rawValue): AICc undefined on this many points (n − k − 1 ≤ 0); ranked by backtest MAPE only")
+        }
       } catch {
         notes.append("\(model.rawValue) left out: \(error)")
       }
