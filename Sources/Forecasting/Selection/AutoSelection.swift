@@ -45,7 +45,8 @@ enum AutoSelection {
         }
         scores[model] = RollingOrigin.meanAbsolutePercentageError(errors)
         if fits[model]?.aicc == nil, model != .drift, model != .naive {
-          notes.append("\(model.rawValue): AICc undefined on this many points (n − k − 1 ≤ 0); ranked by backtest MAPE only")
+          notes.append(
+            "\(model.rawValue): AICc undefined on this many points (n − k − 1 ≤ 0); ranked by backtest MAPE only")
         }
       } catch {
         notes.append("\(model.rawValue) left out: \(error)")
