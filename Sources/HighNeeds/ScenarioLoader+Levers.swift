@@ -137,7 +137,7 @@ extension SectionReader {
       kind = blockTransfer(map, sizeLocation: &sizeLocation).map { .blockTransfer($0) }
     default:
       let amounts = map.value("amounts", required: true, expected: "amounts by financial year, such as 2021-22: £1m").flatMap {
-        yearMap($0, what: "amount") { money($0, allowNegative: false) }
+        yearMap($0, what: "amount") { money($0, allowNegative: false, atLeast: 100) }
       }
       kind = amounts.map { type == "extra_funding" ? .extraFunding($0) : .oneOffSaving($0) }
     }
@@ -154,11 +154,11 @@ extension SectionReader {
   private func blockTransfer(_ map: MappingView, sizeLocation: inout SourceLocation?) -> BlockTransfer? {
     let amountNode = map.value("amount")
     let percentNode = map.value("percent")
-    let block = map.value("schools_block").flatMap { money($0, allowNegative: false, positive: true) }
+    let block = map.value("schools_block").flatMap { money($0, allowNegative: false, positive: true, atLeast: 100_000) }
     switch (amountNode, percentNode) {
     case (let amount?, nil):
       sizeLocation = amount.mark
-      return money(amount, allowNegative: false).map { BlockTransfer(size: $0, isPercent: false, schoolsBlock: block.map(Pounds.init)) }
+      return money(amount, allowNegative: false, atLeast: 100).map { BlockTransfer(size: $0, isPercent: false, schoolsBlock: block.map(Pounds.init)) }
     case (nil, let percent?):
       sizeLocation = percent.mark
       guard let fraction = rate(percent, within: 0...0.1, what: "a transfer") else { return nil }

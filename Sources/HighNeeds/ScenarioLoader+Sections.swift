@@ -180,7 +180,7 @@ struct SectionReader {
             expected: "one of: \(known.joined(separator: ", "))")
           continue
         }
-        if let amount = money(entry.value, allowNegative: false) { read[Placement(entry.key)] = Pounds(amount) }
+        if let amount = money(entry.value, allowNegative: false, atLeast: 100) { read[Placement(entry.key)] = Pounds(amount) }
       }
       if let known {
         for name in known where !costs.entries.contains(where: { $0.key == name }) {
@@ -192,7 +192,7 @@ struct SectionReader {
     let priceYear = map.value("price_year").flatMap { reader.scalar($0, expected: FriendlyValues.yearForms, FriendlyValues.financialYear) }
       ?? years?.lowerBound ?? FinancialYear(startYear: 2000)
     let inflation = map.value("inflation").flatMap { rate($0, within: -0.5...0.5, what: "inflation") } ?? 0
-    let other = map.value("other").flatMap { money($0, allowNegative: false) } ?? 0
+    let other = map.value("other").flatMap { money($0, allowNegative: false, atLeast: 100) } ?? 0
     guard let perPlan else { return nil }
     return CostSpec(perPlan: perPlan, priceYear: priceYear, inflation: inflation, other: Pounds(other))
   }
@@ -204,19 +204,19 @@ struct SectionReader {
     map.rejectUnknownKeys(allowed: Self.fundingKeys)
     for entry in map.entries { locations[entry.value.path] = reader.location(entry.value.mark) }
     let block = map.value("high_needs_block", required: true, expected: "the allocation by year, such as 2019-20: £38.226m").flatMap {
-      yearMap($0, what: "allocation") { money($0, allowNegative: false, positive: true) }
+      yearMap($0, what: "allocation") { money($0, allowNegative: false, positive: true, atLeast: 100_000) }
     }
     if let node = map.value("high_needs_block"), case .mapping(let given, _) = node.node, given.isEmpty {
       reader.report(node, "no allocations given", expected: "at least one year, such as 2019-20: £38.226m")
     }
     let growth = map.value("growth").flatMap { rate($0, within: -0.5...1, what: "growth") } ?? 0
-    let transfers = map.value("block_transfers").flatMap { yearMap($0, what: "transfer") { money($0, allowNegative: false) } } ?? [:]
-    let income = map.value("other_income").flatMap { yearMap($0, what: "income") { money($0, allowNegative: false) } } ?? [:]
+    let transfers = map.value("block_transfers").flatMap { yearMap($0, what: "transfer") { money($0, allowNegative: false, atLeast: 100) } } ?? [:]
+    let income = map.value("other_income").flatMap { yearMap($0, what: "income") { money($0, allowNegative: false, atLeast: 100) } } ?? [:]
     var dsg: [FinancialYear: Pounds] = [:]
     if let node = map.value("dsg_total") {
       if case .mapping = node.node {
-        dsg = yearMap(node, what: "total DSG") { money($0, allowNegative: false, positive: true) } ?? [:]
-      } else if let amount = money(node, allowNegative: false, positive: true), let first = years?.lowerBound {
+        dsg = yearMap(node, what: "total DSG") { money($0, allowNegative: false, positive: true, atLeast: 100_000) } ?? [:]
+      } else if let amount = money(node, allowNegative: false, positive: true, atLeast: 100_000), let first = years?.lowerBound {
         dsg = [first: Pounds(amount)]
       }
     }
@@ -231,14 +231,18 @@ struct SectionReader {
     map.rejectUnknownKeys(allowed: Self.reserveKeys)
     for entry in map.entries { locations[entry.value.path] = reader.location(entry.value.mark) }
     let opening = map.value("opening").flatMap { money($0, allowNegative: true) } ?? 0
-    let outturn = map.value("outturn").flatMap { yearMap($0, what: "outturn") { money($0, allowNegative: true) } } ?? [:]
+    let outturn = map.value("outturn").flatMap { yearMap($0, what: "outturn") { money($0, allowNegative: true, atLeast: 100) } } ?? [:]
     return ReserveSpec(opening: Pounds(opening), outturn: outturn)
   }
 
   // MARK: values
 
   /// Reads money, refusing negatives unless allowed and zero when `positive`.
-  func money(_ value: Located, allowNegative: Bool, positive: Bool = false) -> Double? {
+  ///
+  /// `atLeast` catches a missing unit: an amount that is not zero but smaller than it in size
+  /// (a High Needs Block of £38.226, a cost per plan of £21) is reported as probably meaning
+  /// millions or thousands.
+  func money(_ value: Located, allowNegative: Bool, positive: Bool = false, atLeast: Double? = nil) -> Double? {
     guard let amount = reader.scalar(value, expected: FriendlyValues.moneyForms, FriendlyValues.money) else { return nil }
     if !allowNegative, amount < 0 {
       reader.report(value, "the amount is negative", expected: "an amount of zero or more")
@@ -246,6 +250,13 @@ struct SectionReader {
     }
     if positive, amount <= 0 {
       reader.report(value, "the amount is zero", expected: "an amount greater than zero")
+      return nil
+    }
+    if let atLeast, amount != 0, abs(amount) < atLeast {
+      let text = value.scalarText ?? ""
+      reader.report(
+        value, "'\(text)' is only £\(FixedPoint.format(abs(amount), places: 2)): a unit seems to be missing",
+        expected: "the unit written out, such as £\(text.trimmingCharacters(in: CharacterSet(charactersIn: "£-+ ")))m or £\(text.trimmingCharacters(in: CharacterSet(charactersIn: "£-+ ")))k")
       return nil
     }
     return amount

@@ -46,6 +46,14 @@ enum BadCatalogue {
     }
   }
 
+  /// The `# expect-count: N` line, if the file has one.
+  static func expectedCount(for name: String) throws -> Int? {
+    let folder = try #require(folder)
+    guard let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) else { return nil }
+    let line = text.split(separator: "\n").first { $0.hasPrefix("# expect-count: ") }
+    return line.flatMap { Int($0.dropFirst("# expect-count: ".count)) }
+  }
+
   /// Loads a scenario and builds its ledger, returning the issues either step reports.
   static func issues(for name: String) throws -> [ScenarioIssue] {
     let folder = try #require(folder)
@@ -82,6 +90,10 @@ struct BadScenarioCatalogueTests {
           && issue.field == expectation.field && issue.description.contains(expectation.text)
       }
       #expect(matched, "\(name): expected \(expectation); got:\n\(issues.map(\.description).joined(separator: "\n"))")
+    }
+    // Cases that guard against follow-on noise say how many issues there must be in all.
+    if let count = try BadCatalogue.expectedCount(for: name) {
+      #expect(issues.count == count, "\(name): \(issues.map(\.description).joined(separator: "\n"))")
     }
     for issue in issues {
       #expect(issue.location.file == name)

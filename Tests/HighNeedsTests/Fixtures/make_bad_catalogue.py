@@ -34,6 +34,7 @@ reserve:
 calibrate: 2019-20
 """
 cases = []
+counts = {}
 def case(name, desc, body, expects):
     cases.append((name, desc, body, expects))
 def sub(old, new, count=1):
@@ -161,8 +162,16 @@ case("places-unknown-need", "places for a need group with no share", sub("  plac
 case("flow-comma-money", "a money value with a thousands comma inside { }", sub("  per_plan:\n    mainstream: £8,000\n    special: £20,000\n", "  per_plan: {mainstream: £8,000, special: £20k}\n"),
      [("per_plan: {", "000", "costs.per_plan.000", "inside { } or [ ] a comma separates entries")])
 
+counts["money-missing-unit"] = 1
+counts["outturn-missing-unit"] = 1
+counts["extends-missing"] = 1
+case("money-missing-unit", "an allocation written in millions without the m", sub("£30m", "30.5"),
+     [("2019-20: 30.5", "30.5", "funding.high_needs_block.2019-20", "'30.5' is only £30.50: a unit seems to be missing")])
+case("outturn-missing-unit", "an outturn written in millions without the m", sub("    2019-20: £1m\n", "    2019-20: 3.688\n"),
+     [("2019-20: 3.688", "3.688", "reserve.outturn.2019-20", "a unit seems to be missing")])
+
 for name, desc, body, expects in cases:
-    header_count = 1 + len(expects)
+    header_count = 1 + len(expects) + (1 if name in counts else 0)
     lines = body.split("\n")
     out = []
     for anchor, at, field, text in expects:
@@ -183,7 +192,7 @@ for name, desc, body, expects in cases:
             elif at is None: col = None
             else: col = lines[idx].index(at) + 1
         out.append((lineno, col, field, text))
-    header = ["# bad scenario: " + desc]
+    header = ["# bad scenario: " + desc] + ([f"# expect-count: {counts[name]}"] if name in counts else [])
     for lineno, col, field, text in out:
         pos = f"{lineno}:{col}" if col is not None else f"{lineno}"
         header.append(f"# expect: {pos} | {field} | {text}")
