@@ -30,13 +30,18 @@ extension Comparison {
     }
     return .object([
       ("baseline", .object(summary(baseline) + [("years", yearRows(baseline, savings: false))])),
-      ("options", .array(options.map { option in
-        .object(summary(option) + [
-          ("totalSaving", .pounds(totalSaving(option))),
-          ("years", yearRows(option, savings: true)),
-          ("levers", option.leversJSON),
-        ])
-      })),
+      (
+        "options",
+        .array(
+          options.map { option in
+            .object(
+              summary(option) + [
+                ("totalSaving", .pounds(totalSaving(option))),
+                ("years", yearRows(option, savings: true)),
+                ("levers", option.leversJSON),
+              ])
+          })
+      ),
     ])
   }
 
@@ -44,13 +49,16 @@ extension Comparison {
   public var csv: String {
     var lines = ["scenario,file,year,actual,spend,funding,in_year_balance,reserve,saving_vs_baseline,other_changes"]
     for ledger in [baseline] + options {
-      let isBaseline = ledger.scenario.location(of: "") == baseline.scenario.location(of: "") && ledger.years.count == baseline.years.count
+      let isBaseline =
+        ledger.scenario.location(of: "") == baseline.scenario.location(of: "")
+        && ledger.years.count == baseline.years.count
       for year in ledger.years {
         func money(_ amount: Pounds?) -> String { amount.map { String($0.wholePounds) } ?? "" }
         let cells = [
           ledger.scenario.name, ledger.scenario.location(of: "").file, year.year.description, String(year.actual),
           money(year.spend), money(year.funding), money(year.inYearBalance), money(year.reserve),
-          isBaseline ? "" : money(saving(ledger, in: year.year)), isBaseline ? "" : money(otherChanges(ledger, in: year.year)),
+          isBaseline ? "" : money(saving(ledger, in: year.year)),
+          isBaseline ? "" : money(otherChanges(ledger, in: year.year)),
         ]
         lines.append(cells.map(CSV.field).joined(separator: ","))
       }
@@ -91,10 +99,14 @@ extension Comparison {
     }
     out += "\n" + writer.heading("Summary") + writer.table(summary)
     for (index, option) in options.enumerated() where !option.leverSavings.isEmpty {
-      out += "\n" + writer.paragraph("\(labels[index + 1]) saving by lever (attributed in the order listed) and other changes:")
+      out +=
+        "\n"
+        + writer.paragraph("\(labels[index + 1]) saving by lever (attributed in the order listed) and other changes:")
       let other = years.compactMap { otherChanges(option, in: $0) }.reduce(.zero, +)
       out += writer.bullets(
-        option.leverSavings.map { "\($0.name): \(millions($0.total))" } + ["other changes (places, funding, costs): \(millions(other))"])
+        option.leverSavings.map { "\($0.name): \(millions($0.total))" } + [
+          "other changes (places, funding, costs): \(millions(other))"
+        ])
     }
     return out
   }

@@ -93,7 +93,9 @@ public struct DemandProjection: Sendable {
   /// Years with a count use it; years between two counts are interpolated on a straight line;
   /// years after the last count come from `forecaster` (mean, floored at zero).
   /// - Throws: whatever `forecaster` throws.
-  public init(census: [CensusYear: Double], model: String, needed: ClosedRange<CensusYear>, forecaster: any TrendForecaster) throws {
+  public init(
+    census: [CensusYear: Double], model: String, needed: ClosedRange<CensusYear>, forecaster: any TrendForecaster
+  ) throws {
     let history = census.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     var points: [CensusYear: DemandPoint] = [:]
     var forecast: TrendForecast?
@@ -103,7 +105,9 @@ public struct DemandProjection: Sendable {
       for (year, point) in made.points {
         points[year] = DemandPoint(
           census: year, plans: max(0, point.plans), source: .forecast,
-          intervals: point.intervals.map { PlanInterval(level: $0.level, lower: max(0, $0.lower), upper: max(0, $0.upper)) })
+          intervals: point.intervals.map {
+            PlanInterval(level: $0.level, lower: max(0, $0.lower), upper: max(0, $0.upper))
+          })
       }
     }
     for (year, count) in history { points[year] = DemandPoint(census: year, plans: count, source: .census) }
@@ -169,6 +173,7 @@ public struct ConstantGrowthTrend: TrendForecaster {
     }
     let percent = FixedPoint.format(rate * 100, places: 2)
     return TrendForecast(
-      model: "constant growth \(percent)%", selection: "given as demand.growth in the scenario", points: points, notes: [])
+      model: "constant growth \(percent)%", selection: "given as demand.growth in the scenario", points: points,
+      notes: [])
   }
 }

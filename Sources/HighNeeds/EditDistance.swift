@@ -3,7 +3,8 @@ enum Suggestion {
   /// The Levenshtein distance between two strings (insertions, deletions, substitutions),
   /// compared case-insensitively. O(m·n) time, O(n) memory.
   static func distance(_ a: String, _ b: String) -> Int {
-    let x = Array(a.lowercased()), y = Array(b.lowercased())
+    let x = Array(a.lowercased())
+    let y = Array(b.lowercased())
     guard !x.isEmpty else { return y.count }
     guard !y.isEmpty else { return x.count }
     var previous = Array(0...y.count)
@@ -27,9 +28,11 @@ enum Suggestion {
     let scored = candidates.map { ($0, distance(word, $0)) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
     if let best = scored.first, best.1 <= limit { return best.0 }
     let lower = word.lowercased()
-    if lower.count >= 3, let containing = candidates.first(where: {
-      $0.lowercased().contains(lower) || lower.contains($0.lowercased())
-    }) {
+    if lower.count >= 3,
+      let containing = candidates.first(where: {
+        $0.lowercased().contains(lower) || lower.contains($0.lowercased())
+      })
+    {
       return containing
     }
     return nil
@@ -39,7 +42,8 @@ enum Suggestion {
   /// `{...}` or `[...]`, where a comma separates entries.
   static func flowCommaHint(for key: String) -> String {
     guard key.count == 3, key.allSatisfy(\.isASCIIDigit) else { return "" }
-    return " (inside { } or [ ] a comma separates entries, so '£8,000' splits in two: write £8k, or quote it: \"£8,000\")"
+    return
+      " (inside { } or [ ] a comma separates entries, so '£8,000' splits in two: write £8k, or quote it: \"£8,000\")"
   }
 
   /// `; did you mean 'x'?`-style hint text, or an empty string.

@@ -103,16 +103,24 @@ public enum GoalSeek {
     guard let index = scenario.levers.firstIndex(where: { $0.name == name }) else {
       let names = scenario.levers.map(\.name)
       throw SolveError(
-        description: "no lever called '\(name)'\(Suggestion.hint(for: name, among: names)); levers: \(names.isEmpty ? "none" : names.joined(separator: ", "))")
+        description:
+          "no lever called '\(name)'\(Suggestion.hint(for: name, among: names)); levers: \(names.isEmpty ? "none" : names.joined(separator: ", "))"
+      )
     }
     let lever = scenario.levers[index]
     guard let bounds = bounds(for: lever, scenario: scenario) else {
-      throw SolveError(description: "lever '\(name)' (\(lever.kind.typeName)) is amounts by year, not one size to solve for")
+      throw SolveError(
+        description: "lever '\(name)' (\(lever.kind.typeName)) is amounts by year, not one size to solve for")
     }
     guard scenario.years.contains(target.year) else {
-      throw SolveError(description: "\(target.year) is outside the scenario's years \(scenario.years.lowerBound) to \(scenario.years.upperBound)")
+      throw SolveError(
+        description:
+          "\(target.year) is outside the scenario's years \(scenario.years.lowerBound) to \(scenario.years.upperBound)")
     }
-    guard scenario.reserve.outturn[target.year] == nil || { if case .reserveAtLeast = target { return true } else { return false } }() else {
+    guard
+      scenario.reserve.outturn[target.year] == nil
+        || { if case .reserveAtLeast = target { return true } else { return false } }()
+    else {
       throw SolveError(description: "\(target.year) is an outturn year: no lever changes it")
     }
     let projection = try Ledger.project(
@@ -125,17 +133,26 @@ public enum GoalSeek {
     func margin(_ size: Double) throws -> Double { try target.margin(ledger(size))?.value ?? -.infinity }
 
     let steps = 20
-    let grid = (0...steps).map { bounds.lowerBound + (bounds.upperBound - bounds.lowerBound) * Double($0) / Double(steps) }
+    let grid = (0...steps).map {
+      bounds.lowerBound + (bounds.upperBound - bounds.lowerBound) * Double($0) / Double(steps)
+    }
     let margins = try grid.map(margin)
     let rising = zip(margins, margins.dropFirst()).allSatisfy { $1 >= $0 - 1 }
     let falling = zip(margins, margins.dropFirst()).allSatisfy { $1 <= $0 + 1 }
     guard rising || falling else {
-      throw SolveError(description: "the \(target) does not move one way as '\(name)' grows, so no single answer can be given")
+      throw SolveError(
+        description: "the \(target) does not move one way as '\(name)' grows, so no single answer can be given")
     }
-    guard let bracket = zip(grid.indices, grid.indices.dropFirst()).first(where: { (margins[$0] >= 0) != (margins[$1] >= 0) }) else {
+    guard
+      let bracket = zip(grid.indices, grid.indices.dropFirst()).first(where: {
+        (margins[$0] >= 0) != (margins[$1] >= 0)
+      })
+    else {
       let best = margins.indices.max { margins[$0] < margins[$1] } ?? 0
       let met = margins[best] >= 0
-      return SolveResult(lever: lever, value: grid[best], met: met, margin: Pounds(margins[best]), bounds: bounds, ledger: try ledger(grid[best]))
+      return SolveResult(
+        lever: lever, value: grid[best], met: met, margin: Pounds(margins[best]), bounds: bounds,
+        ledger: try ledger(grid[best]))
     }
     var (low, high) = (grid[bracket.0], grid[bracket.1])
     let lowMeets = margins[bracket.0] >= 0

@@ -18,12 +18,15 @@ extension Ledger {
     if scenario.places != nil { top.append(("placesSummary", placeSummariesJSON)) }
     if let calibration {
       top.append(
-        ("calibration", .object([
-          ("year", .string(calibration.year.description)),
-          ("factor", .number(calibration.factor, places: 6)),
-          ("targetSpend", .pounds(calibration.targetSpend)),
-          ("modelledSpendBefore", .pounds(calibration.modelledSpendBefore)),
-        ])))
+        (
+          "calibration",
+          .object([
+            ("year", .string(calibration.year.description)),
+            ("factor", .number(calibration.factor, places: 6)),
+            ("targetSpend", .pounds(calibration.targetSpend)),
+            ("modelledSpendBefore", .pounds(calibration.modelledSpendBefore)),
+          ])
+        ))
     }
     top.append(("firstDeficitYear", firstDeficitYear.map { .string($0.description) } ?? .null))
     top.append(("firstRecoveryPlanYear", firstRecoveryPlanYear.map { .string($0.description) } ?? .null))
@@ -59,10 +62,16 @@ extension Ledger {
     ]
     if !year.demand.intervals.isEmpty {
       pairs.append(
-        ("plansInterval", .object(year.demand.intervals.flatMap { interval -> [(String, JSONValue)] in
-          let level = FixedPoint.format(interval.level, places: 0)
-          return [("lo\(level)", .number(interval.lower, places: 1)), ("hi\(level)", .number(interval.upper, places: 1))]
-        })))
+        (
+          "plansInterval",
+          .object(
+            year.demand.intervals.flatMap { interval -> [(String, JSONValue)] in
+              let level = FixedPoint.format(interval.level, places: 0)
+              return [
+                ("lo\(level)", .number(interval.lower, places: 1)), ("hi\(level)", .number(interval.upper, places: 1)),
+              ]
+            })
+        ))
     }
     pairs += [
       ("plansByPlacement", byPlacement(year.plansByPlacement) { .number($0, places: 1) }),

@@ -52,9 +52,13 @@ extension Ledger {
           ("start", .string(lever.start.description)),
           ("end", lever.end.map { .string($0.description) } ?? .null),
           ("size", lever.size.map { .number($0, places: 6) } ?? .null),
-          ("savings", .array(years.map { year in
-            .object([("year", .string(year.year.description)), ("saving", .pounds(saving.byYear[year.year]))])
-          })),
+          (
+            "savings",
+            .array(
+              years.map { year in
+                .object([("year", .string(year.year.description)), ("saving", .pounds(saving.byYear[year.year]))])
+              })
+          ),
           ("totalSaving", .pounds(saving.total)),
         ])
       })

@@ -19,7 +19,8 @@ extension Ledger {
         rows.append(row(need: nil, fraction: 1, capacity: capacity, overflowed: year.overflowed[setting] ?? 0))
         for need in capacity.byNeed.keys.sorted() {
           guard let needCapacity = capacity.byNeed[need] else { continue }
-          rows.append(row(need: need, fraction: scenario.demand.needs[need] ?? 0, capacity: needCapacity, overflowed: 0))
+          rows.append(
+            row(need: need, fraction: scenario.demand.needs[need] ?? 0, capacity: needCapacity, overflowed: 0))
         }
       }
     }
@@ -73,14 +74,17 @@ extension Ledger {
   /// The places report as a table: demand (with its 80% range where forecast), capacity,
   /// surplus (negative = shortfall), utilisation and plans sent to the overflow placement.
   public func placesTable(style: TableStyle) -> String {
-    guard let spec = scenario.places else { return ReportWriter(style: style).paragraph("No places section in this scenario.") }
+    guard let spec = scenario.places else {
+      return ReportWriter(style: style).paragraph("No places section in this scenario.")
+    }
     var table = TextTable(
       header: ["Year", "Setting", "Demand", "80% range", "Capacity", "Surplus", "Use", "Overflow"],
       rightAligned: [2, 3, 4, 5, 6, 7])
     for row in places {
-      let range = row.demandIntervals.first { $0.level == 80 }.map {
-        "\(FixedPoint.format($0.lower, places: 0))-\(FixedPoint.format($0.upper, places: 0))"
-      } ?? ""
+      let range =
+        row.demandIntervals.first { $0.level == 80 }.map {
+          "\(FixedPoint.format($0.lower, places: 0))-\(FixedPoint.format($0.upper, places: 0))"
+        } ?? ""
       table.rows.append([
         row.year.description, row.setting.name + (row.need.map { " / \($0)" } ?? ""),
         FixedPoint.format(row.demand, places: 0), range,
@@ -90,10 +94,12 @@ extension Ledger {
       ])
     }
     let writer = ReportWriter(style: style)
-    var out = writer.heading("Places: demand against capacity (plans beyond capacity go to \(spec.overflow.name) in projected years)")
+    var out = writer.heading(
+      "Places: demand against capacity (plans beyond capacity go to \(spec.overflow.name) in projected years)")
     if places.contains(where: { $0.need != nil }) {
       out += writer.paragraph(
-        "Rows for a need group assume the need mix (demand.needs) is the same in every setting; overflow and costs follow each setting's total capacity.")
+        "Rows for a need group assume the need mix (demand.needs) is the same in every setting; overflow and costs follow each setting's total capacity."
+      )
     }
     out += writer.table(table)
     out += writer.bullets(placeSummaries.map(\.explanation))
@@ -115,7 +121,8 @@ extension Ledger {
 
   /// The places rows as CSV (year, setting, demand, ranges, capacity, surplus, utilisation, overflow).
   public var placesCSV: String {
-    let levels = places.first?.demandIntervals.map { FixedPoint.format($0.level, places: 0) }
+    let levels =
+      places.first?.demandIntervals.map { FixedPoint.format($0.level, places: 0) }
       ?? places.last?.demandIntervals.map { FixedPoint.format($0.level, places: 0) } ?? []
     var header = ["year", "setting", "demand"]
     for level in levels { header += ["demand_lo\(level)", "demand_hi\(level)"] }

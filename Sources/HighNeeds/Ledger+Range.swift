@@ -32,7 +32,8 @@ extension Ledger {
     guard !levels.isEmpty else { return nil }
     var bands: [DemandRange.Band] = []
     for level in levels.sorted() {
-      guard let low = demand.bound(level: level, upper: false), let high = demand.bound(level: level, upper: true) else {
+      guard let low = demand.bound(level: level, upper: false), let high = demand.bound(level: level, upper: true)
+      else {
         continue
       }
       bands.append(
@@ -49,21 +50,30 @@ extension DemandRange {
   public func json(years: [LedgerYear]) -> JSONValue {
     .object([
       ("levels", .array(bands.map { .number($0.level, places: 1) })),
-      ("method", .string("ledger rebuilt with every projected year's plans at the lower and at the upper end of the forecast interval")),
-      ("years", .array(years.map { year in
-        var pairs: [(String, JSONValue)] = [("year", .string(year.year.description))]
-        for band in bands {
-          let level = FixedPoint.format(band.level, places: 0)
-          let low = band.lowDemand.entry(year.year), high = band.highDemand.entry(year.year)
-          pairs += [
-            ("plansLo\(level)", low.map { .number($0.demand.plans, places: 1) } ?? .null),
-            ("plansHi\(level)", high.map { .number($0.demand.plans, places: 1) } ?? .null),
-            ("reserveAtLowDemand\(level)", .pounds(low?.reserve)),
-            ("reserveAtHighDemand\(level)", .pounds(high?.reserve)),
-          ]
-        }
-        return .object(pairs)
-      })),
+      (
+        "method",
+        .string(
+          "ledger rebuilt with every projected year's plans at the lower and at the upper end of the forecast interval")
+      ),
+      (
+        "years",
+        .array(
+          years.map { year in
+            var pairs: [(String, JSONValue)] = [("year", .string(year.year.description))]
+            for band in bands {
+              let level = FixedPoint.format(band.level, places: 0)
+              let low = band.lowDemand.entry(year.year)
+              let high = band.highDemand.entry(year.year)
+              pairs += [
+                ("plansLo\(level)", low.map { .number($0.demand.plans, places: 1) } ?? .null),
+                ("plansHi\(level)", high.map { .number($0.demand.plans, places: 1) } ?? .null),
+                ("reserveAtLowDemand\(level)", .pounds(low?.reserve)),
+                ("reserveAtHighDemand\(level)", .pounds(high?.reserve)),
+              ]
+            }
+            return .object(pairs)
+          })
+      ),
     ])
   }
 

@@ -18,13 +18,16 @@ extension Ledger {
     let writer = ReportWriter(style: style)
     func millions(_ amount: Pounds?) -> String { amount.map { FixedPoint.format($0.millions, places: 3) } ?? "n/a" }
     var out = writer.heading(scenario.name)
-    out += writer.paragraph("Authority: \(scenario.authority). Money in £m; A = actual outturn, F = forecast plans, I = interpolated.")
+    out += writer.paragraph(
+      "Authority: \(scenario.authority). Money in £m; A = actual outturn, F = forecast plans, I = interpolated.")
 
     var main = TextTable(
       header: ["Year", "", "Plans", "Spend", "Funding", "In-year", "Reserve", "% DSG", "1% rule"],
       rightAligned: [2, 3, 4, 5, 6, 7])
     for year in years {
-      let marks = (year.actual ? "A" : "") + (year.demand.source == .forecast ? "F" : year.demand.source == .interpolated ? "I" : "")
+      let marks =
+        (year.actual ? "A" : "")
+        + (year.demand.source == .forecast ? "F" : year.demand.source == .interpolated ? "I" : "")
       main.rows.append([
         year.year.description, marks, FixedPoint.format(year.demand.plans, places: 0), millions(year.spend),
         millions(year.funding), millions(year.inYearBalance), millions(year.reserve),
@@ -74,7 +77,8 @@ extension Ledger {
           + [FixedPoint.format(saving.total.millions, places: 3)])
     }
     let writer = ReportWriter(style: style)
-    return writer.heading("Lever savings in £m (better in-year balance; attributed in the order listed)") + writer.table(table)
+    return writer.heading("Lever savings in £m (better in-year balance; attributed in the order listed)")
+      + writer.table(table)
   }
 
   /// Sentences that explain the figures: calibration, deficit, the 1% rule, the forecast.
@@ -82,7 +86,8 @@ extension Ledger {
     var notes: [String] = []
     if let calibration {
       notes.append(
-        "Calibration: unit costs × \(FixedPoint.format(calibration.factor, places: 4)) so that modelled spend in \(calibration.year) equals actual spend \(calibration.targetSpend) (before: \(calibration.modelledSpendBefore)).")
+        "Calibration: unit costs × \(FixedPoint.format(calibration.factor, places: 4)) so that modelled spend in \(calibration.year) equals actual spend \(calibration.targetSpend) (before: \(calibration.modelledSpendBefore))."
+      )
     }
     if let year = firstDeficitYear {
       notes.append("The reserve is first in deficit at the end of \(year).")
@@ -90,7 +95,8 @@ extension Ledger {
       notes.append("The reserve stays out of deficit in every year.")
     }
     if let year = firstRecoveryPlanYear {
-      notes.append("The cumulative deficit first reaches 1% of total DSG in \(year): a deficit recovery plan is required.")
+      notes.append(
+        "The cumulative deficit first reaches 1% of total DSG in \(year): a deficit recovery plan is required.")
     }
     if let forecast = demand.forecast {
       notes.append("Plans after the last census: model '\(forecast.model)' (\(forecast.selection)).")

@@ -41,9 +41,11 @@ public struct Lever: Sendable {
   public func withSize(_ value: Double) -> Lever {
     var copy = self
     switch kind {
-    case .movePlacements(let from, let to, _, let capped): copy.kind = .movePlacements(from: from, to: to, plansPerYear: value, cappedByPlaces: capped)
+    case .movePlacements(let from, let to, _, let capped):
+      copy.kind = .movePlacements(from: from, to: to, plansPerYear: value, cappedByPlaces: capped)
     case .demandGrowth: copy.kind = .demandGrowth(change: value)
-    case .unitCost(let placement, _, let isPercent): copy.kind = .unitCost(placement: placement, change: value, isPercent: isPercent)
+    case .unitCost(let placement, _, let isPercent):
+      copy.kind = .unitCost(placement: placement, change: value, isPercent: isPercent)
     case .blockTransfer(var transfer):
       transfer.size = value
       copy.kind = .blockTransfer(transfer)
@@ -84,7 +86,9 @@ public enum LeverKind: Sendable {
   }
 
   /// All lever types, for messages.
-  public static let typeNames = ["move_placements", "demand_growth", "unit_cost", "block_transfer", "extra_funding", "one_off_saving"]
+  public static let typeNames = [
+    "move_placements", "demand_growth", "unit_cost", "block_transfer", "extra_funding", "one_off_saving",
+  ]
 }
 
 /// A transfer from the Schools Block: a fixed amount, or a fraction of the block.

@@ -21,7 +21,9 @@ struct LeverEffects {
     guard multiplier != 1 else { return point }
     return DemandPoint(
       census: point.census, plans: point.plans * multiplier, source: point.source,
-      intervals: point.intervals.map { PlanInterval(level: $0.level, lower: $0.lower * multiplier, upper: $0.upper * multiplier) })
+      intervals: point.intervals.map {
+        PlanInterval(level: $0.level, lower: $0.lower * multiplier, upper: $0.upper * multiplier)
+      })
   }
 
   /// Moves plans between placements, in lever order. A lever's stock in `year` is
@@ -29,7 +31,9 @@ struct LeverEffects {
   /// `from` holds and, when capped, no more than the spare places in `to` (capacity − demand).
   func movePlacements(_ plans: inout [Placement: Double], in year: FinancialYear) {
     for lever in scenario.levers {
-      guard case .movePlacements(let from, let to, let perYear, let capped) = lever.kind, year >= lever.start else { continue }
+      guard case .movePlacements(let from, let to, let perYear, let capped) = lever.kind, year >= lever.start else {
+        continue
+      }
       let last = min(year, lever.end ?? year)
       guard last >= lever.start else { continue }
       let stock = Array(lever.start...last).filter(isProjected).map { perYear * lever.phase(in: $0) }.reduce(0, +)

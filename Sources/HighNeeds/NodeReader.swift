@@ -146,7 +146,8 @@ struct MappingView {
     if let entry = entries.first(where: { $0.key == key }) { return entry.value }
     if required, !(reader.baseMissing && owner.path.isEmpty) {
       let field = owner.path.isEmpty ? key : "\(owner.path).\(key)"
-      reader.report(at: owner.mark, field: field, "missing required field '\(key)'", expected: expected.isEmpty ? nil : expected)
+      reader.report(
+        at: owner.mark, field: field, "missing required field '\(key)'", expected: expected.isEmpty ? nil : expected)
     }
     return nil
   }

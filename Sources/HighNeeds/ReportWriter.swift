@@ -36,7 +36,8 @@ struct ReportWriter {
       out += table.header.indices.map { "<th\(align($0, table))>" + Self.escape(table.header[$0]) + "</th>" }.joined()
       out += "</tr></thead>\n<tbody>\n"
       for row in table.rows {
-        out += "<tr>" + row.indices.map { "<td\(align($0, table))>" + Self.escape(row[$0]) + "</td>" }.joined() + "</tr>\n"
+        out +=
+          "<tr>" + row.indices.map { "<td\(align($0, table))>" + Self.escape(row[$0]) + "</td>" }.joined() + "</tr>\n"
       }
       return out + "</tbody>\n</table>\n"
     }

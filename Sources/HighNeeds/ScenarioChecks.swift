@@ -18,7 +18,8 @@ struct ScenarioChecks {
       reader.report(
         node,
         "\(years.lowerBound) uses the January \(years.lowerBound.census) census, earlier than the first count given (\(firstCensus))",
-        expected: "a first year of \(firstCensus.financialYear) or later, or a census count for \(years.lowerBound.census)")
+        expected:
+          "a first year of \(firstCensus.financialYear) or later, or a census count for \(years.lowerBound.census)")
     }
 
     if let firstAllocation = scenario.funding.highNeedsBlock.keys.min(), !alreadyReported("funding.high_needs_block") {
@@ -33,12 +34,16 @@ struct ScenarioChecks {
 
     if let year = scenario.calibrate, let node = top.value("calibrate") {
       if !years.contains(year) {
-        reader.report(node, "\(year) is outside the scenario's years", expected: "a year from \(years.lowerBound) to \(years.upperBound)")
+        reader.report(
+          node, "\(year) is outside the scenario's years",
+          expected: "a year from \(years.lowerBound) to \(years.upperBound)")
       } else if scenario.reserve.outturn[year] == nil, !alreadyReported("reserve.outturn") {
         reader.report(
           node, "no outturn for \(year) to calibrate against",
           expected: "an outturn for \(year) under reserve.outturn (calibration matches that year's actual spend)")
-      } else if scenario.funding.highNeedsBlock.keys.allSatisfy({ $0 > year }), !alreadyReported("funding.high_needs_block") {
+      } else if scenario.funding.highNeedsBlock.keys.allSatisfy({ $0 > year }),
+        !alreadyReported("funding.high_needs_block")
+      {
         reader.report(
           node, "the allocation for \(year) is unknown, so its actual spend is unknown",
           expected: "funding.high_needs_block for \(year) or earlier")

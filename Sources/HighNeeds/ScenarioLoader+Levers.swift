@@ -49,27 +49,35 @@ extension SectionReader {
     map.rejectUnknownKeys(allowed: Self.commonLeverKeys + specific)
     let name = map.value("name").flatMap { reader.text($0, expected: "a name for the lever") } ?? type
     let amountsOnly = type == "extra_funding" || type == "one_off_saving"
-    let start = map.value("start", required: !amountsOnly, expected: "the first financial year the lever acts in").flatMap {
-      yearInRange($0)
-    }
+    let start = map.value("start", required: !amountsOnly, expected: "the first financial year the lever acts in")
+      .flatMap {
+        yearInRange($0)
+      }
     let end = map.value("end").flatMap { yearInRange($0) }
     if let start, let end, end < start, let node = map.value("end") {
-      reader.report(node, "the lever ends (\(end)) before it starts (\(start))", expected: "an end year of \(start) or later")
+      reader.report(
+        node, "the lever ends (\(end)) before it starts (\(start))", expected: "an end year of \(start) or later")
     }
     var ramp: [Double] = [1]
     if let node = map.value("ramp") {
       if case .sequence(let steps, _) = node.node, !steps.isEmpty {
         ramp = steps.enumerated().compactMap { offset, step in
           let located = Located(node: step, path: "\(node.path)[\(offset)]")
-          guard let fraction = reader.scalar(located, expected: FriendlyValues.shareForms, FriendlyValues.share) else { return nil }
+          guard let fraction = reader.scalar(located, expected: FriendlyValues.shareForms, FriendlyValues.share) else {
+            return nil
+          }
           guard (0...1).contains(fraction) else {
-            reader.report(located, "a ramp step of \(FixedPoint.format(fraction * 100, places: 1))% is out of range", expected: "between 0% and 100% of the lever's size")
+            reader.report(
+              located, "a ramp step of \(FixedPoint.format(fraction * 100, places: 1))% is out of range",
+              expected: "between 0% and 100% of the lever's size")
             return nil
           }
           return fraction
         }
       } else {
-        reader.report(node, "found \(node.kindDescription)", expected: "a list of fractions of full size by year, such as [50%, 100%]")
+        reader.report(
+          node, "found \(node.kindDescription)",
+          expected: "a list of fractions of full size by year, such as [50%, 100%]")
       }
     }
 
@@ -77,8 +85,12 @@ extension SectionReader {
     let kind: LeverKind?
     switch type {
     case "move_placements":
-      let from = map.value("from", required: true, expected: "the placement plans move from").flatMap { costedPlacement($0, costed: costed) }
-      let to = map.value("to", required: true, expected: "the placement plans move to").flatMap { costedPlacement($0, costed: costed) }
+      let from = map.value("from", required: true, expected: "the placement plans move from").flatMap {
+        costedPlacement($0, costed: costed)
+      }
+      let to = map.value("to", required: true, expected: "the placement plans move to").flatMap {
+        costedPlacement($0, costed: costed)
+      }
       if let from, let to, from == to, let node = map.value("to") {
         reader.report(node, "plans move from and to the same placement", expected: "two different placements")
       }
@@ -92,19 +104,22 @@ extension SectionReader {
             }
             throw ValueProblem(problem: "'\(text)' is not a number", expected: "a number of plans a year, zero or more")
           }
-          guard number <= FriendlyValues.countLimit else { throw ValueProblem(problem: "'\(text)' is too large", expected: "fewer than 10,000,000 plans") }
+          guard number <= FriendlyValues.countLimit else {
+            throw ValueProblem(problem: "'\(text)' is too large", expected: "fewer than 10,000,000 plans")
+          }
           return number
         }
       }
-      let capped = map.value("capped_by_places").flatMap { node in
-        reader.scalar(node, expected: "true or false") { text -> Bool in
-          switch text.lowercased() {
-          case "true", "yes", "on": return true
-          case "false", "no", "off": return false
-          default: throw ValueProblem(problem: "'\(text)' is not true or false", expected: "true or false")
+      let capped =
+        map.value("capped_by_places").flatMap { node in
+          reader.scalar(node, expected: "true or false") { text -> Bool in
+            switch text.lowercased() {
+            case "true", "yes", "on": return true
+            case "false", "no", "off": return false
+            default: throw ValueProblem(problem: "'\(text)' is not true or false", expected: "true or false")
+            }
           }
-        }
-      } ?? true
+        } ?? true
       if let from, let to, let plans {
         kind = .movePlacements(from: from, to: to, plansPerYear: plans, cappedByPlaces: capped)
       } else {
@@ -115,14 +130,19 @@ extension SectionReader {
       sizeLocation = node?.mark
       kind = node.flatMap { rate($0, within: -0.5...0.5, what: "a change in growth") }.map { .demandGrowth(change: $0) }
     case "unit_cost":
-      let target = map.value("placement", required: true, expected: "the placement whose cost changes").flatMap { costedPlacement($0, costed: costed) }
+      let target = map.value("placement", required: true, expected: "the placement whose cost changes").flatMap {
+        costedPlacement($0, costed: costed)
+      }
       let node = map.value("change", required: true, expected: "a change such as -5% or -£2,000")
       sizeLocation = node?.mark
       let change = node.flatMap { node in
         reader.scalar(node, expected: "a change such as -5% or -£2,000") { text -> (Double, Bool) in
           if text.contains("%") { return (try FriendlyValues.share(text), true) }
-          if text.contains("£") || text.lowercased().hasSuffix("k") || text.lowercased().hasSuffix("m") { return (try FriendlyValues.money(text), false) }
-          throw ValueProblem(problem: "'\(text)' is neither a percentage nor an amount", expected: "a change such as -5% or -£2,000")
+          if text.contains("£") || text.lowercased().hasSuffix("k") || text.lowercased().hasSuffix("m") {
+            return (try FriendlyValues.money(text), false)
+          }
+          throw ValueProblem(
+            problem: "'\(text)' is neither a percentage nor an amount", expected: "a change such as -5% or -£2,000")
         }
       }
       if let (value, isPercent) = change, isPercent, value < -1, let node {
@@ -136,9 +156,10 @@ extension SectionReader {
     case "block_transfer":
       kind = blockTransfer(map, sizeLocation: &sizeLocation).map { .blockTransfer($0) }
     default:
-      let amounts = map.value("amounts", required: true, expected: "amounts by financial year, such as 2021-22: £1m").flatMap {
-        yearMap($0, what: "amount") { money($0, allowNegative: false, atLeast: 100) }
-      }
+      let amounts = map.value("amounts", required: true, expected: "amounts by financial year, such as 2021-22: £1m")
+        .flatMap {
+          yearMap($0, what: "amount") { money($0, allowNegative: false, atLeast: 100) }
+        }
       kind = amounts.map { type == "extra_funding" ? .extraFunding($0) : .oneOffSaving($0) }
     }
     guard let kind else { return nil }
@@ -158,12 +179,16 @@ extension SectionReader {
     switch (amountNode, percentNode) {
     case (let amount?, nil):
       sizeLocation = amount.mark
-      return money(amount, allowNegative: false, atLeast: 100).map { BlockTransfer(size: $0, isPercent: false, schoolsBlock: block.map(Pounds.init)) }
+      return money(amount, allowNegative: false, atLeast: 100).map {
+        BlockTransfer(size: $0, isPercent: false, schoolsBlock: block.map(Pounds.init))
+      }
     case (nil, let percent?):
       sizeLocation = percent.mark
       guard let fraction = rate(percent, within: 0...0.1, what: "a transfer") else { return nil }
       guard let block else {
-        reader.report(percent, "a percentage transfer needs the Schools Block it is taken from", expected: "schools_block: the Schools Block allocation, such as £180m")
+        reader.report(
+          percent, "a percentage transfer needs the Schools Block it is taken from",
+          expected: "schools_block: the Schools Block allocation, such as £180m")
         return nil
       }
       return BlockTransfer(size: fraction, isPercent: true, schoolsBlock: Pounds(block))
@@ -171,16 +196,22 @@ extension SectionReader {
       reader.report(percent, "both amount and percent are given", expected: "either amount or percent")
       return nil
     case (nil, nil):
-      reader.report(map.owner, "a block transfer needs its size", expected: "amount: (such as £1m) or percent: (such as 0.5%) with schools_block:")
+      reader.report(
+        map.owner, "a block transfer needs its size",
+        expected: "amount: (such as £1m) or percent: (such as 0.5%) with schools_block:")
       return nil
     }
   }
 
   /// A financial year inside the scenario's years.
   private func yearInRange(_ node: Located) -> FinancialYear? {
-    guard let year = reader.scalar(node, expected: FriendlyValues.yearForms, FriendlyValues.financialYear) else { return nil }
+    guard let year = reader.scalar(node, expected: FriendlyValues.yearForms, FriendlyValues.financialYear) else {
+      return nil
+    }
     if let years, !years.contains(year) {
-      reader.report(node, "\(year) is outside the scenario's years \(years.lowerBound) to \(years.upperBound)", expected: "a year from \(years.lowerBound) to \(years.upperBound)")
+      reader.report(
+        node, "\(year) is outside the scenario's years \(years.lowerBound) to \(years.upperBound)",
+        expected: "a year from \(years.lowerBound) to \(years.upperBound)")
       return nil
     }
     return year

@@ -19,14 +19,18 @@ extension SectionReader {
       overflow = Placement(name)
       if let known, !known.contains(name) {
         reader.report(
-          node, "overflow placement '\(name)' has no share in demand.placements\(Suggestion.hint(for: name, among: known))",
+          node,
+          "overflow placement '\(name)' has no share in demand.placements\(Suggestion.hint(for: name, among: known))",
           expected: "one of: \(known.joined(separator: ", "))")
       }
     }
 
     var settings: [Placement: SettingCapacity] = [:]
-    guard let node = map.value("settings", required: true, expected: "capacity by setting, such as maintained_special: {capacity: 900}"),
-      let settingMap = reader.mapping(node, expected: "capacity by setting, such as maintained_special: {capacity: 900}")
+    guard
+      let node = map.value(
+        "settings", required: true, expected: "capacity by setting, such as maintained_special: {capacity: 900}"),
+      let settingMap = reader.mapping(
+        node, expected: "capacity by setting, such as maintained_special: {capacity: 900}")
     else { return nil }
     if settingMap.entries.isEmpty {
       reader.report(node, "no settings given", expected: "at least one setting with its capacity")
@@ -58,7 +62,9 @@ extension SectionReader {
 
   /// Reads one setting's capacity, openings and closures, checking capacity never goes below zero.
   private func setting(_ value: Located, needs: [String: Double]?, allowNeeds: Bool = true) -> SettingCapacity? {
-    guard let map = reader.mapping(value, expected: "a mapping with capacity, openings and closures") else { return nil }
+    guard let map = reader.mapping(value, expected: "a mapping with capacity, openings and closures") else {
+      return nil
+    }
     map.rejectUnknownKeys(allowed: allowNeeds ? Self.settingKeys : Self.needCapacityKeys)
     var byNeed: [String: SettingCapacity] = [:]
     if allowNeeds, let node = map.value("needs"),
@@ -70,7 +76,8 @@ extension SectionReader {
           reader.report(
             at: entry.keyMark, field: entry.value.path,
             "need group '\(entry.key)' has no share in demand.needs\(Suggestion.hint(for: entry.key, among: known))",
-            expected: known.isEmpty ? "demand.needs giving the share of plans by need" : "one of: \(known.joined(separator: ", "))")
+            expected: known.isEmpty
+              ? "demand.needs giving the share of plans by need" : "one of: \(known.joined(separator: ", "))")
           continue
         }
         if let capacity = setting(entry.value, needs: needs, allowNeeds: false) { byNeed[entry.key] = capacity }
@@ -87,7 +94,8 @@ extension SectionReader {
       let year = Array(years.lowerBound...years.upperBound).first(where: { setting.capacity(in: $0) < 0 })
     {
       reader.report(
-        node, "closures take capacity below zero in \(year) (\(FixedPoint.format(setting.capacity(in: year), places: 0)) places)",
+        node,
+        "closures take capacity below zero in \(year) (\(FixedPoint.format(setting.capacity(in: year), places: 0)) places)",
         expected: "closures no larger than the places open at the time")
     }
     return setting
@@ -95,11 +103,16 @@ extension SectionReader {
 
   /// A mapping of financial year to a whole number of places, years inside the scenario.
   private func countsByYear(_ value: Located, what: String) -> [FinancialYear: Double]? {
-    guard let map = reader.mapping(value, expected: "places by financial year, such as 2022-23: 120") else { return nil }
+    guard let map = reader.mapping(value, expected: "places by financial year, such as 2022-23: 120") else {
+      return nil
+    }
     var result: [FinancialYear: Double] = [:]
     for entry in map.entries {
-      let keyNode = Located(node: .scalar(entry.key, plain: true, at: entry.keyMark), path: entry.value.path, mark: entry.keyMark)
-      guard let year = reader.scalar(keyNode, expected: FriendlyValues.yearForms, FriendlyValues.financialYear) else { continue }
+      let keyNode = Located(
+        node: .scalar(entry.key, plain: true, at: entry.keyMark), path: entry.value.path, mark: entry.keyMark)
+      guard let year = reader.scalar(keyNode, expected: FriendlyValues.yearForms, FriendlyValues.financialYear) else {
+        continue
+      }
       if let years, !years.contains(year) {
         reader.report(
           keyNode, "\(year) is outside the scenario's years \(years.lowerBound) to \(years.upperBound)",

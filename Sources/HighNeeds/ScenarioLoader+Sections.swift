@@ -26,8 +26,11 @@ struct SectionReader {
       var read: [CensusYear: Double] = [:]
       for entry in counts.entries {
         let keyValue = Located(node: entry.value.node, path: entry.value.path)
-        guard let year = reader.scalar(Located(node: .scalar(entry.key, plain: true, at: entry.keyMark), path: entry.value.path, mark: entry.keyMark),
-          expected: "a calendar year such as 2020", FriendlyValues.censusYear)
+        guard
+          let year = reader.scalar(
+            Located(
+              node: .scalar(entry.key, plain: true, at: entry.keyMark), path: entry.value.path, mark: entry.keyMark),
+            expected: "a calendar year such as 2020", FriendlyValues.censusYear)
         else { continue }
         if let count = reader.scalar(keyValue, expected: "a whole number of plans", FriendlyValues.count) {
           read[year] = count
@@ -45,7 +48,9 @@ struct SectionReader {
       let expected = "one of: \(allowedModels.joined(separator: ", "))"
       if let name = reader.text(node, expected: expected) {
         if ForecastModel(rawValue: name) == nil {
-          reader.report(node, "unknown forecasting model '\(name)'\(Suggestion.hint(for: name, among: allowedModels))", expected: expected)
+          reader.report(
+            node, "unknown forecasting model '\(name)'\(Suggestion.hint(for: name, among: allowedModels))",
+            expected: expected)
         } else {
           model = name
         }
@@ -66,7 +71,10 @@ struct SectionReader {
       shares($0)
     }
     var trend: [Placement: Double] = [:]
-    if let node = map.value("placement_trend"), let trendMap = reader.mapping(node, expected: "percentage points a year by placement, such as independent_special: 0.5%") {
+    if let node = map.value("placement_trend"),
+      let trendMap = reader.mapping(
+        node, expected: "percentage points a year by placement, such as independent_special: 0.5%")
+    {
       for entry in trendMap.entries {
         guard let known = placements?.keys.map(\.name) else { continue }
         guard known.contains(entry.key) else {
@@ -76,9 +84,13 @@ struct SectionReader {
             expected: "one of: \(known.sorted().joined(separator: ", "))")
           continue
         }
-        if let change = reader.scalar(entry.value, expected: "a change a year such as 0.5% or -1%", FriendlyValues.share) {
+        if let change = reader.scalar(
+          entry.value, expected: "a change a year such as 0.5% or -1%", FriendlyValues.share)
+        {
           if abs(change) > 0.2 {
-            reader.report(entry.value, "a trend of \(FixedPoint.format(change * 100, places: 1)) points a year is implausible", expected: "between -20% and 20% a year")
+            reader.report(
+              entry.value, "a trend of \(FixedPoint.format(change * 100, places: 1)) points a year is implausible",
+              expected: "between -20% and 20% a year")
           } else {
             trend[Placement(entry.key)] = change
           }
@@ -93,7 +105,8 @@ struct SectionReader {
 
   /// Reads the placement mix: names to shares in 0...100%, adding to 100% within half a point.
   func shares(_ value: Located) -> [Placement: Double]? {
-    guard let map = reader.mapping(value, expected: "the share of plans in each placement, such as mainstream: 33%") else { return nil }
+    guard let map = reader.mapping(value, expected: "the share of plans in each placement, such as mainstream: 33%")
+    else { return nil }
     guard !map.entries.isEmpty else {
       reader.report(value, "no placements given", expected: "at least one placement with its share")
       return nil
@@ -102,7 +115,9 @@ struct SectionReader {
     var complete = true
     for entry in map.entries {
       guard isPlacementName(entry.key) else {
-        reader.report(at: entry.keyMark, field: entry.value.path, "'\(entry.key)' is not a usable placement name", expected: "lower-case letters, digits and underscores, such as maintained_special")
+        reader.report(
+          at: entry.keyMark, field: entry.value.path, "'\(entry.key)' is not a usable placement name",
+          expected: "lower-case letters, digits and underscores, such as maintained_special")
         complete = false
         continue
       }
@@ -111,7 +126,9 @@ struct SectionReader {
         continue
       }
       guard (0...1).contains(share) else {
-        reader.report(entry.value, "a share of \(FixedPoint.format(share * 100, places: 1))% is out of range", expected: "a share between 0% and 100%")
+        reader.report(
+          entry.value, "a share of \(FixedPoint.format(share * 100, places: 1))% is out of range",
+          expected: "a share between 0% and 100%")
         complete = false
         continue
       }
@@ -119,23 +136,31 @@ struct SectionReader {
     }
     let total = result.sumInKeyOrder
     if complete, abs(total - 1) > 0.005 {
-      reader.report(value, "the shares add up to \(FixedPoint.format(total * 100, places: 1))%", expected: "shares adding up to 100% (within 0.5%)")
+      reader.report(
+        value, "the shares add up to \(FixedPoint.format(total * 100, places: 1))%",
+        expected: "shares adding up to 100% (within 0.5%)")
     }
     return complete ? result : nil
   }
 
   /// Reads the need mix: group names (letters, digits, underscores) to shares adding to 100%.
   func needShares(_ value: Located) -> [String: Double]? {
-    guard let map = reader.mapping(value, expected: "the share of plans by primary need, such as ASD: 30%") else { return nil }
+    guard let map = reader.mapping(value, expected: "the share of plans by primary need, such as ASD: 30%") else {
+      return nil
+    }
     var result: [String: Double] = [:]
     var complete = true
     for entry in map.entries {
       guard isNeedName(entry.key) else {
-        reader.report(at: entry.keyMark, field: entry.value.path, "'\(entry.key)' is not a usable need group name", expected: "letters, digits and underscores, such as ASD or SEMH")
+        reader.report(
+          at: entry.keyMark, field: entry.value.path, "'\(entry.key)' is not a usable need group name",
+          expected: "letters, digits and underscores, such as ASD or SEMH")
         complete = false
         continue
       }
-      guard let share = reader.scalar(entry.value, expected: FriendlyValues.shareForms, FriendlyValues.share), (0...1).contains(share) else {
+      guard let share = reader.scalar(entry.value, expected: FriendlyValues.shareForms, FriendlyValues.share),
+        (0...1).contains(share)
+      else {
         if reader.issues.last?.field != entry.value.path {
           reader.report(entry.value, "a share outside 0% to 100%", expected: "a share between 0% and 100%")
         }
@@ -145,14 +170,18 @@ struct SectionReader {
       result[entry.key] = share
     }
     if complete, !result.isEmpty, abs(result.sumInKeyOrder - 1) > 0.005 {
-      reader.report(value, "the need shares add up to \(FixedPoint.format(result.sumInKeyOrder * 100, places: 1))%", expected: "shares adding up to 100% (within 0.5%)")
+      reader.report(
+        value, "the need shares add up to \(FixedPoint.format(result.sumInKeyOrder * 100, places: 1))%",
+        expected: "shares adding up to 100% (within 0.5%)")
     }
     return complete ? result : nil
   }
 
   func isNeedName(_ name: String) -> Bool {
     !name.isEmpty && name.count <= 60
-      && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+      && name.unicodeScalars.allSatisfy {
+        ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
+      }
   }
 
   func isPlacementName(_ name: String) -> Bool {
@@ -162,13 +191,17 @@ struct SectionReader {
 
   // MARK: costs
 
-  func costs(_ value: Located, placements: [Placement: Double]?, locations: inout [String: SourceLocation]) -> CostSpec? {
-    guard let map = reader.mapping(value, expected: "a mapping with per_plan, price_year, inflation and other") else { return nil }
+  func costs(_ value: Located, placements: [Placement: Double]?, locations: inout [String: SourceLocation]) -> CostSpec?
+  {
+    guard let map = reader.mapping(value, expected: "a mapping with per_plan, price_year, inflation and other") else {
+      return nil
+    }
     map.rejectUnknownKeys(allowed: Self.costKeys)
     for entry in map.entries { locations[entry.value.path] = reader.location(entry.value.mark) }
     var perPlan: [Placement: Pounds]?
     if let node = map.value("per_plan", required: true, expected: "the annual cost per plan of each placement"),
-      let costs = reader.mapping(node, expected: "the annual cost per plan of each placement, such as maintained_special: £21,000")
+      let costs = reader.mapping(
+        node, expected: "the annual cost per plan of each placement, such as maintained_special: £21,000")
     {
       var read: [Placement: Pounds] = [:]
       let known = placements.map { $0.keys.map(\.name).sorted() }
@@ -180,16 +213,23 @@ struct SectionReader {
             expected: "one of: \(known.joined(separator: ", "))")
           continue
         }
-        if let amount = money(entry.value, allowNegative: false, atLeast: 100) { read[Placement(entry.key)] = Pounds(amount) }
+        if let amount = money(entry.value, allowNegative: false, atLeast: 100) {
+          read[Placement(entry.key)] = Pounds(amount)
+        }
       }
       if let known {
         for name in known where !costs.entries.contains(where: { $0.key == name }) {
-          reader.report(node, "no cost for placement '\(name)'", expected: "a cost per plan for every placement in demand.placements")
+          reader.report(
+            node, "no cost for placement '\(name)'",
+            expected: "a cost per plan for every placement in demand.placements")
         }
       }
       perPlan = read
     }
-    let priceYear = map.value("price_year").flatMap { reader.scalar($0, expected: FriendlyValues.yearForms, FriendlyValues.financialYear) }
+    let priceYear =
+      map.value("price_year").flatMap {
+        reader.scalar($0, expected: FriendlyValues.yearForms, FriendlyValues.financialYear)
+      }
       ?? years?.lowerBound ?? FinancialYear(startYear: 2000)
     let inflation = map.value("inflation").flatMap { rate($0, within: -0.5...0.5, what: "inflation") } ?? 0
     let other = map.value("other").flatMap { money($0, allowNegative: false, atLeast: 100) } ?? 0
@@ -200,28 +240,43 @@ struct SectionReader {
   // MARK: funding and reserve
 
   func funding(_ value: Located, locations: inout [String: SourceLocation]) -> FundingSpec? {
-    guard let map = reader.mapping(value, expected: "a mapping with high_needs_block, growth, block_transfers, other_income and dsg_total") else { return nil }
+    guard
+      let map = reader.mapping(
+        value, expected: "a mapping with high_needs_block, growth, block_transfers, other_income and dsg_total")
+    else { return nil }
     map.rejectUnknownKeys(allowed: Self.fundingKeys)
     for entry in map.entries { locations[entry.value.path] = reader.location(entry.value.mark) }
-    let block = map.value("high_needs_block", required: true, expected: "the allocation by year, such as 2019-20: £38.226m").flatMap {
+    let block = map.value(
+      "high_needs_block", required: true, expected: "the allocation by year, such as 2019-20: £38.226m"
+    ).flatMap {
       yearMap($0, what: "allocation") { money($0, allowNegative: false, positive: true, atLeast: 100_000) }
     }
     if let node = map.value("high_needs_block"), case .mapping(let given, _) = node.node, given.isEmpty {
       reader.report(node, "no allocations given", expected: "at least one year, such as 2019-20: £38.226m")
     }
     let growth = map.value("growth").flatMap { rate($0, within: -0.5...1, what: "growth") } ?? 0
-    let transfers = map.value("block_transfers").flatMap { yearMap($0, what: "transfer") { money($0, allowNegative: false, atLeast: 100) } } ?? [:]
-    let income = map.value("other_income").flatMap { yearMap($0, what: "income") { money($0, allowNegative: false, atLeast: 100) } } ?? [:]
+    let transfers =
+      map.value("block_transfers").flatMap {
+        yearMap($0, what: "transfer") { money($0, allowNegative: false, atLeast: 100) }
+      } ?? [:]
+    let income =
+      map.value("other_income").flatMap {
+        yearMap($0, what: "income") { money($0, allowNegative: false, atLeast: 100) }
+      } ?? [:]
     var dsg: [FinancialYear: Pounds] = [:]
     if let node = map.value("dsg_total") {
       if case .mapping = node.node {
-        dsg = yearMap(node, what: "total DSG") { money($0, allowNegative: false, positive: true, atLeast: 100_000) } ?? [:]
-      } else if let amount = money(node, allowNegative: false, positive: true, atLeast: 100_000), let first = years?.lowerBound {
+        dsg =
+          yearMap(node, what: "total DSG") { money($0, allowNegative: false, positive: true, atLeast: 100_000) } ?? [:]
+      } else if let amount = money(node, allowNegative: false, positive: true, atLeast: 100_000),
+        let first = years?.lowerBound
+      {
         dsg = [first: Pounds(amount)]
       }
     }
     guard let block else { return nil }
-    return FundingSpec(highNeedsBlock: block, growth: growth, blockTransfers: transfers, otherIncome: income, dsgTotal: dsg)
+    return FundingSpec(
+      highNeedsBlock: block, growth: growth, blockTransfers: transfers, otherIncome: income, dsgTotal: dsg)
   }
 
   func reserve(_ value: Located, locations: inout [String: SourceLocation]) -> ReserveSpec {
@@ -231,7 +286,9 @@ struct SectionReader {
     map.rejectUnknownKeys(allowed: Self.reserveKeys)
     for entry in map.entries { locations[entry.value.path] = reader.location(entry.value.mark) }
     let opening = map.value("opening").flatMap { money($0, allowNegative: true) } ?? 0
-    let outturn = map.value("outturn").flatMap { yearMap($0, what: "outturn") { money($0, allowNegative: true, atLeast: 100) } } ?? [:]
+    let outturn =
+      map.value("outturn").flatMap { yearMap($0, what: "outturn") { money($0, allowNegative: true, atLeast: 100) } }
+      ?? [:]
     return ReserveSpec(opening: Pounds(opening), outturn: outturn)
   }
 
@@ -243,7 +300,9 @@ struct SectionReader {
   /// (a High Needs Block of £38.226, a cost per plan of £21) is reported as probably meaning
   /// millions or thousands.
   func money(_ value: Located, allowNegative: Bool, positive: Bool = false, atLeast: Double? = nil) -> Double? {
-    guard let amount = reader.scalar(value, expected: FriendlyValues.moneyForms, FriendlyValues.money) else { return nil }
+    guard let amount = reader.scalar(value, expected: FriendlyValues.moneyForms, FriendlyValues.money) else {
+      return nil
+    }
     if !allowNegative, amount < 0 {
       reader.report(value, "the amount is negative", expected: "an amount of zero or more")
       return nil
@@ -256,7 +315,9 @@ struct SectionReader {
       let text = value.scalarText ?? ""
       reader.report(
         value, "'\(text)' is only £\(FixedPoint.format(abs(amount), places: 2)): a unit seems to be missing",
-        expected: "the unit written out, such as £\(text.trimmingCharacters(in: CharacterSet(charactersIn: "£-+ ")))m or £\(text.trimmingCharacters(in: CharacterSet(charactersIn: "£-+ ")))k")
+        expected:
+          "the unit written out, such as £\(text.trimmingCharacters(in: CharacterSet(charactersIn: "£-+ ")))m or £\(text.trimmingCharacters(in: CharacterSet(charactersIn: "£-+ ")))k"
+      )
       return nil
     }
     return amount
@@ -268,7 +329,9 @@ struct SectionReader {
     guard range.contains(rate) else {
       reader.report(
         value, "\(what) of \(FixedPoint.format(rate * 100, places: 1))% a year is out of range",
-        expected: "between \(FixedPoint.format(range.lowerBound * 100, places: 0))% and \(FixedPoint.format(range.upperBound * 100, places: 0))% a year")
+        expected:
+          "between \(FixedPoint.format(range.lowerBound * 100, places: 0))% and \(FixedPoint.format(range.upperBound * 100, places: 0))% a year"
+      )
       return nil
     }
     return rate
@@ -276,11 +339,16 @@ struct SectionReader {
 
   /// Reads a mapping keyed by financial year, checking each year is inside the ledger and given once.
   func yearMap(_ value: Located, what: String, _ amount: (Located) -> Double?) -> [FinancialYear: Pounds]? {
-    guard let map = reader.mapping(value, expected: "amounts by financial year, such as 2019-20: £38.226m") else { return nil }
+    guard let map = reader.mapping(value, expected: "amounts by financial year, such as 2019-20: £38.226m") else {
+      return nil
+    }
     var result: [FinancialYear: Pounds] = [:]
     for entry in map.entries {
-      let keyNode = Located(node: .scalar(entry.key, plain: true, at: entry.keyMark), path: entry.value.path, mark: entry.keyMark)
-      guard let year = reader.scalar(keyNode, expected: FriendlyValues.yearForms, FriendlyValues.financialYear) else { continue }
+      let keyNode = Located(
+        node: .scalar(entry.key, plain: true, at: entry.keyMark), path: entry.value.path, mark: entry.keyMark)
+      guard let year = reader.scalar(keyNode, expected: FriendlyValues.yearForms, FriendlyValues.financialYear) else {
+        continue
+      }
       if let years, !years.contains(year) {
         reader.report(
           keyNode, "\(year) is outside the scenario's years \(years.lowerBound) to \(years.upperBound)",

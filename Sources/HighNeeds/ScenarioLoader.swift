@@ -12,7 +12,10 @@ import Yams
 /// ```
 public enum ScenarioLoader {
   /// The top-level keys a scenario may have.
-  static let topLevelKeys = ["extends", "scenario", "authority", "years", "demand", "costs", "funding", "reserve", "calibrate", "places", "levers"]
+  static let topLevelKeys = [
+    "extends", "scenario", "authority", "years", "demand", "costs", "funding", "reserve", "calibrate", "places",
+    "levers",
+  ]
 
   /// How deep a chain of `extends:` may go.
   static let maximumExtendsDepth = 8
@@ -76,19 +79,23 @@ public enum ScenarioLoader {
     let path = resolve(name, against: file)
     guard chain.count < maximumExtendsDepth else {
       reader.baseMissing = true
-      reader.report(value, "scenarios extend each other more than \(maximumExtendsDepth) deep", expected: "a shorter chain")
+      reader.report(
+        value, "scenarios extend each other more than \(maximumExtendsDepth) deep", expected: "a shorter chain")
       return own
     }
     guard !chain.contains(path) else {
       reader.baseMissing = true
       reader.report(
-        value, "'\(name)' is already in the chain \((chain + [path]).joined(separator: " → ")): a scenario cannot extend itself",
+        value,
+        "'\(name)' is already in the chain \((chain + [path]).joined(separator: " → ")): a scenario cannot extend itself",
         expected: "a base scenario that does not extend this one")
       return own
     }
     guard let readFile else {
       reader.baseMissing = true
-      reader.report(value, "this scenario extends '\(name)', but no base file can be read here", expected: "a scenario without extends:")
+      reader.report(
+        value, "this scenario extends '\(name)', but no base file can be read here",
+        expected: "a scenario without extends:")
       return own
     }
     let baseText: String
@@ -96,7 +103,9 @@ public enum ScenarioLoader {
       baseText = try readFile(path)
     } catch {
       reader.baseMissing = true
-      reader.report(value, "cannot read the base scenario '\(path)': \(error)", expected: "the path of a readable scenario file, relative to this one")
+      reader.report(
+        value, "cannot read the base scenario '\(path)': \(error)",
+        expected: "the path of a readable scenario file, relative to this one")
       return own
     }
     let base = try resolvedTree(text: baseText, file: path, readFile: readFile, chain: chain + [path], reader: reader)
@@ -116,23 +125,32 @@ public enum ScenarioLoader {
         location: mark, field: "",
         problem: "YAML syntax: \(problem)", expected: "well-formed YAML (check indentation, colons and quotes)")
     }
-    guard let yaml = error as? YamlError else { return issue(SourceLocation(file: file, line: 1, column: 1), String(describing: error)) }
+    guard let yaml = error as? YamlError else {
+      return issue(SourceLocation(file: file, line: 1, column: 1), String(describing: error))
+    }
     switch yaml {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
-      let while_ = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
-      return issue(SourceLocation(file: file, line: mark.line, column: mark.column), problem + while_)
+      let during = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
+      return issue(SourceLocation(file: file, line: mark.line, column: mark.column), problem + during)
     case .duplicatedKeysInMapping(let duplicates, let context):
       let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
       return ScenarioIssue(
         location: SourceLocation(file: file, line: context.mark.line, column: context.mark.column), field: "",
-        problem: "duplicate key \(names) in one mapping\(duplicates.map(Suggestion.flowCommaHint).first { !$0.isEmpty } ?? "")",
+        problem:
+          "duplicate key \(names) in one mapping\(duplicates.map(Suggestion.flowCommaHint).first { !$0.isEmpty } ?? "")",
         expected: "each key once; merge the two entries")
     case .reader(let problem, let offset, _, _):
-      var line = 1, column = 1
+      var line = 1
+      var column = 1
       if let offset {
         for character in text.prefix(max(0, offset)) {
-          if character == "\n" { line += 1; column = 1 } else { column += 1 }
+          if character == "\n" {
+            line += 1
+            column = 1
+          } else {
+            column += 1
+          }
         }
       }
       return issue(SourceLocation(file: file, line: line, column: column), problem)
@@ -150,7 +168,9 @@ public enum ScenarioLoader {
     var locations: [String: SourceLocation] = ["": reader.location(root.mark)]
     for entry in top.entries { locations[entry.value.path] = reader.location(entry.value.mark) }
 
-    let name = top.value("scenario", required: true, expected: "a title").flatMap { reader.text($0, expected: "a title") }
+    let name = top.value("scenario", required: true, expected: "a title").flatMap {
+      reader.text($0, expected: "a title")
+    }
     let authority = top.value("authority", required: true, expected: "the local authority's name").flatMap {
       reader.text($0, expected: "the local authority's name")
     }
@@ -167,7 +187,8 @@ public enum ScenarioLoader {
     let funding = top.value("funding", required: true, expected: "high_needs_block allocations").flatMap {
       sections.funding($0, locations: &locations)
     }
-    let reserve = top.value("reserve").map { sections.reserve($0, locations: &locations) }
+    let reserve =
+      top.value("reserve").map { sections.reserve($0, locations: &locations) }
       ?? ReserveSpec(opening: .zero, outturn: [:])
     let calibrate = top.value("calibrate").flatMap {
       reader.scalar($0, expected: FriendlyValues.yearForms, FriendlyValues.financialYear)
@@ -175,7 +196,9 @@ public enum ScenarioLoader {
 
     let costed = costs.map { $0.perPlan.keys.map(\.name).sorted() }
     let levers = top.value("levers").map { sections.levers($0, costed: costed) } ?? []
-    let places = top.value("places").flatMap { sections.places($0, placements: demand?.placements, needs: demand?.needs, locations: &locations) }
+    let places = top.value("places").flatMap {
+      sections.places($0, placements: demand?.placements, needs: demand?.needs, locations: &locations)
+    }
 
     guard let name, let authority, let years, let demand, let costs, let funding else { return nil }
     let scenario = Scenario(
@@ -201,13 +224,16 @@ public enum ScenarioLoader {
     } else {
       bounds = reader.scalar(value, expected: expected) { text in
         let parts = text.components(separatedBy: " to ")
-        guard parts.count == 2 else { throw ValueProblem(problem: "'\(text)' is not a range of years", expected: expected) }
+        guard parts.count == 2 else {
+          throw ValueProblem(problem: "'\(text)' is not a range of years", expected: expected)
+        }
         return (try FriendlyValues.financialYear(parts[0]), try FriendlyValues.financialYear(parts[1]))
       }
     }
     guard let (first, last) = bounds else { return nil }
     guard first <= last else {
-      reader.report(value, "the range ends (\(last)) before it starts (\(first))", expected: "the first year before the last")
+      reader.report(
+        value, "the range ends (\(last)) before it starts (\(first))", expected: "the first year before the last")
       return nil
     }
     guard first.distance(to: last) < 100 else {

@@ -13,7 +13,9 @@ public enum ScenarioRewriter {
       return copy
     }
     func percent(_ fraction: Double) -> String { trimmed(FixedPoint.format(fraction * 100, places: 6)) + "%" }
-    func money(_ pounds: Double) -> String { (pounds < 0 ? "-£" : "£") + trimmed(FixedPoint.format(abs(pounds), places: 2)) }
+    func money(_ pounds: Double) -> String {
+      (pounds < 0 ? "-£" : "£") + trimmed(FixedPoint.format(abs(pounds), places: 2))
+    }
     switch lever.kind {
     case .movePlacements: return trimmed(FixedPoint.format(value, places: 4))
     case .demandGrowth: return percent(value)

@@ -65,7 +65,9 @@ indirect enum SourceNode {
           continue
         }
         entries.append(
-          SourceEntry(key: text, keyLocation: location(key.mark), value: from(value, file: file, issues: &issues, budget: &budget)))
+          SourceEntry(
+            key: text, keyLocation: location(key.mark), value: from(value, file: file, issues: &issues, budget: &budget)
+          ))
       }
       return .mapping(entries, at: location(mapping.mark))
     case .sequence(let sequence):

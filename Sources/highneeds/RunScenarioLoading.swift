@@ -30,7 +30,9 @@ func buildLedger(_ scenario: Scenario) throws -> Ledger {
 
 /// Reads a base scenario named by `extends:`; the loader reports a failure against that line.
 func readBaseScenario(_ path: String) throws -> String {
-  guard let data = FileManager.default.contents(atPath: path) else { throw BaseUnreadable(reason: "no such file or not readable") }
+  guard let data = FileManager.default.contents(atPath: path) else {
+    throw BaseUnreadable(reason: "no such file or not readable")
+  }
   guard let text = String(data: data, encoding: .utf8) else { throw BaseUnreadable(reason: "not UTF-8 text") }
   return text
 }

@@ -65,11 +65,14 @@ struct SolveCommand: ParsableCommand {
         ])
         try writeOutput(report.serialized() + "\n", to: nil)
       case .csv:
-        try writeOutput("lever,value,met,margin\n\(lever),\(size),\(result.met),\(result.margin.wholePounds)\n" + result.ledger.csv, to: nil)
+        try writeOutput(
+          "lever,value,met,margin\n\(lever),\(size),\(result.met),\(result.margin.wholePounds)\n" + result.ledger.csv,
+          to: nil)
       case .html:
         try writeOutput(result.ledger.htmlDocument, to: nil)
       case .table, .markdown:
-        try writeOutput(verdict + "\n\n" + result.ledger.table(style: format == .markdown ? .markdown : .aligned), to: nil)
+        try writeOutput(
+          verdict + "\n\n" + result.ledger.table(style: format == .markdown ? .markdown : .aligned), to: nil)
       }
       guard result.met else {
         FileHandle.standardError.write(Data("highneeds: \(verdict)\(output == nil ? "" : " Nothing written.")\n".utf8))
@@ -87,10 +90,14 @@ struct SolveCommand: ParsableCommand {
     }
     guard location.file == scenario else {
       throw Failure.dataInvalid(
-        "\(scenario): lever '\(lever)' is written in \(location.file); solve that file, or repeat the lever in this one")
+        "\(scenario): lever '\(lever)' is written in \(location.file); solve that file, or repeat the lever in this one"
+      )
     }
     let text = try readTextFile(scenario)
-    guard let rewritten = ScenarioRewriter.replacingScalar(in: text, line: location.line, column: location.column, with: size) else {
+    guard
+      let rewritten = ScenarioRewriter.replacingScalar(
+        in: text, line: location.line, column: location.column, with: size)
+    else {
       throw Failure.dataInvalid("\(scenario): cannot find the lever's size at \(location)")
     }
     try writeOutput(try rebasingExtends(rewritten, from: scenario, to: path), to: path)

@@ -49,7 +49,8 @@ func runHighneeds(_ args: [String], stdin: String? = nil, in directory: URL? = n
 /// Like ``runHighneeds(_:stdin:in:)`` but also says whether the process died of a signal.
 func runHighneedsDetailed(_ args: [String], stdin: String? = nil, in directory: URL? = nil) -> BinaryRun {
   guard let executable = highneedsExecutable() else {
-    return BinaryRun(status: -1, stdout: "", stderr: "highneeds executable not found beside the test bundle", crashed: false)
+    return BinaryRun(
+      status: -1, stdout: "", stderr: "highneeds executable not found beside the test bundle", crashed: false)
   }
   let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("highneeds-e2e-\(UUID().uuidString)")
   do {

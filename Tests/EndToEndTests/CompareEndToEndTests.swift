@@ -7,7 +7,10 @@ func scenarioPath(_ name: String) -> String { repositoryRoot.appendingPathCompon
 struct CompareEndToEndTests {
   @Test("Medway options: lever savings plus other changes equal the difference from the baseline, every year")
   func savingsAddUp() throws {
-    let options = ["medway-2020-new-special-school.yaml", "medway-2020-block-transfer.yaml", "medway-2020-slower-growth.yaml", "medway-2020-all-options.yaml"]
+    let options = [
+      "medway-2020-new-special-school.yaml", "medway-2020-block-transfer.yaml", "medway-2020-slower-growth.yaml",
+      "medway-2020-all-options.yaml",
+    ]
     let run = runHighneeds(["compare", medwayPath] + options.map(scenarioPath) + ["--format", "json"])
     #expect(run.status == 0, "\(run.stderr)")
     let report = try jsonObject(run.stdout)

@@ -19,7 +19,8 @@ struct PlacesEndToEndTests {
       #expect(abs((number(row["surplus"]) ?? 0) - surplus) <= 0.11)
     }
     // By hand from medway-2020.yaml: 2,500 × 1.0889^3 plans × 38.41% in 2022-23, 960 places.
-    let row = try #require(rows.first { $0["year"] as? String == "2022-23" && $0["setting"] as? String == "maintained_special" })
+    let row = try #require(
+      rows.first { $0["year"] as? String == "2022-23" && $0["setting"] as? String == "maintained_special" })
     let demand = 2500 * pow(1.0889, 3) * 0.3841
     #expect(abs((number(row["demand"]) ?? 0) - demand) <= 0.05)
     #expect(abs((number(row["surplus"]) ?? 0) - (960 - demand)) <= 0.05)

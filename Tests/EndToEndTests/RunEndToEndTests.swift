@@ -59,7 +59,10 @@ struct RunEndToEndTests {
     let shares = [0.3297, 0.3841, 0.0880, 0.1315, 0.0009, 0.0658]
     let costs = [8000.0, 21000, 54000, 9000, 18000, 5000]
     let averageCost = zip(shares, costs).map { $0 * $1 }.reduce(0, +) / shares.reduce(0, +)
-    let plans2020 = 2500.0, growth = 0.0889, inflation = 0.02, other = 3_000_000.0
+    let plans2020 = 2500.0
+    let growth = 0.0889
+    let inflation = 0.02
+    let other = 3_000_000.0
     // Calibration to 2019-20: (£38.226m + £5.916m − other) / (plans × average cost).
     let factor = (38_226_000.0 + 5_916_000 - other) / (plans2020 * averageCost)
     var reserve = -3_688_000.0 - 5_916_000

@@ -10,7 +10,9 @@ struct SolveEndToEndTests {
     let folder = try makeScratchFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let output = folder.appendingPathComponent("solved.yaml").path
-    let solve = runHighneeds(["solve", scenarioPath(scenario), "--lever", lever, "--target", target, "--output", output])
+    let solve = runHighneeds([
+      "solve", scenarioPath(scenario), "--lever", lever, "--target", target, "--output", output,
+    ])
     let written = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
     let run = runHighneeds(["run", output, "--format", "json"])
     let years = run.status == 0 ? try yearsByName(try jsonObject(run.stdout)) : [:]
@@ -20,7 +22,8 @@ struct SolveEndToEndTests {
   @Test("in-year balance: the written scenario, run again, balances 2024-25 to within £1,000")
   func inYearBalanceRoundTrip() throws {
     let result = try roundTrip(
-      "medway-2020-slower-growth.yaml", lever: "Early help and SEN support", target: "in-year-balance:2024-25", year: "2024-25")
+      "medway-2020-slower-growth.yaml", lever: "Early help and SEN support", target: "in-year-balance:2024-25",
+      year: "2024-25")
     #expect(result.solve.status == 0, "\(result.solve.stderr)")
     let balance = try #require(number(result.year?["inYearBalance"]))
     #expect(balance >= -1000 && balance <= 1000)
@@ -30,7 +33,8 @@ struct SolveEndToEndTests {
   @Test("reserve at least: the written scenario, run again, has the reserve asked for to within £1,000")
   func reserveRoundTrip() throws {
     let result = try roundTrip(
-      "medway-2020-block-transfer.yaml", lever: "Schools Block transfer 0.5%", target: "reserve-at-least:-£160m:2025-26",
+      "medway-2020-block-transfer.yaml", lever: "Schools Block transfer 0.5%",
+      target: "reserve-at-least:-£160m:2025-26",
       year: "2025-26")
     #expect(result.solve.status == 0, "\(result.solve.stderr)")
     let reserve = try #require(number(result.year?["reserve"]))
@@ -58,7 +62,9 @@ struct SolveEndToEndTests {
     let unknown = runHighneeds(["solve", option, "--lever", "Early help", "--target", "in-year-balance:2024-25"])
     #expect(unknown.status == 65)
     #expect(unknown.stderr.contains("did you mean 'Early help and SEN support'?"))
-    #expect(runHighneeds(["solve", option, "--lever", "Early help and SEN support", "--target", "balance:2024-25"]).status == 64)
+    #expect(
+      runHighneeds(["solve", option, "--lever", "Early help and SEN support", "--target", "balance:2024-25"]).status
+        == 64)
     #expect(runHighneeds(["solve", medwayPath, "--lever", "x", "--target", "in-year-balance:2024-25"]).status == 65)
   }
 }

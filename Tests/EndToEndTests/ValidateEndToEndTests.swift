@@ -14,7 +14,8 @@ struct ValidateEndToEndTests {
   @Test("every shipped scenario is valid")
   func shippedScenarios() throws {
     let folder = repositoryRoot.appendingPathComponent("scenarios")
-    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }
+      .sorted()
     #expect(files.count >= 3)
     let run = runHighneeds(["validate"] + files.map { folder.appendingPathComponent($0).path })
     #expect(run.status == 0, "\(run.stderr)")
@@ -23,7 +24,9 @@ struct ValidateEndToEndTests {
     #expect(run.stdout.contains("medway-sen2.yaml: ok"))
   }
 
-  @Test("every bad scenario exits 65 from validate and from run, never crashes, and writes nothing", arguments: catalogueFiles())
+  @Test(
+    "every bad scenario exits 65 from validate and from run, never crashes, and writes nothing",
+    arguments: catalogueFiles())
   func catalogue(name: String) throws {
     let path = badCatalogue.appendingPathComponent(name).path
     let validate = runHighneedsDetailed(["validate", path])

@@ -6,8 +6,10 @@ import Testing
 struct DemandRangeTests {
   @Test("the range's ledgers equal ledgers built on the interval edges as plain forecasts")
   func edgesAreLedgers() throws {
-    let text = handScenarioText.replacingOccurrences(of: "  growth: 5%\n  placements:", with: "  model: linear\n  placements:")
-      .replacingOccurrences(of: "    growth: 5%\n", with: "    model: linear\n")
+    let text = handScenarioText.replacingOccurrences(
+      of: "  growth: 5%\n  placements:", with: "  model: linear\n  placements:"
+    )
+    .replacingOccurrences(of: "    growth: 5%\n", with: "    model: linear\n")
     let scenario = try ScenarioLoader.load(contentsOf: text, file: "t.yaml")
     let means = [2021: 1300.0, 2022: 1350, 2023: 1500]
     let ledger = try Ledger(scenario: scenario, forecaster: FixedTrend(plans: means))

@@ -8,15 +8,15 @@ struct ExtendsTests {
   let files = [
     "base/baseline.yaml": handScenarioText,
     "base/option.yaml": """
-      extends: baseline.yaml
-      scenario: Option
-      funding:
-        growth: 10%
-      """,
+    extends: baseline.yaml
+    scenario: Option
+    funding:
+      growth: 10%
+    """,
     "base/broken-option.yaml": """
-      extends: broken-base.yaml
-      scenario: Option on a broken base
-      """,
+    extends: broken-base.yaml
+    scenario: Option on a broken base
+    """,
     "base/broken-base.yaml": handScenarioText.replacingOccurrences(of: "inflation: 2%", with: "inflation: lots"),
   ]
 

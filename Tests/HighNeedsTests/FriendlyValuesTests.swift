@@ -29,18 +29,23 @@ struct FriendlyValuesTests {
 
   @Test(
     "percentages and fractions",
-    arguments: [("8%", 0.08), ("0.08", 0.08), ("-1.5%", -0.015), ("+0.5%", 0.005), ("100%", 1.0), ("0", 0.0), ("1", 1.0)])
+    arguments: [
+      ("8%", 0.08), ("0.08", 0.08), ("-1.5%", -0.015), ("+0.5%", 0.005), ("100%", 1.0), ("0", 0.0), ("1", 1.0),
+    ])
   func shares(text: String, value: Double) throws {
     // 1e-12: percent forms divide by 100, which is not exact in binary.
     #expect(abs(try FriendlyValues.share(text) - value) < 1e-12)
   }
 
-  @Test("a bare number above 1 is ambiguous, and words are refused", arguments: ["8", "2", "-3", "eight", "8 %%", ".nan", "%"])
+  @Test(
+    "a bare number above 1 is ambiguous, and words are refused",
+    arguments: ["8", "2", "-3", "eight", "8 %%", ".nan", "%"])
   func badShares(text: String) {
     #expect(throws: ValueProblem.self) { try FriendlyValues.share(text) }
   }
 
-  @Test("financial years in every accepted form", arguments: ["2019-20", "2019/20", "2019-2020", "2019/2020", " 2019-20 "])
+  @Test(
+    "financial years in every accepted form", arguments: ["2019-20", "2019/20", "2019-2020", "2019/2020", " 2019-20 "])
   func financialYears(text: String) throws {
     #expect(try FriendlyValues.financialYear(text) == FinancialYear(startYear: 2019))
   }

@@ -6,13 +6,14 @@ import Testing
 struct GoalSeekTests {
   /// The lever scenario with one block transfer to size: spend is fixed, so the balance in a
   /// year rises one for one with the transfer, and the answer is known by hand.
-  let text = leverScenario(levers: """
-      - name: Transfer
-        type: block_transfer
-        amount: £1m
-        start: 2021-22
+  let text = leverScenario(
+    levers: """
+        - name: Transfer
+          type: block_transfer
+          amount: £1m
+          start: 2021-22
 
-    """)
+      """)
 
   @Test("a transfer that balances 2022-23 equals that year's overspend, found by hand")
   func transferBalances() throws {

@@ -9,13 +9,18 @@ struct FixedTrend: TrendForecaster {
 
   func forecast(history: [(CensusYear, Double)], model: String, horizon: Int) throws -> TrendForecast {
     var points: [CensusYear: DemandPoint] = [:]
-    guard let last = history.last?.0 else { return TrendForecast(model: "fixed", selection: "test", points: [:], notes: []) }
+    guard let last = history.last?.0 else {
+      return TrendForecast(model: "fixed", selection: "test", points: [:], notes: [])
+    }
     for step in 1...horizon {
       let year = last.advanced(by: step)
       let mean = plans[year.year] ?? 0
       points[year] = DemandPoint(
         census: year, plans: mean, source: .forecast,
-        intervals: [PlanInterval(level: 80, lower: mean - 10, upper: mean + 10), PlanInterval(level: 95, lower: mean - 20, upper: mean + 20)])
+        intervals: [
+          PlanInterval(level: 80, lower: mean - 10, upper: mean + 10),
+          PlanInterval(level: 95, lower: mean - 20, upper: mean + 20),
+        ])
     }
     return TrendForecast(model: "fixed", selection: "test", points: points, notes: [])
   }
@@ -116,7 +121,8 @@ struct LedgerTests {
 
   @Test("an outturn year ignores the model: balance is minus the overspend, spend is funding plus it")
   func outturnOverridesModel() throws {
-    let text = handScenarioText.replacingOccurrences(of: "    2019-20: £1m\n", with: "    2019-20: £1m\n    2020-21: -£0.4m\n")
+    let text = handScenarioText.replacingOccurrences(
+      of: "    2019-20: £1m\n", with: "    2019-20: £1m\n    2020-21: -£0.4m\n")
     let ledger = try Ledger(scenario: try ScenarioLoader.load(contentsOf: text, file: "t.yaml"))
     let year = ledger.years[1]
     #expect(year.actual)
@@ -135,8 +141,10 @@ struct LedgerTests {
 
   @Test("a fitted model's path and intervals reach the ledger and its JSON")
   func forecasterSeam() throws {
-    let text = handScenarioText.replacingOccurrences(of: "  growth: 5%\n  placements:", with: "  model: linear\n  placements:")
-      .replacingOccurrences(of: "    growth: 5%\n", with: "    model: linear\n")
+    let text = handScenarioText.replacingOccurrences(
+      of: "  growth: 5%\n  placements:", with: "  model: linear\n  placements:"
+    )
+    .replacingOccurrences(of: "    growth: 5%\n", with: "    model: linear\n")
     let scenario = try ScenarioLoader.load(contentsOf: text, file: "t.yaml")
     #expect(scenario.demand.growth == nil)
     let ledger = try Ledger(scenario: scenario, forecaster: FixedTrend(plans: [2021: 1300, 2022: 1350, 2023: 1500]))
@@ -164,8 +172,11 @@ struct LedgerTests {
   func shareFloor() throws {
     let text = handScenarioText.replacingOccurrences(of: "    mainstream: -1%\n", with: "    mainstream: -15%\n")
     let scenario = try ScenarioLoader.load(contentsOf: text, file: "t.yaml")
-    let costing = Costing(scenario: scenario, demand: try DemandProjection(
-      census: scenario.demand.census, model: "", needed: CensusYear(2020)...CensusYear(2020), forecaster: FixedTrend(plans: [:])))
+    let costing = Costing(
+      scenario: scenario,
+      demand: try DemandProjection(
+        census: scenario.demand.census, model: "", needed: CensusYear(2020)...CensusYear(2020),
+        forecaster: FixedTrend(plans: [:])))
     // January 2023 is 3 years after the mix: mainstream 0.40 − 0.45 → 0; special 0.63 → rescaled to 1.
     let shares = costing.shares(FinancialYear(startYear: 2022))
     #expect(shares[Placement("mainstream")] == 0)
@@ -174,7 +185,8 @@ struct LedgerTests {
 
   @Test("allocations grow from the latest one given, across gaps")
   func allocationGrowth() throws {
-    let text = handScenarioText.replacingOccurrences(of: "    2020-21: £31m\n", with: "    2020-21: £31m\n    2022-23: £40m\n")
+    let text = handScenarioText.replacingOccurrences(
+      of: "    2020-21: £31m\n", with: "    2020-21: £31m\n    2022-23: £40m\n")
     let ledger = try Ledger(scenario: try ScenarioLoader.load(contentsOf: text, file: "t.yaml"))
     #expect(abs((ledger.years[2].highNeedsBlock?.value ?? 0) - 31_000_000 * 1.03) < pennies)
     #expect(ledger.years[3].highNeedsBlock == Pounds(40_000_000))

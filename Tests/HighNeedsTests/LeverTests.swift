@@ -101,7 +101,8 @@ struct LeverTests {
   @Test("attributed savings add up exactly to the difference the levers make")
   func attributionAddsUp() throws {
     let with = try ledger(leverScenario(levers: allLevers))
-    let without = try ledger(leverScenario(levers: "    []\n").replacingOccurrences(of: "  levers:\n\n    []", with: "  levers: []"))
+    let without = try ledger(
+      leverScenario(levers: "    []\n").replacingOccurrences(of: "  levers:\n\n    []", with: "  levers: []"))
     #expect(with.leverSavings.count == 6)
     for (index, year) in with.years.enumerated() {
       let attributed = with.leverSavings.map { $0.byYear[year.year]?.value ?? 0 }.reduce(0, +)
@@ -118,7 +119,8 @@ struct LeverTests {
     let text = leverScenario(levers: allLevers).replacingOccurrences(of: "capacity: 600", with: "capacity: 450")
     let ledger = try ledger(text)
     // 2021-22: special demand 484 > 450 places, so nothing can move in; 2020-21: 440, 10 spare.
-    let year2020 = ledger.years[1], year2021 = ledger.years[2]
+    let year2020 = ledger.years[1]
+    let year2021 = ledger.years[2]
     #expect(abs((year2020.demandByPlacement[Placement("special")] ?? 0) - (440 + 5)) < 1e-9)
     #expect(abs((year2021.demandByPlacement[Placement("special")] ?? 0) - 484) < 1e-9)
   }

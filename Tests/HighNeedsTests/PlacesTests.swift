@@ -43,7 +43,8 @@ struct PlacesTests {
 
   @Test("demand, capacity, surplus and overflow cost, with an opening mid-horizon")
   func handChecked() throws {
-    let ledger = try Ledger(scenario: try ScenarioLoader.load(contentsOf: placesScenario(capacity: "420"), file: "p.yaml"))
+    let ledger = try Ledger(
+      scenario: try ScenarioLoader.load(contentsOf: placesScenario(capacity: "420"), file: "p.yaml"))
     let plans = [1000.0, 1100, 1210, 1331]
     let capacity = [420.0, 420, 470, 470]
     #expect(ledger.places.count == 4)
@@ -58,7 +59,8 @@ struct PlacesTests {
 
       // Overflow flows into the ledger: excess plans cost £50,000 instead of £20,000.
       let year = ledger.years[index]
-      let spend = plans[index] * (0.5 * 5000 + 0.4 * 20000 + 0.1 * 50000) + max(0, demand - capacity[index]) * (50000 - 20000)
+      let spend =
+        plans[index] * (0.5 * 5000 + 0.4 * 20000 + 0.1 * 50000) + max(0, demand - capacity[index]) * (50000 - 20000)
       #expect(abs((year.spend?.value ?? 0) - spend) < 0.01)
       #expect(abs((year.plansByPlacement[Placement("special")] ?? 0) - min(demand, capacity[index])) < tolerance)
     }
@@ -71,7 +73,8 @@ struct PlacesTests {
 
   @Test("capacity that never runs short is said so, and nothing overflows")
   func neverShort() throws {
-    let ledger = try Ledger(scenario: try ScenarioLoader.load(contentsOf: placesScenario(capacity: "1000"), file: "p.yaml"))
+    let ledger = try Ledger(
+      scenario: try ScenarioLoader.load(contentsOf: placesScenario(capacity: "1000"), file: "p.yaml"))
     #expect(ledger.places.allSatisfy { $0.surplus > 0 && $0.overflowed == 0 })
     let summary = try #require(ledger.placeSummaries.first)
     #expect(summary.firstShortfallYear == nil)
@@ -93,9 +96,12 @@ struct PlacesTests {
 
   @Test("places JSON carries the contract fields")
   func json() throws {
-    let ledger = try Ledger(scenario: try ScenarioLoader.load(contentsOf: placesScenario(capacity: "420"), file: "p.yaml"))
+    let ledger = try Ledger(
+      scenario: try ScenarioLoader.load(contentsOf: placesScenario(capacity: "420"), file: "p.yaml"))
     let text = ledger.json.serialized()
-    for key in ["\"year\"", "\"setting\"", "\"demand\"", "\"capacity\"", "\"surplus\"", "\"utilisation\"", "\"placesSummary\""] {
+    for key in [
+      "\"year\"", "\"setting\"", "\"demand\"", "\"capacity\"", "\"surplus\"", "\"utilisation\"", "\"placesSummary\"",
+    ] {
       #expect(text.contains(key))
     }
     #expect(text.contains("\"surplus\": -20"))
@@ -106,8 +112,11 @@ struct PlacesTests {
 struct PlacesByNeedTests {
   @Test("need rows: setting demand × need share against the need's own places; overflow unchanged")
   func byNeed() throws {
-    let text = placesScenario(capacity: "420")
-      .replacingOccurrences(of: "    independent: 10%\n", with: "    independent: 10%\n  needs:\n    ASD: 30%\n    SEMH: 20%\n    other: 50%\n")
+    let text =
+      placesScenario(capacity: "420")
+      .replacingOccurrences(
+        of: "    independent: 10%\n",
+        with: "    independent: 10%\n  needs:\n    ASD: 30%\n    SEMH: 20%\n    other: 50%\n")
       + "      needs:\n        ASD:\n          capacity: 100\n          openings:\n            2021-22: 20\n"
     let ledger = try Ledger(scenario: try ScenarioLoader.load(contentsOf: text, file: "p.yaml"))
     let asd = ledger.places.filter { $0.need == "ASD" }
@@ -121,7 +130,8 @@ struct PlacesByNeedTests {
       #expect(row.overflowed == 0)
     }
     // The setting-level rows and the ledger's overflow are as without need groups.
-    let plain = try Ledger(scenario: try ScenarioLoader.load(contentsOf: placesScenario(capacity: "420"), file: "p.yaml"))
+    let plain = try Ledger(
+      scenario: try ScenarioLoader.load(contentsOf: placesScenario(capacity: "420"), file: "p.yaml"))
     #expect(ledger.years.map { $0.spend?.value ?? 0 } == plain.years.map { $0.spend?.value ?? 0 })
     let summary = try #require(ledger.placeSummaries.first { $0.need == "ASD" })
     // ASD demand 120, 132, 145.2, 159.72 against 100, 100, 120, 120: short from the first year.
