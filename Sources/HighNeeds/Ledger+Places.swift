@@ -8,9 +8,11 @@ extension Ledger {
         guard let capacity = places.settings[setting] else { continue }
         let demand = year.demandByPlacement[setting] ?? 0
         let share = year.demand.plans > 0 ? demand / year.demand.plans : 0
-        func row(need: String?, fraction: Double, capacity: SettingCapacity, overflowed: Double) -> PlaceRow {
+        func row(
+          need: String? = nil, phase: String? = nil, fraction: Double, capacity: SettingCapacity, overflowed: Double
+        ) -> PlaceRow {
           PlaceRow(
-            year: year.year, setting: setting, need: need, demand: demand * fraction,
+            year: year.year, setting: setting, need: need, phase: phase, demand: demand * fraction,
             demandIntervals: year.demand.intervals.map {
               PlanInterval(level: $0.level, lower: $0.lower * share * fraction, upper: $0.upper * share * fraction)
             },
@@ -21,6 +23,11 @@ extension Ledger {
           guard let needCapacity = capacity.byNeed[need] else { continue }
           rows.append(
             row(need: need, fraction: scenario.demand.needs[need] ?? 0, capacity: needCapacity, overflowed: 0))
+        }
+        for phase in capacity.byPhase.keys.sorted() {
+          guard let phaseCapacity = capacity.byPhase[phase] else { continue }
+          rows.append(
+            row(phase: phase, fraction: scenario.demand.phases[phase] ?? 0, capacity: phaseCapacity, overflowed: 0))
         }
       }
     }
@@ -36,6 +43,7 @@ extension Ledger {
           ("year", .string(row.year.description)),
           ("setting", .string(row.setting.name)),
           ("need", row.need.map { .string($0) } ?? .null),
+          ("phase", row.phase.map { .string($0) } ?? .null),
           ("demand", .number(row.demand, places: 1)),
           ("capacity", .number(row.capacity, places: 1)),
           ("surplus", .number(row.surplus, places: 1)),
@@ -63,6 +71,7 @@ extension Ledger {
         .object([
           ("setting", .string(summary.setting.name)),
           ("need", summary.need.map { .string($0) } ?? .null),
+          ("phase", summary.phase.map { .string($0) } ?? .null),
           ("firstShortfallYear", summary.firstShortfallYear.map { .string($0.description) } ?? .null),
           ("peakShortfall", summary.peakShortfall.map { .number($0.places, places: 1) } ?? .null),
           ("peakShortfallYear", summary.peakShortfall.map { .string($0.year.description) } ?? .null),
@@ -86,7 +95,7 @@ extension Ledger {
           "\(FixedPoint.format($0.lower, places: 0))-\(FixedPoint.format($0.upper, places: 0))"
         } ?? ""
       table.rows.append([
-        row.year.description, row.setting.name + (row.need.map { " / \($0)" } ?? ""),
+        row.year.description, row.setting.name + ((row.need ?? row.phase).map { " / \($0)" } ?? ""),
         FixedPoint.format(row.demand, places: 0), range,
         FixedPoint.format(row.capacity, places: 0), FixedPoint.format(row.surplus, places: 0),
         row.utilisation.map { FixedPoint.format($0 * 100, places: 0) + "%" } ?? "n/a",
@@ -126,7 +135,7 @@ extension Ledger {
       ?? places.last?.demandIntervals.map { FixedPoint.format($0.level, places: 0) } ?? []
     var header = ["year", "setting", "demand"]
     for level in levels { header += ["demand_lo\(level)", "demand_hi\(level)"] }
-    header += ["capacity", "surplus", "utilisation", "overflow", "need"]
+    header += ["capacity", "surplus", "utilisation", "overflow", "need", "phase"]
     var lines = [header.joined(separator: ",")]
     for row in places {
       var cells = [row.year.description, row.setting.name, FixedPoint.format(row.demand, places: 1)]
@@ -140,7 +149,7 @@ extension Ledger {
       cells += [
         FixedPoint.format(row.capacity, places: 1), FixedPoint.format(row.surplus, places: 1),
         row.utilisation.map { FixedPoint.format($0, places: 4) } ?? "", FixedPoint.format(row.overflowed, places: 1),
-        row.need ?? "",
+        row.need ?? "", row.phase ?? "",
       ]
       lines.append(cells.map(CSV.field).joined(separator: ","))
     }

@@ -96,10 +96,15 @@ public struct Ledger: Sendable {
   public var placeSummaries: [PlaceSummary] {
     guard let spec = scenario.places else { return [] }
     return spec.settingOrder.flatMap { setting -> [PlaceSummary] in
-      let needs = spec.settings[setting]?.byNeed.keys.sorted() ?? []
-      return ([nil] + needs.map { Optional($0) }).map { need in
+      let whole = PlaceSummary(
+        setting: setting, rows: places.filter { $0.setting == setting && $0.need == nil && $0.phase == nil })
+      let needs = (spec.settings[setting]?.byNeed.keys.sorted() ?? []).map { need in
         PlaceSummary(setting: setting, need: need, rows: places.filter { $0.setting == setting && $0.need == need })
       }
+      let phases = (spec.settings[setting]?.byPhase.keys.sorted() ?? []).map { phase in
+        PlaceSummary(setting: setting, phase: phase, rows: places.filter { $0.setting == setting && $0.phase == phase })
+      }
+      return [whole] + needs + phases
     }
   }
   /// The first year whose closing reserve is negative.

@@ -25,6 +25,13 @@ public struct SettingCapacity: Sendable {
   /// Places for particular need groups within the setting (for sufficiency by need only:
   /// overflow and costs follow the setting's total capacity).
   public var byNeed: [String: SettingCapacity] = [:]
+  /// Places for particular phases within the setting (sufficiency by phase only, like `byNeed`).
+  public var byPhase: [String: SettingCapacity] = [:]
+
+  /// Places for groups of one dimension.
+  public func groups(_ dimension: GroupDimension) -> [String: SettingCapacity] {
+    dimension == .need ? byNeed : byPhase
+  }
 
   /// Places available in `year`: base + openings − closures up to and including `year`.
   public func capacity(in year: FinancialYear) -> Double {
@@ -44,6 +51,8 @@ public struct PlaceRow: Sendable {
   public let setting: Placement
   /// The need group for a row about places for one need within the setting; nil for the setting as a whole.
   public let need: String?
+  /// The phase for a row about places for one phase within the setting; nil otherwise.
+  public let phase: String?
   /// Plans the mix places in this setting.
   public let demand: Double
   /// Ranges of demand at the forecast's levels (empty for counted years).
@@ -64,6 +73,8 @@ public struct PlaceSummary: Sendable {
   public let setting: Placement
   /// The need group, for a summary of places for one need within the setting.
   public let need: String?
+  /// The phase, for a summary of places for one phase within the setting.
+  public let phase: String?
   /// The first year in which demand exceeds capacity, if any.
   public let firstShortfallYear: FinancialYear?
   /// The largest shortfall (as a positive number of places) and its year, if any.
@@ -76,13 +87,14 @@ public struct PlaceSummary: Sendable {
   public static let shortfallThreshold = 0.5
 
   /// Summarises rows for one setting (in year order).
-  public init(setting: Placement, need: String? = nil, rows: [PlaceRow]) {
+  public init(setting: Placement, need: String? = nil, phase: String? = nil, rows: [PlaceRow]) {
     self.setting = setting
     self.need = need
+    self.phase = phase
     let short = rows.filter { $0.surplus <= -Self.shortfallThreshold }
     firstShortfallYear = short.first?.year
     peakShortfall = short.max { $0.surplus > $1.surplus }.map { (-$0.surplus, $0.year) }
-    let name = need.map { "\(setting.name) (\($0))" } ?? setting.name
+    let name = (need ?? phase).map { "\(setting.name) (\($0))" } ?? setting.name
     var text: String
     if let first = rows.first, let last = rows.last, let peak = peakShortfall, let start = firstShortfallYear {
       let peakText = "peak shortfall \(FixedPoint.format(peak.places, places: 0)) places in \(peak.year)"

@@ -60,6 +60,14 @@ public struct DemandSpec: Sendable {
   /// Share of plans by primary need group (`ASD`, `SEMH`, ...), summing to 1; empty when not
   /// given. Used for place sufficiency by need, assuming the need mix is the same in every setting.
   public var needs: [String: Double] = [:]
+  /// Share of plans by phase (`primary`, `secondary`, `post16`, ...), summing to 1; empty when
+  /// not given. Used for place sufficiency by phase, assuming the same phase mix in every setting.
+  public var phases: [String: Double] = [:]
+
+  /// The shares for a grouping dimension.
+  public func shares(_ dimension: GroupDimension) -> [String: Double] {
+    dimension == .need ? needs : phases
+  }
   /// The census year the placement mix describes: the latest census given.
   public var mixCensus: CensusYear { census.keys.max() ?? CensusYear(0) }
   /// Placements in a fixed order (by name) for stable reports.
@@ -99,4 +107,19 @@ public struct ReserveSpec: Sendable {
   public var opening: Pounds
   /// Actual overspend (positive) or underspend (negative) by year; these years are outturns.
   public var outturn: [FinancialYear: Pounds]
+}
+
+/// A way of splitting plans and places within a setting: by primary need or by phase.
+public enum GroupDimension: String, Sendable, CaseIterable {
+  /// Primary need group (ASD, SEMH, ...).
+  case need
+  /// Phase of education (primary, secondary, post-16, ...).
+  case phase
+
+  /// The scenario key for the shares and for capacity within a setting: `needs` or `phases`.
+  public var key: String { self == .need ? "needs" : "phases" }
+  /// The word used in messages.
+  var noun: String { self == .need ? "need group" : "phase" }
+  /// An example share.
+  var example: String { self == .need ? "ASD: 30%" : "primary: 40%" }
 }

@@ -1,12 +1,12 @@
 extension SectionReader {
   static let placesKeys = ["overflow", "settings"]
-  static let settingKeys = ["capacity", "openings", "closures", "needs"]
+  static let settingKeys = ["capacity", "openings", "closures", "needs", "phases"]
   static let needCapacityKeys = ["capacity", "openings", "closures"]
   static let defaultOverflow = "independent_special"
 
   /// Reads `places:`: the overflow placement and, per setting, capacity, openings and closures.
   func places(
-    _ value: Located, placements: [Placement: Double]?, needs: [String: Double]?,
+    _ value: Located, placements: [Placement: Double]?, groups: [GroupDimension: [String: Double]],
     locations: inout [String: SourceLocation]
   ) -> PlacesSpec? {
     guard let map = reader.mapping(value, expected: "a mapping with overflow and settings") else { return nil }
@@ -50,7 +50,7 @@ extension SectionReader {
           expected: "capacity only for other settings, or another overflow placement")
         continue
       }
-      if let setting = setting(entry.value, needs: needs) { settings[Placement(entry.key)] = setting }
+      if let setting = setting(entry.value, groups: groups) { settings[Placement(entry.key)] = setting }
     }
     if !settings.isEmpty, let known, !known.contains(overflow.name), map.value("overflow") == nil {
       reader.report(
@@ -61,26 +61,34 @@ extension SectionReader {
   }
 
   /// Reads one setting's capacity, openings and closures, checking capacity never goes below zero.
-  private func setting(_ value: Located, needs: [String: Double]?, allowNeeds: Bool = true) -> SettingCapacity? {
+  private func setting(
+    _ value: Located, groups: [GroupDimension: [String: Double]], nested: Bool = false
+  ) -> SettingCapacity? {
     guard let map = reader.mapping(value, expected: "a mapping with capacity, openings and closures") else {
       return nil
     }
-    map.rejectUnknownKeys(allowed: allowNeeds ? Self.settingKeys : Self.needCapacityKeys)
-    var byNeed: [String: SettingCapacity] = [:]
-    if allowNeeds, let node = map.value("needs"),
-      let needMap = reader.mapping(node, expected: "capacity by need group, such as ASD: {capacity: 400}")
-    {
-      let known = (needs ?? [:]).keys.sorted()
-      for entry in needMap.entries {
+    map.rejectUnknownKeys(allowed: nested ? Self.needCapacityKeys : Self.settingKeys)
+    var byGroup: [GroupDimension: [String: SettingCapacity]] = [:]
+    for dimension in GroupDimension.allCases where !nested {
+      guard let node = map.value(dimension.key),
+        let groupMap = reader.mapping(
+          node,
+          expected: "capacity by \(dimension.noun), such as \(dimension == .need ? "ASD" : "primary"): {capacity: 40}")
+      else { continue }
+      let known = (groups[dimension] ?? [:]).keys.sorted()
+      for entry in groupMap.entries {
         guard known.contains(entry.key) else {
           reader.report(
             at: entry.keyMark, field: entry.value.path,
-            "need group '\(entry.key)' has no share in demand.needs\(Suggestion.hint(for: entry.key, among: known))",
+            "\(dimension.noun) '\(entry.key)' has no share in demand.\(dimension.key)\(Suggestion.hint(for: entry.key, among: known))",
             expected: known.isEmpty
-              ? "demand.needs giving the share of plans by need" : "one of: \(known.joined(separator: ", "))")
+              ? "demand.\(dimension.key) giving the share of plans by \(dimension.rawValue)"
+              : "one of: \(known.joined(separator: ", "))")
           continue
         }
-        if let capacity = setting(entry.value, needs: needs, allowNeeds: false) { byNeed[entry.key] = capacity }
+        if let capacity = setting(entry.value, groups: groups, nested: true) {
+          byGroup[dimension, default: [:]][entry.key] = capacity
+        }
       }
     }
     let capacity = map.value("capacity", required: true, expected: "places available in the first year").flatMap {
@@ -89,7 +97,9 @@ extension SectionReader {
     let openings = map.value("openings").flatMap { countsByYear($0, what: "openings") } ?? [:]
     let closures = map.value("closures").flatMap { countsByYear($0, what: "closures") } ?? [:]
     guard let capacity else { return nil }
-    let setting = SettingCapacity(base: capacity, openings: openings, closures: closures, byNeed: byNeed)
+    let setting = SettingCapacity(
+      base: capacity, openings: openings, closures: closures, byNeed: byGroup[.need] ?? [:],
+      byPhase: byGroup[.phase] ?? [:])
     if let years, let node = map.value("closures"),
       let year = Array(years.lowerBound...years.upperBound).first(where: { setting.capacity(in: $0) < 0 })
     {

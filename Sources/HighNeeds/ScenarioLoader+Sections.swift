@@ -7,7 +7,7 @@ struct SectionReader {
   /// The ledger's years, when they could be read: keyed years must fall inside them.
   let years: ClosedRange<FinancialYear>?
 
-  static let demandKeys = ["census", "model", "growth", "placements", "placement_trend", "needs"]
+  static let demandKeys = ["census", "model", "growth", "placements", "placement_trend", "needs", "phases"]
   static let costKeys = ["per_plan", "price_year", "inflation", "other"]
   static let fundingKeys = ["high_needs_block", "growth", "block_transfers", "other_income", "dsg_total"]
   static let reserveKeys = ["opening", "outturn"]
@@ -97,10 +97,12 @@ struct SectionReader {
         }
       }
     }
-    let needs = map.value("needs").flatMap { needShares($0) } ?? [:]
+    let needs = map.value("needs").flatMap { groupShares($0, dimension: .need) } ?? [:]
+    let phases = map.value("phases").flatMap { groupShares($0, dimension: .phase) } ?? [:]
     guard let census, let placements else { return nil }
     return DemandSpec(
-      census: census, model: model, growth: growth, placements: placements, placementTrend: trend, needs: needs)
+      census: census, model: model, growth: growth, placements: placements, placementTrend: trend, needs: needs,
+      phases: phases)
   }
 
   /// Reads the placement mix: names to shares in 0...100%, adding to 100% within half a point.
@@ -143,9 +145,12 @@ struct SectionReader {
     return complete ? result : nil
   }
 
-  /// Reads the need mix: group names (letters, digits, underscores) to shares adding to 100%.
-  func needShares(_ value: Located) -> [String: Double]? {
-    guard let map = reader.mapping(value, expected: "the share of plans by primary need, such as ASD: 30%") else {
+  /// Reads a need or phase mix: group names (letters, digits, underscores) to shares adding to 100%.
+  func groupShares(_ value: Located, dimension: GroupDimension) -> [String: Double]? {
+    guard
+      let map = reader.mapping(
+        value, expected: "the share of plans by \(dimension.rawValue), such as \(dimension.example)")
+    else {
       return nil
     }
     var result: [String: Double] = [:]
@@ -153,8 +158,9 @@ struct SectionReader {
     for entry in map.entries {
       guard isNeedName(entry.key) else {
         reader.report(
-          at: entry.keyMark, field: entry.value.path, "'\(entry.key)' is not a usable need group name",
-          expected: "letters, digits and underscores, such as ASD or SEMH")
+          at: entry.keyMark, field: entry.value.path, "'\(entry.key)' is not a usable \(dimension.noun) name",
+          expected:
+            "letters, digits and underscores, such as \(dimension == .need ? "ASD or SEMH" : "primary or post16")")
         complete = false
         continue
       }
@@ -171,7 +177,8 @@ struct SectionReader {
     }
     if complete, !result.isEmpty, abs(result.sumInKeyOrder - 1) > 0.005 {
       reader.report(
-        value, "the need shares add up to \(FixedPoint.format(result.sumInKeyOrder * 100, places: 1))%",
+        value,
+        "the \(dimension.rawValue) shares add up to \(FixedPoint.format(result.sumInKeyOrder * 100, places: 1))%",
         expected: "shares adding up to 100% (within 0.5%)")
     }
     return complete ? result : nil

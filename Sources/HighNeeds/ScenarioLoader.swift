@@ -197,7 +197,9 @@ public enum ScenarioLoader {
     let costed = costs.map { $0.perPlan.keys.map(\.name).sorted() }
     let levers = top.value("levers").map { sections.levers($0, costed: costed) } ?? []
     let places = top.value("places").flatMap {
-      sections.places($0, placements: demand?.placements, needs: demand?.needs, locations: &locations)
+      sections.places(
+        $0, placements: demand?.placements, groups: [.need: demand?.needs ?? [:], .phase: demand?.phases ?? [:]],
+        locations: &locations)
     }
 
     guard let name, let authority, let years, let demand, let costs, let funding else { return nil }

@@ -138,4 +138,23 @@ struct PlacesByNeedTests {
     #expect(summary.firstShortfallYear == FinancialYear(startYear: 2019))
     #expect(summary.explanation.hasPrefix("special (ASD): demand exceeds capacity from the first year"))
   }
+
+  @Test("phase rows work the same way, beside need rows")
+  func byPhase() throws {
+    let text =
+      placesScenario(capacity: "420")
+      .replacingOccurrences(
+        of: "    independent: 10%\n",
+        with: "    independent: 10%\n  phases:\n    primary: 25%\n    secondary: 75%\n")
+      + "      phases:\n        secondary:\n          capacity: 350\n"
+    let ledger = try Ledger(scenario: try ScenarioLoader.load(contentsOf: text, file: "p.yaml"))
+    let secondary = ledger.places.filter { $0.phase == "secondary" }
+    #expect(secondary.count == 4)
+    // 2022-23: 1,331 plans × 40% special × 75% secondary = 399.3 against 350 places.
+    let last = try #require(secondary.last)
+    #expect(abs(last.demand - 1331 * 0.4 * 0.75) < 1e-9)
+    #expect(abs(last.surplus - (350 - 399.3)) < 1e-9)
+    let summary = try #require(ledger.placeSummaries.first { $0.phase == "secondary" })
+    #expect(summary.explanation.hasPrefix("special (secondary): capacity is enough until 2020-21; short from 2021-22"))
+  }
 }

@@ -170,6 +170,9 @@ case("money-missing-unit", "an allocation written in millions without the m", su
 case("outturn-missing-unit", "an outturn written in millions without the m", sub("    2019-20: £1m\n", "    2019-20: 3.688\n"),
      [("2019-20: 3.688", "3.688", "reserve.outturn.2019-20", "a unit seems to be missing")])
 
+case("places-phase-without-mix", "places by phase with no phase mix", BASE + "places:\n  overflow: mainstream\n  settings:\n    special:\n      capacity: 100\n      phases:\n        primary:\n          capacity: 40\n",
+     [("primary:", 9, "places.settings.special.phases.primary", "phase 'primary' has no share in demand.phases")])
+
 for name, desc, body, expects in cases:
     header_count = 1 + len(expects) + (1 if name in counts else 0)
     lines = body.split("\n")
