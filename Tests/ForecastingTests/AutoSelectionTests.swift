@@ -30,7 +30,7 @@ struct AutoSelectionTests {
       }
       #expect(abs(f.points[k].mean - expected) < 1e-9 * expected)
     }
-    #expect(f.model == "combination(quadratic,recent-exponential,local-exponential)")
+    #expect(f.model == "combination(quadratic,recent-exponential,local-exponential,piecewise)")
   }
 
   /// Every candidate is reported, ranked by backtest MAPE.

@@ -7,26 +7,28 @@ import Foundation
 ///    (too few points, zeros on a log scale) is left out with a note. Each is scored by the
 ///    MAPE of its rolling-origin forecasts (`RollingOrigin`) at horizons 1…min(h, 4) from
 ///    every origin with at least `minimumTraining` points, and reported with its AICc.
-/// 2. The forecast combines the models of `pool` — a quadratic trend and exponential trends
-///    on the last four and last three years — with weights proportional to 1/(1 + MAPE)
-///    (equal weights when the series is too short to score them). Combining a few
-///    reasonable models is usually more accurate than the single best one picked on a short
-///    validation record (Hyndman & Athanasopoulos, FPP3 §13.4); on the SEN2 backtests
-///    picking the best one to five of all candidates by this MAPE was less accurate than this
-///    pool, because with seven to eleven annual points the ranking is noisy, while models that
-///    follow only the recent trend adapt to the 2014 break. The pool and the models left out
-///    of it (full-series linear and exponential, damped, piecewise, drift, naive) are all
-///    scored, so a user can see how they compare and ask for any of them by name.
+/// 2. The forecast combines the models of `pool` — a quadratic trend, exponential trends on
+///    the last four and last three years, and a piecewise-linear trend with a searched break
+///    (from six points) — with weights proportional to 1/(1 + MAPE) (equal weights when the
+///    series is too short to score them). Combining a few reasonable models is usually more
+///    accurate than the single best one picked on a short validation record (Hyndman &
+///    Athanasopoulos, FPP3 §13.4); on the SEN2 backtests picking the best one to five of all
+///    candidates by this MAPE was less accurate than this pool, because with seven to eleven
+///    annual points the ranking is noisy, while models that follow only the recent trend or
+///    bend at the 2014 break adapt to it. The piecewise trend, linear after its break, hedges
+///    the three compounding members. The models left out of the pool (full-series linear
+///    and exponential, recent-linear, damped, drift, naive) are scored too, so a user can see
+///    how they compare and ask for any of them by name.
 /// 3. The intervals come from `IntervalCalibration`: the combination's own rolling-origin
 ///    errors, shrunk towards a prior.
 enum AutoSelection {
   /// The models `auto` scores and reports.
   static let candidates: [ForecastModel] = [
-    .quadratic, .recentExponential, .localExponential, .recentLinear, .linear, .exponential, .damped,
-    .piecewise, .drift, .naive,
+    .quadratic, .recentExponential, .localExponential, .piecewise, .recentLinear, .linear, .exponential,
+    .damped, .drift, .naive,
   ]
   /// The models `auto` combines.
-  static let pool: [ForecastModel] = [.quadratic, .recentExponential, .localExponential]
+  static let pool: [ForecastModel] = [.quadratic, .recentExponential, .localExponential, .piecewise]
   /// Smallest training window for a cross-validation origin.
   static let minimumTraining = 4
   /// Longest horizon scored in cross-validation.
