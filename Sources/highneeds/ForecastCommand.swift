@@ -8,11 +8,14 @@ struct ForecastCommand: ParsableCommand {
     commandName: "forecast",
     abstract: "Forecast an annual count (plans at each January census) with prediction intervals.",
     discussion: """
-      Models: linear, exponential (log-linear; the point forecast is the bias-corrected mean), \
-      quadratic, damped (Holt's damped trend, ETS(A,Ad,N)), recent-linear and \
-      recent-exponential (the last \(Forecaster.recentWindow) years), piecewise (one break \
-      year, searched), drift, naive, and auto (rank by rolling-origin cross-validation, \
-      combine the best, calibrate the intervals). Intervals never go below zero.
+      Models: linear, exponential (log-linear; the point forecast is the bias-corrected \
+      mean), quadratic, recent-linear and recent-exponential (the last \(Forecaster.recentWindow) \
+      years), local-exponential (the last \(Forecaster.localWindow)), piecewise (one break, \
+      searched or given with --break-year), damped (Holt's damped trend, ETS(A,Ad,N)), \
+      drift, naive; and auto (the default): every model scored by rolling-origin \
+      cross-validation, a weighted combination of the quadratic, recent-exponential, \
+      local-exponential and piecewise trends, with intervals calibrated on its own \
+      out-of-sample errors. Intervals never go below zero.
 
       Example: highneeds forecast plans.csv --time year --value plans --horizon 5
       """)
@@ -32,7 +35,7 @@ struct ForecastCommand: ParsableCommand {
   )
   var population: String?
 
-  @Option(help: "Model: \(ForecastModel.allCases.map(\.rawValue).joined(separator: ", ")).")
+  @Option(help: "The model (see above).")
   var model: ForecastModel = .auto
 
   @Option(
