@@ -68,7 +68,7 @@ public struct Forecast: Sendable {
   public let fitted: [FittedPoint]
   /// Forecasts for the years after the last observation.
   public let points: [ForecastPoint]
-  /// Every candidate considered, with its scores (empty when the model was given).
+  /// Every candidate considered, with its scores (only the model itself when it was given).
   public let candidates: [CandidateScore]
   /// Notes: excluded models and why, back-transformation, calibration applied.
   public let notes: [String]

@@ -37,9 +37,15 @@ public enum Forecaster {
       return try AutoSelection.forecast(series, horizon: horizon, levels: levels)
     }
     let fit = try fitCandidate(model, series, horizon: horizon)
+    // The model's own scores, as auto would report them.
+    let errors = RollingOrigin.errors(
+      series, horizon: min(horizon, AutoSelection.validationHorizon), minimumTraining: AutoSelection.minimumTraining
+    ) { try fitCandidate(model, $0, horizon: $1) }
+    let score = CandidateScore(
+      model: model.rawValue, aicc: fit.aicc, backtestMAPE: RollingOrigin.meanAbsolutePercentageError(errors))
     return assemble(
       series: series, model: model.rawValue, selection: "user", levels: levels,
-      fitted: fit.fitted, predictive: [(1, fit.predictive)], candidates: [], notes: fit.notes)
+      fitted: fit.fitted, predictive: [(1, fit.predictive)], candidates: [score], notes: fit.notes)
   }
 
   /// Forecasts `series` with a piecewise-linear trend whose slope changes after `breakYear`

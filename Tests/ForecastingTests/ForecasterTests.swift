@@ -48,6 +48,9 @@ struct ForecasterTests {
     let f = try Forecaster.forecast(s, model: .linear, horizon: 3)
     #expect(f.model == "linear")
     #expect(f.selection == "user")
+    // A named model reports its own scores: on an exact line, no backtest error.
+    #expect(f.candidates.map(\.model) == ["linear"])
+    #expect((f.candidates.first?.backtestMAPE ?? 1) < 1e-9)
     for (k, p) in f.points.enumerated() {
       #expect(p.time == 2017 + k)
       #expect(abs(p.mean - (170 + 10 * Double(k))) < 1e-9 * 200)
