@@ -97,7 +97,8 @@ struct ForecastCommand: ParsableCommand {
       var times: [Int] = []
       for (i, t) in rawTimes.enumerated() {
         guard t == t.rounded(), abs(t) < 1e6 else {
-          throw Failure.dataInvalid("\(data):\(i + 2): column \(time): \(t) is not a whole year")
+          throw Failure.dataInvalid(
+            "\(data):\(i + 2): column \(time): \(t) is not a year (a whole number below one million)")
         }
         times.append(Int(t))
       }

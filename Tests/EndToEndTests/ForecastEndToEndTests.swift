@@ -137,7 +137,7 @@ struct ForecastEndToEndTests {
       (["forecast", "negative.csv", "--time", "year", "--value", "plans"], 65, "negative"),
       (["forecast", "duplicate.csv", "--time", "year", "--value", "plans"], 65, "more than once"),
       (["forecast", "text.csv", "--time", "year", "--value", "plans"], 65, "not a number"),
-      (["forecast", "fraction.csv", "--time", "year", "--value", "plans"], 65, "whole year"),
+      (["forecast", "fraction.csv", "--time", "year", "--value", "plans"], 65, "is not a year"),
       (["forecast", "medway.csv", "--time", "yaer", "--value", "plans"], 65, "did you mean year"),
       (["forecast", "medway.csv", "--time", "year", "--value", "plans", "--train-until", "2000"], 65, "2000"),
       (["forecast", "missing.csv", "--time", "year", "--value", "plans"], 66, "missing.csv"),
