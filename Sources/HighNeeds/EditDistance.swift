@@ -1,8 +1,9 @@
-/// "Did you mean" suggestions for misspelt keys and names.
-enum Suggestion {
+/// "Did you mean" suggestions for misspelt keys and names (scenario keys here, CSV
+/// column names in the command-line tool).
+public enum Suggestion {
   /// The Levenshtein distance between two strings (insertions, deletions, substitutions),
   /// compared case-insensitively. O(m·n) time, O(n) memory.
-  static func distance(_ a: String, _ b: String) -> Int {
+  public static func distance(_ a: String, _ b: String) -> Int {
     let x = Array(a.lowercased())
     let y = Array(b.lowercased())
     guard !x.isEmpty else { return y.count }
@@ -22,7 +23,7 @@ enum Suggestion {
 
   /// The candidate closest to `word`, if it is close enough to be a plausible typo
   /// (at most a third of the word's length, and at least 2 edits allowed), or one contains the other.
-  static func closest(to word: String, among candidates: [String]) -> String? {
+  public static func closest(to word: String, among candidates: [String]) -> String? {
     guard word.count <= 200 else { return nil }
     let limit = max(2, word.count / 3)
     let scored = candidates.map { ($0, distance(word, $0)) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }

@@ -1,4 +1,5 @@
 import Foundation
+import HighNeeds
 import SwiftCSV
 
 /// A CSV file read for numeric work, with messages that name the file, line and column.
@@ -33,7 +34,7 @@ struct CSVTable {
   func columnIndex(_ name: String, option: String) throws -> Int {
     if let index = header.firstIndex(of: name) { return index }
     var message = "\(path): \(option) \(name): no such column; the columns are \(header.joined(separator: ", "))"
-    if let near = closestMatch(name, in: header) { message += " (did you mean \(near)?)" }
+    if let near = Suggestion.closest(to: name, among: header) { message += " (did you mean \(near)?)" }
     throw Failure.dataInvalid(message)
   }
 
@@ -56,28 +57,4 @@ struct CSVTable {
       return value
     }
   }
-}
-
-/// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
-func closestMatch(_ word: String, in candidates: [String]) -> String? {
-  let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
-  guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-  return best.1 <= max(2, word.count / 3) ? best.0 : nil
-}
-
-/// Levenshtein distance between two strings.
-func editDistance(_ a: String, _ b: String) -> Int {
-  let a = Array(a), b = Array(b)
-  if a.isEmpty { return b.count }
-  if b.isEmpty { return a.count }
-  var previous = Array(0...b.count)
-  var current = [Int](repeating: 0, count: b.count + 1)
-  for i in 1...a.count {
-    current[0] = i
-    for j in 1...b.count {
-      current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-    }
-    swap(&previous, &current)
-  }
-  return previous[b.count]
 }
