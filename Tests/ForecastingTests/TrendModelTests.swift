@@ -94,3 +94,24 @@ extension TrendModelTests {
     #expect(throws: ForecastingError.self) { try Forecaster.forecastPiecewise(s, breakYear: 2010, horizon: 1) }
   }
 }
+
+extension TrendModelTests {
+  /// Two census counts six years apart (1,500 in 2014, 2,500 in 2020, as a scenario may give):
+  /// auto falls back to the drift, 1,000/6 a year, so 2,666.67 in 2021 (1e-9).
+  @Test func twoPointsWithAGap() throws {
+    let s = try TimeSeries(times: [2014, 2020], values: [1500, 2500])
+    let f = try Forecaster.forecast(s, horizon: 2)
+    #expect(f.model == "drift")
+    #expect(abs(f.points[0].mean - (2500 + 1000.0 / 6)) < 1e-9 * 2700)
+    #expect(f.points[1].lower[1] < f.points[1].mean && f.points[1].mean < f.points[1].upper[1])
+  }
+
+  /// Drift with a gap: y = 10 (2010), 16 (2012), 19 (2013): drift 3 a year; one-year
+  /// residuals: (6 − 6)²/2 = 0 and (3 − 3)² = 0, so σ² = 0 and the forecast is 22 exactly.
+  @Test func driftWithAGap() throws {
+    let s = try TimeSeries(times: [2010, 2012, 2013], values: [10, 16, 19])
+    let f = try Forecaster.forecast(s, model: .drift, horizon: 1)
+    #expect(abs(f.points[0].mean - 22) < 1e-12)
+    #expect(abs(f.points[0].upper[1] - 22) < 1e-9)
+  }
+}
