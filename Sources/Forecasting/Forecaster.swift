@@ -8,9 +8,11 @@ import Foundation
 /// f.points[0].mean, f.points[0].lower[1], f.points[0].upper[1]
 /// ```
 ///
-/// `auto` fits every candidate, scores each by rolling-origin cross-validation
-/// (`RollingOrigin`, MAPE over horizons 1…h) and combines the best few by averaging their
-/// means and their quantiles (Vincentisation). See `AutoSelection` for the details.
+/// `auto` fits every candidate and scores each by rolling-origin cross-validation
+/// (`RollingOrigin`, MAPE over horizons 1…min(h, 4)); its forecast is a combination of four
+/// trend models weighted by those scores, with intervals calibrated on the combination's own
+/// out-of-sample errors (`AutoSelection`, `IntervalCalibration`). Measured against R's
+/// forecast package in `benchmarks/backtest/RESULTS.md`.
 public enum Forecaster {
   /// The longest horizon accepted.
   public static let maximumHorizon = 50
