@@ -37,6 +37,7 @@ struct ForecastReferenceTests {
     let drift: Bands
     let naive: Bands
     let dampedLong: Damped
+    let dampedMedway: Damped
     let longSeries: [Double]
     let tsCVLinear: CV
   }
@@ -109,6 +110,20 @@ struct ForecastReferenceTests {
       let rWidth = r.hi95[k] - r.lo95[k]
       #expect(abs(width - rWidth) <= 0.1 * rWidth, "95% width \(k + 1): \(width) vs R \(rWidth)")
     }
+  }
+
+  /// On Medway's eleven points R's optimum sits on the boundary (α = 0.9999, φ = 0.98); ours
+  /// must reach a likelihood at least as high (n·log SSE no larger, to 1e-6).
+  @Test func dampedLikelihoodAtLeastR() throws {
+    let f = Self.fixture
+    let r = f.dampedMedway
+    let rParameters = DampedTrend.Parameters(
+      alpha: r.alpha, beta: r.beta, phi: r.phi, level0: r.level0, trend0: r.trend0)
+    let ours = DampedTrend.estimate(f.values)
+    let n = Double(f.values.count)
+    let rObjective = n * log(DampedTrend.filter(f.values, rParameters).sse)
+    let ourObjective = n * log(DampedTrend.filter(f.values, ours).sse)
+    #expect(ourObjective <= rObjective + 1e-6, "ours \(ourObjective) vs R \(rObjective)")
   }
 
   /// Rolling-origin errors are R's `tsCV` errors (actual − forecast) for a linear trend
