@@ -52,7 +52,8 @@ enum FitReport {
       aic: finite(r.aic), aicc: finite(r.aicc), bic: finite(r.bic), confidenceLevel: level * 100,
       warnings: r.warnings)
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+    // Sorted keys: the same fit always prints byte-identical JSON.
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let data = try encoder.encode(document)
     return String(decoding: data, as: UTF8.self) + "\n"
   }

@@ -100,6 +100,15 @@ private func lre(_ estimate: Double, _ certified: Double) -> Double {
   return error.isNaN ? 0 : min(15, -log10(error))
 }
 
+@Test func jsonIsByteIdenticalAcrossRuns() throws {
+  // Regression: JSONEncoder's key order on Linux varied from run to run.
+  let path = try writeCSV("repeat.csv", "x,y\n1,2\n2,3\n3,5\n4,4\n")
+  let first = try runFit(["fit", path, "--y", "y", "--x", "x", "--format", "json"])
+  let second = try runFit(["fit", path, "--y", "y", "--x", "x", "--format", "json"])
+  #expect(first.status == 0)
+  #expect(first.stdout == second.stdout)
+}
+
 @Test func tableFormatReadsLikeSummaryLm() throws {
   let path = try writeCSV("trend.csv", "year,plans\n2014,1409\n2015,1500\n2016,1678\n2017,1779\n2018,1968\n2019,2126\n2020,2296\n")
   let run = try runFit([path, "--y", "plans", "--x", "year"].withCommand)
