@@ -37,13 +37,17 @@ public enum StudentT {
   /// Exact closed forms for ν = 1 and ν = 2; otherwise a bracketed Newton iteration on
   /// log P(T ≤ t) (bisection in log|t| when a step leaves the bracket), from a normal-based
   /// starting value, to full double precision. Tested against R's `qt` to 1e-10 relative.
+  ///
+  /// Results are remembered (`QuantileCache`): forecasts ask for the same few levels and
+  /// degrees of freedom again and again, and a repeated question costs a table look-up.
   public static func quantile(_ p: Double, degreesOfFreedom nu: Double) -> Double {
     if p.isNaN || nu.isNaN || nu <= 0 || p < 0 || p > 1 { return .nan }
     if p == 0 { return -.infinity }
     if p == 1 { return .infinity }
     if p == 0.5 { return 0 }
-    if p > 0.5 { return -lowerQuantile(1 - p, nu) }
-    return lowerQuantile(p, nu)
+    return QuantileCache.shared.value(p, nu) {
+      p > 0.5 ? -lowerQuantile(1 - p, nu) : lowerQuantile(p, nu)
+    }
   }
 
   /// For p < ½: the negative t with P(T ≤ t) = p.

@@ -41,6 +41,22 @@ enum DampedTrend {
     return (fitted, sse, level, trend)
   }
 
+  /// The sum of squared one-step errors of `filter`, computed the same way without
+  /// storing the fitted values (the likelihood the optimiser evaluates thousands of times).
+  static func sumOfSquaredErrors(_ y: [Double], _ p: Parameters) -> Double {
+    var level = p.level0
+    var trend = p.trend0
+    var sse = 0.0
+    for value in y {
+      let forecast = level + p.phi * trend
+      let e = value - forecast
+      sse += e * e
+      level = forecast + p.alpha * e
+      trend = p.phi * trend + p.beta * e
+    }
+    return sse
+  }
+
   /// The parameters from unconstrained coordinates (logistic maps into the region).
   static func parameters(from x: [Double], scale: Double) -> Parameters {
     func logistic(_ v: Double) -> Double { 1 / (1 + Foundation.exp(-v)) }
@@ -71,7 +87,7 @@ enum DampedTrend {
     let scale = max(y.map(abs).max() ?? 1, 1)
     let objective: ([Double]) -> Double = { x in
       let p = parameters(from: x, scale: scale)
-      let sse = filter(y, p).sse
+      let sse = sumOfSquaredErrors(y, p)
       return Double(n) * Foundation.log(max(sse, 1e-300))
     }
     func logit(_ p: Double) -> Double { Foundation.log(p / (1 - p)) }

@@ -46,78 +46,97 @@ public enum NelderMead {
       return v.isNaN ? .infinity : v
     }
     guard n > 0 else { return Result(point: [], value: f([]), iterations: 0, converged: true) }
-    var simplex = [start]
-    for i in 0..<n {
-      var v = start
-      let h = step?[i] ?? (start[i] != 0 ? 0.05 * start[i] : 0.00025)
-      v[i] += h
-      simplex.append(v)
+    // The simplex is stored flat, vertex i in simplex[i*n ..< (i+1)*n], and every trial point
+    // is built in one reused buffer: the arithmetic is that of the textbook loop, without
+    // allocating an array per step (the damped trend's backtests run this thousands of times).
+    var simplex = [Double](repeating: 0, count: (n + 1) * n)
+    var values = [Double](repeating: 0, count: n + 1)
+    var trial = start
+    for i in 0...n {
+      for j in 0..<n { trial[j] = start[j] }
+      if i > 0 {
+        let h = step?[i - 1] ?? (start[i - 1] != 0 ? 0.05 * start[i - 1] : 0.00025)
+        trial[i - 1] += h
+      }
+      for j in 0..<n { simplex[i * n + j] = trial[j] }
+      values[i] = f(trial)
     }
-    var values = simplex.map(f)
+    var centroid = [Double](repeating: 0, count: n)
+    var reflected = [Double](repeating: 0, count: n)
     var iterations = 0
     var converged = false
     while iterations < maxIterations {
-      // Order vertices best to worst.
-      let order = values.indices.sorted { values[$0] < values[$1] }
-      simplex = order.map { simplex[$0] }
-      values = order.map { values[$0] }
+      // Order vertices best to worst (a stable insertion sort: ties keep their order).
+      for i in 1..<(n + 1) {
+        var k = i
+        while k > 0 && values[k] < values[k - 1] {
+          values.swapAt(k, k - 1)
+          for j in 0..<n { simplex.swapAt(k * n + j, (k - 1) * n + j) }
+          k -= 1
+        }
+      }
       let best = values[0]
       let worst = values[n]
       let spread = worst - best
-      var size = 0.0
-      for v in simplex.dropFirst() {
-        for j in 0..<n { size = max(size, abs(v[j] - simplex[0][j]) / (1 + abs(simplex[0][j]))) }
-      }
-      if (spread.isFinite && spread <= tolerance * (abs(best) + tolerance)) && size <= tolerance {
-        converged = true
-        break
-      }
-      if !spread.isFinite && size <= tolerance {
-        converged = best.isFinite
-        break
+      let flat = spread.isFinite && spread <= tolerance * (abs(best) + tolerance)
+      // The simplex's size matters only when its values are flat or not all finite.
+      if flat || !spread.isFinite {
+        var size = 0.0
+        for i in 1...n {
+          for j in 0..<n { size = max(size, abs(simplex[i * n + j] - simplex[j]) / (1 + abs(simplex[j]))) }
+        }
+        if size <= tolerance {
+          converged = flat || best.isFinite
+          break
+        }
       }
       iterations += 1
       // Centroid of all but the worst.
-      var centroid = [Double](repeating: 0, count: n)
-      for v in simplex.prefix(n) { for j in 0..<n { centroid[j] += v[j] / Double(n) } }
-      func along(_ t: Double) -> [Double] {
-        (0..<n).map { centroid[$0] + t * (simplex[n][$0] - centroid[$0]) }
+      for j in 0..<n { centroid[j] = 0 }
+      for i in 0..<n { for j in 0..<n { centroid[j] += simplex[i * n + j] / Double(n) } }
+      func along(_ t: Double, into x: inout [Double]) {
+        for j in 0..<n { x[j] = centroid[j] + t * (simplex[n * n + j] - centroid[j]) }
       }
-      let reflected = along(-1)
+      func replaceWorst(with x: [Double], value: Double) {
+        for j in 0..<n { simplex[n * n + j] = x[j] }
+        values[n] = value
+      }
+      along(-1, into: &reflected)
       let fr = f(reflected)
       if fr < values[0] {
-        let expanded = along(-2)
-        let fe = f(expanded)
+        along(-2, into: &trial)
+        let fe = f(trial)
         if fe < fr {
-          simplex[n] = expanded
-          values[n] = fe
+          replaceWorst(with: trial, value: fe)
         } else {
-          simplex[n] = reflected
-          values[n] = fr
+          replaceWorst(with: reflected, value: fr)
         }
         continue
       }
       if fr < values[n - 1] {
-        simplex[n] = reflected
-        values[n] = fr
+        replaceWorst(with: reflected, value: fr)
         continue
       }
       // Contraction: outside when the reflection improved on the worst, inside otherwise.
       let outside = fr < values[n]
-      let contracted = along(outside ? -0.5 : 0.5)
-      let fc = f(contracted)
+      along(outside ? -0.5 : 0.5, into: &trial)
+      let fc = f(trial)
       if fc < (outside ? fr : values[n]) {
-        simplex[n] = contracted
-        values[n] = fc
+        replaceWorst(with: trial, value: fc)
         continue
       }
       // Shrink towards the best vertex.
       for i in 1...n {
-        simplex[i] = (0..<n).map { simplex[0][$0] + 0.5 * (simplex[i][$0] - simplex[0][$0]) }
-        values[i] = f(simplex[i])
+        for j in 0..<n {
+          simplex[i * n + j] = simplex[j] + 0.5 * (simplex[i * n + j] - simplex[j])
+          trial[j] = simplex[i * n + j]
+        }
+        values[i] = f(trial)
       }
     }
     let bestIndex = values.indices.min { values[$0] < values[$1] } ?? 0
-    return Result(point: simplex[bestIndex], value: values[bestIndex], iterations: iterations, converged: converged)
+    return Result(
+      point: Array(simplex[(bestIndex * n)..<((bestIndex + 1) * n)]), value: values[bestIndex],
+      iterations: iterations, converged: converged)
   }
 }

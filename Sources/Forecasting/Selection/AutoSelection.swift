@@ -38,12 +38,19 @@ enum AutoSelection {
     var notes: [String] = []
     var fits: [ForecastModel: CandidateFit] = [:]
     var scores: [ForecastModel: Double] = [:]
+    // The pooled models' fits at each origin (nil where the fit failed), kept from their
+    // backtests for the combination's own backtest below, which needs the same fits.
+    var originFits: [ForecastModel: [Int: CandidateFit?]] = [:]
     let cvHorizon = min(horizon, validationHorizon)
     for model in candidates {
       do {
         fits[model] = try Forecaster.fitCandidate(model, series, horizon: horizon)
+        let pooled = pool.contains(model)
         let errors = RollingOrigin.errors(series, horizon: cvHorizon, minimumTraining: minimumTraining) {
-          try Forecaster.fitCandidate(model, $0, horizon: $1)
+          prefix, steps in
+          let fit = Result { try Forecaster.fitCandidate(model, prefix, horizon: steps) }
+          if pooled { originFits[model, default: [:]][prefix.count] = try? fit.get() }
+          return try fit.get()
         }
         scores[model] = RollingOrigin.meanAbsolutePercentageError(errors)
         if fits[model]?.aicc == nil, model != .drift, model != .naive {
@@ -74,17 +81,24 @@ enum AutoSelection {
     }
     selection += "; intervals calibrated on rolling-origin errors"
 
-    func combinedMeans(_ s: TimeSeries, _ h: Int) -> [Double]? {
+    // The members' fits to the first `origin` points for `h` years: the fit already made
+    // (for the whole series, or at this origin of the member's backtest), else a new one.
+    func memberFit(_ model: ForecastModel, origin: Int, _ h: Int) -> CandidateFit? {
+      if origin == series.count, h == horizon, let fit = fits[model] { return fit }
+      if h == min(cvHorizon, series.count - origin), let cached = originFits[model]?[origin] { return cached }
+      return try? Forecaster.fitCandidate(model, series.prefix(origin), horizon: h)
+    }
+    func combinedMeans(_ origin: Int, _ h: Int) -> [Double]? {
       var total = [Double](repeating: 0, count: h)
       var weightSum = 0.0
       for (model, w) in zip(members, weights) {
-        guard let fit = try? Forecaster.fitCandidate(model, s, horizon: h) else { continue }
+        guard let fit = memberFit(model, origin: origin, h) else { continue }
         for k in 0..<h { total[k] += w * fit.predictive[k].mean }
         weightSum += w
       }
       return weightSum > 0 ? total.map { $0 / weightSum } : nil
     }
-    guard let means = combinedMeans(series, horizon) else {
+    guard let means = combinedMeans(series.count, horizon) else {
       throw ForecastingError.noCandidate(reason: notes.joined(separator: "; "))
     }
     // The combination's own out-of-sample errors, for the intervals.
@@ -93,7 +107,7 @@ enum AutoSelection {
     if series.count > minimumTraining {
       for origin in minimumTraining..<series.count {
         let steps = min(cvHorizon, series.count - origin)
-        guard let m = combinedMeans(series.prefix(origin), steps) else { continue }
+        guard let m = combinedMeans(origin, steps) else { continue }
         for k in 0..<steps {
           if let e = IntervalCalibration.scaledError(actual: series.values[origin + k], forecast: m[k], step: k + 1) {
             scaledErrors.append(e)

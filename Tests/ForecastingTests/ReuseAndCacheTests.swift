@@ -1,0 +1,211 @@
+import Foundation
+import Testing
+
+@testable import Forecasting
+
+/// The shortcuts that make `auto` fast give the numbers of the plain computations they
+/// replace: exactly (bit for bit) where the arithmetic is the same, to 1e-12 relative where
+/// the comparison goes through a second, independent computation.
+struct ReuseAndCacheTests {
+  static let medway = try! TimeSeries(
+    times: Array(2010...2020),
+    values: [1507, 1531, 1550, 1560, 1602, 1675, 1790, 1950, 2123, 2328, 2540])
+
+  /// The quantile cache returns the iteration's own number for a question asked before,
+  /// including after the table is emptied for being full.
+  @Test func cachedQuantileIsTheComputedOne() {
+    let cache = QuantileCache()
+    var calls = 0
+    let first = cache.value(0.975, 7) {
+      calls += 1
+      return 2.364624251592785
+    }
+    let second = cache.value(0.975, 7) {
+      calls += 1
+      return 0
+    }
+    #expect(first.bitPattern == second.bitPattern && calls == 1)
+    for i in 0..<QuantileCache.capacity { _ = cache.value(0.9, Double(i + 10)) { Double(i) } }
+    #expect(cache.count <= QuantileCache.capacity)
+    let again = cache.value(0.9, 10) { -1 }
+    #expect(again == 0 || again == -1)  // 0 if still held, −1 if recomputed after emptying
+  }
+
+  /// `StudentT.quantile` asked twice gives the same bits, for both tails and non-integer ν.
+  @Test func studentQuantileRepeatable() {
+    for nu in [3.0, 4.5, 9, 17, 120] {
+      for p in [0.025, 0.1, 0.9, 0.975] {
+        let a = StudentT.quantile(p, degreesOfFreedom: nu)
+        let b = StudentT.quantile(p, degreesOfFreedom: nu)
+        #expect(a.bitPattern == b.bitPattern)
+        #expect(abs(StudentT.cdf(a, degreesOfFreedom: nu) - p) < 1e-12)
+      }
+    }
+  }
+
+  /// Many threads asking the shared cache at once all get the single right answer.
+  @Test func cacheIsThreadSafe() async {
+    let probabilities = [0.95, 0.05, 0.9, 0.1]
+    let expected = probabilities.map { StudentT.quantile($0, degreesOfFreedom: 11) }
+    let results = await withTaskGroup(of: (Int, Double).self) { group in
+      for i in 0..<64 {
+        group.addTask { (i % 4, StudentT.quantile(probabilities[i % 4], degreesOfFreedom: 11)) }
+      }
+      var all: [(Int, Double)] = []
+      for await r in group { all.append(r) }
+      return all
+    }
+    #expect(results.count == 64)
+    #expect(results.allSatisfy { $0.1.bitPattern == expected[$0.0].bitPattern })
+  }
+
+  /// The damped trend's likelihood, without storing fitted values, is `filter`'s SSE exactly.
+  @Test func dampedSumOfSquaresIsTheFilters() {
+    let y = Self.medway.values
+    for p in [
+      DampedTrend.Parameters(alpha: 0.2, beta: 0.02, phi: 0.978, level0: 1480, trend0: 20),
+      DampedTrend.Parameters(alpha: 0.9, beta: 0.5, phi: 0.8, level0: 1500, trend0: -3),
+    ] {
+      #expect(DampedTrend.sumOfSquaredErrors(y, p).bitPattern == DampedTrend.filter(y, p).sse.bitPattern)
+    }
+  }
+
+  /// The flat, allocation-free Nelder–Mead takes exactly the steps of the textbook loop
+  /// (`referenceMinimize`, the previous implementation kept here): same point, value and
+  /// iteration count, bit for bit, on Rosenbrock and on the damped trend's likelihood.
+  @Test func nelderMeadMatchesTextbookLoop() {
+    let rosenbrock: ([Double]) -> Double = { x in
+      100 * (x[1] - x[0] * x[0]) * (x[1] - x[0] * x[0]) + (1 - x[0]) * (1 - x[0])
+    }
+    let y = Self.medway.values
+    let damped: ([Double]) -> Double = { x in
+      Double(y.count)
+        * log(max(DampedTrend.sumOfSquaredErrors(y, DampedTrend.parameters(from: x, scale: 2540)), 1e-300))
+    }
+    let cases: [(start: [Double], step: [Double]?, f: ([Double]) -> Double)] = [
+      ([-1.2, 1], nil, rosenbrock),
+      ([0, 0.5], [0.1, 0.1], rosenbrock),
+      ([-1.386, -2.197, 4.595, 0.59, 0.0076], [0.5, 0.5, 0.5, 0.05, 0.05], damped),
+      ([0, -1, 0, 0.59, 0.0076], [0.5, 0.5, 0.5, 0.05, 0.05], damped),
+    ]
+    for c in cases {
+      let fast = NelderMead.minimize(start: c.start, step: c.step, objective: c.f)
+      let slow = Self.referenceMinimize(start: c.start, step: c.step, objective: c.f)
+      #expect(fast.point.map(\.bitPattern) == slow.point.map(\.bitPattern))
+      #expect(fast.value.bitPattern == slow.value.bitPattern)
+      #expect(fast.iterations == slow.iterations && fast.converged == slow.converged)
+    }
+  }
+
+  /// `auto`'s intervals, built from pooled fits kept from the candidates' backtests, equal
+  /// those built by refitting every member at every origin (the plain computation).
+  @Test func autoIntervalsEqualRefittedOnes() throws {
+    let series = Self.medway
+    let horizon = 4
+    let levels = [80.0, 95.0]
+    let f = try Forecaster.forecast(series, horizon: horizon, levels: levels)
+    let scores = Dictionary(uniqueKeysWithValues: f.candidates.map { ($0.model, $0.backtestMAPE) })
+    let members = AutoSelection.pool
+    let weights = AutoSelection.combinationWeights(members.map { scores[$0.rawValue] ?? nil })
+    // A member that cannot be fitted at an origin (piecewise needs six points) sits it out.
+    func means(_ s: TimeSeries, _ h: Int) throws -> [Double] {
+      var total = [Double](repeating: 0, count: h)
+      var weightSum = 0.0
+      for (m, w) in zip(members, weights) {
+        guard let fit = try? Forecaster.fitCandidate(m, s, horizon: h) else { continue }
+        for k in 0..<h { total[k] += w * fit.predictive[k].mean }
+        weightSum += w
+      }
+      return total.map { $0 / weightSum }
+    }
+    var errors: [Double] = []
+    for origin in AutoSelection.minimumTraining..<series.count {
+      let steps = min(AutoSelection.validationHorizon, series.count - origin)
+      let m = try means(series.prefix(origin), steps)
+      for k in 0..<steps {
+        if let e = IntervalCalibration.scaledError(actual: series.values[origin + k], forecast: m[k], step: k + 1) {
+          errors.append(e)
+        }
+      }
+    }
+    let laws = IntervalCalibration.laws(means: try means(series, horizon), errors: errors)
+    for (point, law) in zip(f.points, laws) {
+      #expect(relativeError(point.mean, law.mean) < 1e-12)
+      for (i, level) in levels.enumerated() {
+        let tail = (1 - level / 100) / 2
+        #expect(relativeError(point.lower[i], law.quantile(tail)) < 1e-12)
+        #expect(relativeError(point.upper[i], law.quantile(1 - tail)) < 1e-12)
+      }
+    }
+  }
+
+  /// The Nelder–Mead loop as it was written before it was made allocation-free.
+  static func referenceMinimize(
+    start: [Double], step: [Double]?, tolerance: Double = 1e-10, maxIterations: Int = 2000,
+    objective: ([Double]) -> Double
+  ) -> NelderMead.Result {
+    let n = start.count
+    func f(_ x: [Double]) -> Double {
+      let v = objective(x)
+      return v.isNaN ? .infinity : v
+    }
+    var simplex = [start]
+    for i in 0..<n {
+      var v = start
+      v[i] += step?[i] ?? (start[i] != 0 ? 0.05 * start[i] : 0.00025)
+      simplex.append(v)
+    }
+    var values = simplex.map(f)
+    var iterations = 0
+    var converged = false
+    while iterations < maxIterations {
+      let order = values.indices.sorted { values[$0] < values[$1] }
+      simplex = order.map { simplex[$0] }
+      values = order.map { values[$0] }
+      let best = values[0]
+      let spread = values[n] - best
+      var size = 0.0
+      for v in simplex.dropFirst() {
+        for j in 0..<n { size = max(size, abs(v[j] - simplex[0][j]) / (1 + abs(simplex[0][j]))) }
+      }
+      if (spread.isFinite && spread <= tolerance * (abs(best) + tolerance)) && size <= tolerance {
+        converged = true
+        break
+      }
+      if !spread.isFinite && size <= tolerance {
+        converged = best.isFinite
+        break
+      }
+      iterations += 1
+      var centroid = [Double](repeating: 0, count: n)
+      for v in simplex.prefix(n) { for j in 0..<n { centroid[j] += v[j] / Double(n) } }
+      func along(_ t: Double) -> [Double] { (0..<n).map { centroid[$0] + t * (simplex[n][$0] - centroid[$0]) } }
+      let reflected = along(-1)
+      let fr = f(reflected)
+      if fr < values[0] {
+        let expanded = along(-2)
+        let fe = f(expanded)
+        (simplex[n], values[n]) = fe < fr ? (expanded, fe) : (reflected, fr)
+        continue
+      }
+      if fr < values[n - 1] {
+        (simplex[n], values[n]) = (reflected, fr)
+        continue
+      }
+      let outside = fr < values[n]
+      let contracted = along(outside ? -0.5 : 0.5)
+      let fc = f(contracted)
+      if fc < (outside ? fr : values[n]) {
+        (simplex[n], values[n]) = (contracted, fc)
+        continue
+      }
+      for i in 1...n {
+        simplex[i] = (0..<n).map { simplex[0][$0] + 0.5 * (simplex[i][$0] - simplex[0][$0]) }
+        values[i] = f(simplex[i])
+      }
+    }
+    let bestIndex = values.indices.min { values[$0] < values[$1] } ?? 0
+    return NelderMead.Result(
+      point: simplex[bestIndex], value: values[bestIndex], iterations: iterations, converged: converged)
+  }
+}
