@@ -46,11 +46,15 @@ public enum NelderMead {
       return v.isNaN ? .infinity : v
     }
     guard n > 0 else { return Result(point: [], value: f([]), iterations: 0, converged: true) }
-    // The simplex is stored flat, vertex i in simplex[i*n ..< (i+1)*n], and every trial point
-    // is built in one reused buffer: the arithmetic is that of the textbook loop, without
-    // allocating an array per step (the damped trend's backtests run this thousands of times).
+    // The simplex is stored flat, vertex v in simplex[v*n ..< (v+1)*n], ranked best to worst
+    // by `order` (vertex numbers), and every trial point is built in a reused buffer: the
+    // arithmetic is that of the textbook loop, without allocating or moving arrays at each
+    // step (the damped trend's backtests run this loop hundreds of thousands of times).
+    // No nested function captures the simplex: the capture would box it and check
+    // exclusive access at every element.
     var simplex = [Double](repeating: 0, count: (n + 1) * n)
     var values = [Double](repeating: 0, count: n + 1)
+    var order = Array(0...n)
     var trial = start
     for i in 0...n {
       for j in 0..<n { trial[j] = start[j] }
@@ -66,24 +70,28 @@ public enum NelderMead {
     var iterations = 0
     var converged = false
     while iterations < maxIterations {
-      // Order vertices best to worst (a stable insertion sort: ties keep their order).
-      for i in 1..<(n + 1) {
+      // Rank vertices best to worst (a stable insertion sort: ties keep their rank).
+      for i in 1...n {
         var k = i
-        while k > 0 && values[k] < values[k - 1] {
-          values.swapAt(k, k - 1)
-          for j in 0..<n { simplex.swapAt(k * n + j, (k - 1) * n + j) }
+        while k > 0 && values[order[k]] < values[order[k - 1]] {
+          order.swapAt(k, k - 1)
           k -= 1
         }
       }
-      let best = values[0]
-      let worst = values[n]
-      let spread = worst - best
+      let bestStart = order[0] * n
+      let best = values[order[0]]
+      let spread = values[order[n]] - best
       let flat = spread.isFinite && spread <= tolerance * (abs(best) + tolerance)
-      // The simplex's size matters only when its values are flat or not all finite.
+      // The simplex's size matters only when its values are flat or not all finite, and
+      // only whether it exceeds the tolerance.
       if flat || !spread.isFinite {
         var size = 0.0
-        for i in 1...n {
-          for j in 0..<n { size = max(size, abs(simplex[i * n + j] - simplex[j]) / (1 + abs(simplex[j]))) }
+        sizing: for i in 1...n {
+          let vertexStart = order[i] * n
+          for j in 0..<n {
+            size = max(size, abs(simplex[vertexStart + j] - simplex[bestStart + j]) / (1 + abs(simplex[bestStart + j])))
+            if size > tolerance { break sizing }
+          }
         }
         if size <= tolerance {
           converged = flat || best.isFinite
@@ -93,50 +101,57 @@ public enum NelderMead {
       iterations += 1
       // Centroid of all but the worst.
       for j in 0..<n { centroid[j] = 0 }
-      for i in 0..<n { for j in 0..<n { centroid[j] += simplex[i * n + j] / Double(n) } }
-      func along(_ t: Double, into x: inout [Double]) {
-        for j in 0..<n { x[j] = centroid[j] + t * (simplex[n * n + j] - centroid[j]) }
+      for i in 0..<n {
+        let vertexStart = order[i] * n
+        for j in 0..<n { centroid[j] += simplex[vertexStart + j] / Double(n) }
       }
-      func replaceWorst(with x: [Double], value: Double) {
-        for j in 0..<n { simplex[n * n + j] = x[j] }
-        values[n] = value
-      }
-      along(-1, into: &reflected)
+      let worst = order[n]
+      let worstStart = worst * n
+      for j in 0..<n { reflected[j] = centroid[j] + -1 * (simplex[worstStart + j] - centroid[j]) }
       let fr = f(reflected)
-      if fr < values[0] {
-        along(-2, into: &trial)
+      if fr < best {
+        for j in 0..<n { trial[j] = centroid[j] + -2 * (simplex[worstStart + j] - centroid[j]) }
         let fe = f(trial)
         if fe < fr {
-          replaceWorst(with: trial, value: fe)
+          for j in 0..<n { simplex[worstStart + j] = trial[j] }
+          values[worst] = fe
         } else {
-          replaceWorst(with: reflected, value: fr)
+          for j in 0..<n { simplex[worstStart + j] = reflected[j] }
+          values[worst] = fr
         }
         continue
       }
-      if fr < values[n - 1] {
-        replaceWorst(with: reflected, value: fr)
+      if fr < values[order[n - 1]] {
+        for j in 0..<n { simplex[worstStart + j] = reflected[j] }
+        values[worst] = fr
         continue
       }
       // Contraction: outside when the reflection improved on the worst, inside otherwise.
-      let outside = fr < values[n]
-      along(outside ? -0.5 : 0.5, into: &trial)
+      let outside = fr < values[worst]
+      let t = outside ? -0.5 : 0.5
+      for j in 0..<n { trial[j] = centroid[j] + t * (simplex[worstStart + j] - centroid[j]) }
       let fc = f(trial)
-      if fc < (outside ? fr : values[n]) {
-        replaceWorst(with: trial, value: fc)
+      if fc < (outside ? fr : values[worst]) {
+        for j in 0..<n { simplex[worstStart + j] = trial[j] }
+        values[worst] = fc
         continue
       }
       // Shrink towards the best vertex.
       for i in 1...n {
+        let vertexStart = order[i] * n
         for j in 0..<n {
-          simplex[i * n + j] = simplex[j] + 0.5 * (simplex[i * n + j] - simplex[j])
-          trial[j] = simplex[i * n + j]
+          simplex[vertexStart + j] = simplex[bestStart + j] + 0.5 * (simplex[vertexStart + j] - simplex[bestStart + j])
+          trial[j] = simplex[vertexStart + j]
         }
-        values[i] = f(trial)
+        values[order[i]] = f(trial)
       }
     }
-    let bestIndex = values.indices.min { values[$0] < values[$1] } ?? 0
+    // The best vertex, the first in rank order among equals.
+    var bestRank = 0
+    for k in 1...n where values[order[k]] < values[order[bestRank]] { bestRank = k }
+    let bestVertex = order[bestRank]
     return Result(
-      point: Array(simplex[(bestIndex * n)..<((bestIndex + 1) * n)]), value: values[bestIndex],
+      point: Array(simplex[(bestVertex * n)..<((bestVertex + 1) * n)]), value: values[bestVertex],
       iterations: iterations, converged: converged)
   }
 }
