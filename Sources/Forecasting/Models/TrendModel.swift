@@ -6,7 +6,9 @@ import LinearAlgebra
 ///
 /// The regressor is the centred year u = t − ū (ū the mean year of the fitted window), which
 /// keeps the design well conditioned. Prediction intervals are the classical ones,
-/// mean ± t(df) · √(σ² + x₀ᵀ Cov(β̂) x₀), from `LinearRegression.predict`. On the log scale
+/// mean ± t(df) · √(σ² + x₀ᵀ Cov(β̂) x₀), computed by `SmallLeastSquares` (the numbers of
+/// `LinearRegression.fit` and `predict` to rounding, at a fraction of the cost), or by
+/// `LinearRegression` itself when the design is not clearly of full rank. On the log scale
 /// the predictive law is carried as log-t and back-transformed (see `Predictive`).
 ///
 /// AICc of a log-scale fit is moved to the count scale by adding the Jacobian term 2Σlog y,
@@ -54,41 +56,62 @@ enum TrendModel {
       if let b = spec.breakYear { r.append(max(0, Double(t - b))) }
       return r
     }
-    var names = ["(Intercept)"] + (1...spec.degree).map { "u^\($0)" }
-    if spec.breakYear != nil { names.append("hinge") }
-    let design = Matrix(rows: used.times.map(row))
+    let rows = used.times.map(row)
     let response = spec.logScale ? used.values.map { Foundation.log($0) } : used.values
-    let result: RegressionResult
-    do {
-      result = try LinearRegression.fit(
-        design: design, response: response, parameterNames: names, hasIntercept: true)
-    } catch {
-      throw ForecastingError.fitFailed(model: model.rawValue, reason: String(describing: error))
-    }
-    guard result.rank == parameterCount, result.residualDegreesOfFreedom >= 1 else {
-      throw ForecastingError.modelNotApplicable(
-        model: model.rawValue, reason: "the design is rank deficient (rank \(result.rank) of \(parameterCount))")
-    }
-    let df = Double(result.residualDegreesOfFreedom)
     let last = series.times[series.count - 1]
-    let futureTimes = (1...horizon).map { last + $0 }
-    let predictions = result.predict(Matrix(rows: futureTimes.map(row)), level: 0.95)
-    let t975 = StudentT.quantile(0.975, degreesOfFreedom: df)
-    let predictive = predictions.map { p -> Predictive in
-      let halfWidth = (p.prediction.upperBound - p.prediction.lowerBound) / 2
-      let scale = halfWidth.isFinite && t975 > 0 ? halfWidth / t975 : 0
-      return Predictive(location: p.mean, scale: max(0, scale), degreesOfFreedom: df, logScale: spec.logScale)
+    let futureRows = (1...horizon).map { row(last + $0) }
+    let df: Double
+    let predictive: [Predictive]
+    let coefficients: [Double]
+    let sigma2: Double
+    var aicc: Double?
+    if let small = SmallLeastSquares(rows: rows, response: response) {
+      // The usual case: a clearly full-rank design, solved directly.
+      df = Double(small.residualDegreesOfFreedom)
+      predictive = futureRows.map { x -> Predictive in
+        let scale = small.predictionStandardError(x)
+        return Predictive(
+          location: small.mean(x), scale: scale.isFinite ? max(0, scale) : 0, degreesOfFreedom: df,
+          logScale: spec.logScale)
+      }
+      coefficients = small.coefficients
+      sigma2 = small.sigma2
+      aicc = small.aicc
+    } else {
+      // Rank-deficient or ill-conditioned: the full regression, which diagnoses it.
+      var names = ["(Intercept)"] + (1...spec.degree).map { "u^\($0)" }
+      if spec.breakYear != nil { names.append("hinge") }
+      let result: RegressionResult
+      do {
+        result = try LinearRegression.fit(
+          design: Matrix(rows: rows), response: response, parameterNames: names, hasIntercept: true)
+      } catch {
+        throw ForecastingError.fitFailed(model: model.rawValue, reason: String(describing: error))
+      }
+      guard result.rank == parameterCount, result.residualDegreesOfFreedom >= 1 else {
+        throw ForecastingError.modelNotApplicable(
+          model: model.rawValue, reason: "the design is rank deficient (rank \(result.rank) of \(parameterCount))")
+      }
+      df = Double(result.residualDegreesOfFreedom)
+      let predictions = result.predict(Matrix(rows: futureRows), level: 0.95)
+      let t975 = StudentT.quantile(0.975, degreesOfFreedom: df)
+      predictive = predictions.map { p -> Predictive in
+        let halfWidth = (p.prediction.upperBound - p.prediction.lowerBound) / 2
+        let scale = halfWidth.isFinite && t975 > 0 ? halfWidth / t975 : 0
+        return Predictive(location: p.mean, scale: max(0, scale), degreesOfFreedom: df, logScale: spec.logScale)
+      }
+      coefficients = result.coefficients.map { $0.isFinite ? $0 : 0 }
+      sigma2 = result.residualStandardError * result.residualStandardError
+      aicc = result.aicc
     }
     // Fitted values on every observation (the trend extended backwards for windowed fits).
-    let allRows = Matrix(rows: series.times.map(row))
-    let coefficients = result.coefficients.map { $0.isFinite ? $0 : 0 }
-    let trend = allRows.multiplied(by: coefficients)
-    let sigma2 = result.residualStandardError * result.residualStandardError
-    let fitted = trend.map { v -> Double in
+    let fitted = series.times.map { t -> Double in
+      let x = row(t)
+      var v = 0.0
+      for j in coefficients.indices { v += x[j] * coefficients[j] }
       let f = spec.logScale ? Foundation.exp(min(v + sigma2 / 2, 700)) : v
       return f.isFinite ? max(0, f) : 0
     }
-    var aicc = result.aicc
     if spec.logScale, let a = aicc {
       aicc = a + 2 * response.reduce(0, +)
     }
