@@ -83,3 +83,13 @@ import Testing
   #expect(qr.solve([1, 2, 3])[0].isNaN)
   #expect(Matrix(rows: 0, columns: 2).multiplied(by: Matrix(rows: 2, columns: 0)).storage.isEmpty)
 }
+
+@Test func conditionNumberCanBeSkippedWithoutChangingTheSolution() throws {
+  let x = Matrix(columns: [[1, 1, 1, 1], [0, 1, 2, 3]])
+  let full = try PivotedQR(x)
+  let lean = try PivotedQR(x, computingConditionNumber: false)
+  #expect(full.conditionNumber.isFinite)
+  #expect(lean.conditionNumber.isNaN)
+  #expect(lean.rank == full.rank)
+  #expect(lean.solve([1, 3, 5, 7]) == full.solve([1, 3, 5, 7]))
+}
