@@ -69,7 +69,13 @@ public struct Forecast: Sendable {
   /// Forecasts for the years after the last observation.
   public let points: [ForecastPoint]
   /// Every candidate considered, with its scores (only the model itself when it was given).
-  public let candidates: [CandidateScore]
+  ///
+  /// For `auto`, the scores of the candidates it does not combine are computed when this is
+  /// first read (their rolling-origin backtests are most of `auto`'s work): the first read
+  /// can take a few milliseconds; the numbers are the same whenever it happens.
+  public var candidates: [CandidateScore] { candidateTable.scores }
+  /// The candidates' scores, possibly not computed yet.
+  let candidateTable: CandidateTable
   /// Notes: excluded models and why, back-transformation, calibration applied.
   public let notes: [String]
 
@@ -83,7 +89,21 @@ public struct Forecast: Sendable {
     self.levels = levels
     self.fitted = fitted
     self.points = points
-    self.candidates = candidates
+    self.candidateTable = CandidateTable(candidates)
+    self.notes = notes
+  }
+
+  /// A forecast whose candidate scores may be computed later.
+  init(
+    model: String, selection: String, levels: [Double], fitted: [FittedPoint],
+    points: [ForecastPoint], candidateTable: CandidateTable, notes: [String]
+  ) {
+    self.model = model
+    self.selection = selection
+    self.levels = levels
+    self.fitted = fitted
+    self.points = points
+    self.candidateTable = candidateTable
     self.notes = notes
   }
 }

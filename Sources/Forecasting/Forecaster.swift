@@ -47,7 +47,7 @@ public enum Forecaster {
       model: model.rawValue, aicc: fit.aicc, backtestMAPE: RollingOrigin.meanAbsolutePercentageError(errors))
     return assemble(
       series: series, model: model.rawValue, selection: "user", levels: levels,
-      fitted: fit.fitted, predictive: [(1, fit.predictive)], candidates: [score], notes: fit.notes)
+      fitted: fit.fitted, predictive: [(1, fit.predictive)], candidates: CandidateTable([score]), notes: fit.notes)
   }
 
   /// Forecasts `series` with a piecewise-linear trend whose slope changes after `breakYear`
@@ -63,7 +63,8 @@ public enum Forecaster {
     let fit = try TrendModel.fitPiecewise(series, breakYear: breakYear, model: .piecewise, horizon: horizon)
     return assemble(
       series: series, model: ForecastModel.piecewise.rawValue, selection: "user, break after \(breakYear)",
-      levels: levels, fitted: fit.fitted, predictive: [(1, fit.predictive)], candidates: [], notes: fit.notes)
+      levels: levels, fitted: fit.fitted, predictive: [(1, fit.predictive)], candidates: CandidateTable([]),
+      notes: fit.notes)
   }
 
   /// Fits one named model (not `.auto`).
@@ -101,7 +102,7 @@ public enum Forecaster {
   /// mean of the means, each bound the weighted mean of the members' quantiles.
   static func assemble(
     series: TimeSeries, model: String, selection: String, levels: [Double], fitted: [Double],
-    predictive: [(weight: Double, laws: [Predictive])], candidates: [CandidateScore], notes: [String],
+    predictive: [(weight: Double, laws: [Predictive])], candidates: CandidateTable, notes: [String],
     widening: [Double] = []
   ) -> Forecast {
     let fittedPoints = series.times.indices.map {
@@ -134,7 +135,7 @@ public enum Forecaster {
     }
     return Forecast(
       model: model, selection: selection, levels: levels, fitted: fittedPoints, points: points,
-      candidates: candidates, notes: notes)
+      candidateTable: candidates, notes: notes)
   }
 
   /// A finite, non-negative number: NaN and −∞ become 0, +∞ the largest finite Double.

@@ -52,7 +52,7 @@ extension Forecaster {
     return Forecast(
       model: "prevalence(\(rateForecast.model))",
       selection: rateForecast.selection + "; fitted to plans per 10,000 population, times the projected population",
-      levels: levels, fitted: fitted, points: points, candidates: rateForecast.candidates,
+      levels: levels, fitted: fitted, points: points, candidateTable: rateForecast.candidateTable,
       notes: rateForecast.notes + [
         "prevalence: the population is taken as known; its uncertainty is not in the intervals; candidate scores are for the rate per 10,000"
       ])

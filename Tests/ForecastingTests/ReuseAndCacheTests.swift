@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import Forecasting
@@ -207,5 +208,66 @@ struct ReuseAndCacheTests {
     let bestIndex = values.indices.min { values[$0] < values[$1] } ?? 0
     return NelderMead.Result(
       point: simplex[bestIndex], value: values[bestIndex], iterations: iterations, converged: converged)
+  }
+}
+
+/// The candidate table of `auto`: computed on first read, once, with the numbers an eager
+/// computation gives.
+struct CandidateTableTests {
+  /// Not computed by the forecast itself; computed by the first read; equal to the ranking
+  /// computed directly from every candidate's fit and backtest.
+  @Test func computedOnFirstReadWithTheEagerNumbers() throws {
+    let series = ReuseAndCacheTests.medway
+    let f = try Forecaster.forecast(series, horizon: 4)
+    #expect(!f.candidateTable.isComputed)
+    let scores = f.candidates
+    #expect(f.candidateTable.isComputed)
+    var fits: [ForecastModel: CandidateFit] = [:]
+    var mapes: [ForecastModel: Double] = [:]
+    for model in AutoSelection.candidates {
+      guard let fit = try? Forecaster.fitCandidate(model, series, horizon: 4) else { continue }
+      fits[model] = fit
+      mapes[model] = RollingOrigin.meanAbsolutePercentageError(
+        RollingOrigin.errors(series, horizon: 4, minimumTraining: AutoSelection.minimumTraining) {
+          try Forecaster.fitCandidate(model, $0, horizon: $1)
+        })
+    }
+    #expect(scores.count == fits.count)
+    #expect(scores.map(\.model).contains(ForecastModel.damped.rawValue))
+    for c in scores {
+      let model = try #require(ForecastModel(rawValue: c.model))
+      #expect(c.backtestMAPE == mapes[model])
+      #expect(c.aicc == fits[model]?.aicc)
+    }
+    let ranked = scores.compactMap(\.backtestMAPE)
+    #expect(ranked == ranked.sorted())
+    // A second read returns the same table.
+    #expect(f.candidates.map(\.backtestMAPE) == scores.map(\.backtestMAPE))
+  }
+
+  /// Concurrent first reads compute the table once and all see it.
+  @Test func concurrentReads() async throws {
+    let calls = Mutex(0)
+    let table = CandidateTable {
+      calls.withLock { $0 += 1 }
+      return [CandidateScore(model: "linear", aicc: 1, backtestMAPE: 2)]
+    }
+    let counts = await withTaskGroup(of: Int.self) { group in
+      for _ in 0..<32 { group.addTask { table.scores.count } }
+      var all: [Int] = []
+      for await c in group { all.append(c) }
+      return all
+    }
+    #expect(counts == [Int](repeating: 1, count: 32))
+    #expect(calls.withLock { $0 } == 1)
+  }
+
+  /// A given table is ready at once; a forecast built by the public initialiser keeps it.
+  @Test func givenTable() {
+    let score = CandidateScore(model: "naive", aicc: nil, backtestMAPE: 3)
+    let f = Forecast(
+      model: "naive", selection: "user", levels: [80], fitted: [], points: [], candidates: [score], notes: [])
+    #expect(f.candidateTable.isComputed)
+    #expect(f.candidates.map(\.model) == ["naive"])
   }
 }

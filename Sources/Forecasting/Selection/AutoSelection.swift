@@ -6,7 +6,10 @@ import Foundation
 /// 1. Every model in `candidates` is fitted to the whole series; one that cannot be
 ///    (too few points, zeros on a log scale) is left out with a note. Each is scored by the
 ///    MAPE of its rolling-origin forecasts (`RollingOrigin`) at horizons 1…min(h, 4) from
-///    every origin with at least `minimumTraining` points, and reported with its AICc.
+///    every origin with at least `minimumTraining` points, and reported with its AICc. The
+///    scores of the models outside `pool` are computed when the forecast's candidate table
+///    is first read (`CandidateTable`): they do not change the forecast, and the damped
+///    trend's backtest (a likelihood search at every origin) is most of the work.
 /// 2. The forecast combines the models of `pool` — a quadratic trend, exponential trends on
 ///    the last four and last three years, and a piecewise-linear trend with a searched break
 ///    (from six points) — with weights proportional to 1/(1 + MAPE) (equal weights when the
@@ -45,14 +48,17 @@ enum AutoSelection {
     for model in candidates {
       do {
         fits[model] = try Forecaster.fitCandidate(model, series, horizon: horizon)
-        let pooled = pool.contains(model)
-        let errors = RollingOrigin.errors(series, horizon: cvHorizon, minimumTraining: minimumTraining) {
-          prefix, steps in
-          let fit = Result { try Forecaster.fitCandidate(model, prefix, horizon: steps) }
-          if pooled { originFits[model, default: [:]][prefix.count] = try? fit.get() }
-          return try fit.get()
+        // Only the pooled models' scores shape the forecast; the others' are computed when
+        // the candidate table is read (`CandidateTable`).
+        if pool.contains(model) {
+          let errors = RollingOrigin.errors(series, horizon: cvHorizon, minimumTraining: minimumTraining) {
+            prefix, steps in
+            let fit = Result { try Forecaster.fitCandidate(model, prefix, horizon: steps) }
+            originFits[model, default: [:]][prefix.count] = try? fit.get()
+            return try fit.get()
+          }
+          scores[model] = RollingOrigin.meanAbsolutePercentageError(errors)
         }
-        scores[model] = RollingOrigin.meanAbsolutePercentageError(errors)
         if fits[model]?.aicc == nil, model != .drift, model != .naive {
           notes.append(
             "\(model.rawValue): AICc undefined on this many points (n − k − 1 ≤ 0); ranked by backtest MAPE only")
@@ -130,16 +136,32 @@ enum AutoSelection {
     }
     let name =
       members.count == 1 ? members[0].rawValue : "combination(" + members.map(\.rawValue).joined(separator: ",") + ")"
-    let ranked = candidates.filter { fits[$0] != nil }.sorted {
-      (scores[$0] ?? .infinity, fits[$0]!.aicc ?? .infinity) < (scores[$1] ?? .infinity, fits[$1]!.aicc ?? .infinity)
-    }
-    let candidateScores = ranked.map {
-      CandidateScore(model: $0.rawValue, aicc: fits[$0]!.aicc, backtestMAPE: scores[$0])
+    let candidateTable = CandidateTable { [fits, scores] in
+      ranking(series, fits: fits, pooledScores: scores, cvHorizon: cvHorizon)
     }
     return Forecaster.assemble(
       series: series, model: name, selection: selection, levels: levels, fitted: fitted,
-      predictive: [(1, laws)], candidates: candidateScores,
+      predictive: [(1, laws)], candidates: candidateTable,
       notes: notes + members.flatMap { fits[$0]!.notes })
+  }
+
+  /// Every fitted candidate with its scores, ranked by backtest MAPE, then AICc: the
+  /// pooled models' scores as given, the others' backtests run now.
+  static func ranking(
+    _ series: TimeSeries, fits: [ForecastModel: CandidateFit], pooledScores: [ForecastModel: Double],
+    cvHorizon: Int
+  ) -> [CandidateScore] {
+    var scores = pooledScores
+    for model in candidates where fits[model] != nil && !pool.contains(model) {
+      let errors = RollingOrigin.errors(series, horizon: cvHorizon, minimumTraining: minimumTraining) {
+        try Forecaster.fitCandidate(model, $0, horizon: $1)
+      }
+      scores[model] = RollingOrigin.meanAbsolutePercentageError(errors)
+    }
+    let ranked = candidates.filter { fits[$0] != nil }.sorted {
+      (scores[$0] ?? .infinity, fits[$0]!.aicc ?? .infinity) < (scores[$1] ?? .infinity, fits[$1]!.aicc ?? .infinity)
+    }
+    return ranked.map { CandidateScore(model: $0.rawValue, aicc: fits[$0]!.aicc, backtestMAPE: scores[$0]) }
   }
 
   /// Weights 1/(1 + MAPE) normalised to sum to one; equal when any member is unscored.

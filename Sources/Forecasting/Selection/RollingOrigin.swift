@@ -50,7 +50,9 @@ enum RollingOrigin {
     var byStep: [Int: [Double]] = [:]
     for e in errors { if let ape = e.absolutePercentageError { byStep[e.step, default: []].append(ape) } }
     guard !byStep.isEmpty else { return nil }
-    let means = byStep.values.map { $0.reduce(0, +) / Double($0.count) }
+    // In step order: summing in the dictionary's (per-process random) order made the last
+    // digit differ from run to run.
+    let means = byStep.keys.sorted().map { byStep[$0]!.reduce(0, +) / Double(byStep[$0]!.count) }
     return means.reduce(0, +) / Double(means.count)
   }
 }
