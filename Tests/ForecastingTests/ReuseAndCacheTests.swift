@@ -271,3 +271,44 @@ struct CandidateTableTests {
     #expect(f.candidates.map(\.model) == ["naive"])
   }
 }
+
+/// `DampedTrend.reportsAICc`, which lets `auto` defer the damped fit, agrees with the fit.
+struct DampedDeferralTests {
+  /// On every prefix of a real series, and on random series, the answer is the fit's.
+  @Test func agreesWithTheFit() throws {
+    var rng = RobustnessTests.SplitMix64(state: 11)
+    var series = (4...11).map { ReuseAndCacheTests.medway.prefix($0) }
+    for _ in 0..<20 { series.append(try RobustnessTests.randomSeries(&rng)) }
+    for s in series {
+      let fit = Result { try DampedTrend.fit(s, horizon: 4) }
+      let cheap = Result { try DampedTrend.reportsAICc(s) }
+      switch (fit, cheap) {
+      case (.success(let f), .success(let answer)):
+        if let answer { #expect(answer == (f.aicc != nil)) }
+      case (.failure(let a), .failure(let b)):
+        #expect(String(describing: a) == String(describing: b))
+      default:
+        Issue.record("fit and reportsAICc disagree on whether \(s.values) can be fitted")
+      }
+    }
+  }
+
+  /// Counts whose sum of squares overflows leave the answer to the fit.
+  @Test func hugeCountsUndecided() throws {
+    let s = try TimeSeries(times: Array(2010...2019), values: (0..<10).map { 1e300 * (1 + Double($0)) / 10 })
+    #expect(try DampedTrend.reportsAICc(s) == nil)
+    let f = try Forecaster.forecast(s, horizon: 2)
+    #expect(f.candidateTable.isComputed == false)
+    #expect(f.candidates.contains { $0.model == "damped" })
+  }
+
+  /// Too short for the damped trend's AICc (n − 7 ≤ 0): auto says so without fitting it,
+  /// and still reports its score when asked.
+  @Test func shortSeriesNote() throws {
+    let s = ReuseAndCacheTests.medway.prefix(7)
+    let f = try Forecaster.forecast(s, horizon: 3)
+    #expect(f.notes.contains { $0.hasPrefix("damped: AICc undefined") })
+    let damped = try #require(f.candidates.first { $0.model == "damped" })
+    #expect(damped.aicc == nil && damped.backtestMAPE != nil)
+  }
+}

@@ -66,8 +66,9 @@ enum DampedTrend {
     return Parameters(alpha: alpha, beta: beta, phi: phi, level0: x[3] * scale, trend0: x[4] * scale)
   }
 
-  /// Maximum-likelihood parameters for `y` (at least 4 points).
-  static func estimate(_ y: [Double], restarts: Int = 2) -> Parameters {
+  /// The two starting points of `estimate`, in unconstrained coordinates, and the scale of
+  /// the states (the largest |y|, at least 1).
+  static func startingPoints(_ y: [Double]) -> (starts: [[Double]], scale: Double) {
     let n = y.count
     // Starting values as R's forecast::ets (initparam, initstate): α = 0.2, β = 0.1α, φ = 0.978,
     // and ℓ₀, b₀ the intercept and slope of a least-squares line through the first
@@ -85,11 +86,6 @@ enum DampedTrend {
     let slope = sxx > 0 ? sxy / sxx : 0
     let intercept = ybar - slope * xbar
     let scale = max(y.map(abs).max() ?? 1, 1)
-    let objective: ([Double]) -> Double = { x in
-      let p = parameters(from: x, scale: scale)
-      let sse = sumOfSquaredErrors(y, p)
-      return Double(n) * Foundation.log(max(sse, 1e-300))
-    }
     func logit(_ p: Double) -> Double { Foundation.log(p / (1 - p)) }
     // Two starts, the better optimum kept: ets's (α = 0.2, β = 0.02, φ = 0.978, states from
     // the line through the first 10 points) and a more adaptive one (α ≈ 0.5, β ≈ 0.13,
@@ -114,6 +110,18 @@ enum DampedTrend {
       [logit((0.2 - 0.0001) / 0.9998), logit((0.1 - 0.0001) / 0.9998), logit(0.99), intercept / scale, slope / scale],
       [0.0, -1.0, 0.0, intercept5 / scale, slope5 / scale],
     ]
+    return (starts, scale)
+  }
+
+  /// Maximum-likelihood parameters for `y` (at least 4 points).
+  static func estimate(_ y: [Double], restarts: Int = 2) -> Parameters {
+    let n = y.count
+    let (starts, scale) = startingPoints(y)
+    let objective: ([Double]) -> Double = { x in
+      let p = parameters(from: x, scale: scale)
+      let sse = sumOfSquaredErrors(y, p)
+      return Double(n) * Foundation.log(max(sse, 1e-300))
+    }
     var best: NelderMead.Result?
     for start in starts {
       var local = NelderMead.minimize(start: start, step: [0.5, 0.5, 0.5, 0.05, 0.05], objective: objective)
@@ -163,14 +171,45 @@ enum DampedTrend {
         Predictive(
           location: mean, scale: Foundation.sqrt(sigma2 * (1 + variance)), degreesOfFreedom: nil, logScale: false))
     }
-    let logLikelihood = -0.5 * n * (Foundation.log(2 * Double.pi * max(run.sse, 1e-300) / n) + 1)
-    let k = np + 1
-    let aicc: Double? = n - k - 1 > 0 ? -2 * logLikelihood + 2 * k + 2 * k * (k + 1) / (n - k - 1) : nil
+    let aicc = aicc(sse: run.sse, count: y.count)
     let note = String(
       format: "damped: alpha %.3f, beta %.3f, phi %.3f (maximum likelihood)", p.alpha, p.beta, p.phi)
     return CandidateFit(
-      model: model, fitted: run.fitted.map { max(0, $0) }, aicc: aicc.flatMap { $0.isFinite ? $0 : nil },
+      model: model, fitted: run.fitted.map { max(0, $0) }, aicc: aicc,
       predictive: predictive, notes: [note])
+  }
+}
+
+extension DampedTrend {
+  /// AICc of a fit with residual sum of squares `sse` on `count` points, counting six
+  /// parameters (α, β, φ, ℓ₀, b₀, σ); nil when n − 7 ≤ 0 or not finite.
+  static func aicc(sse: Double, count: Int) -> Double? {
+    let n = Double(count)
+    let logLikelihood = -0.5 * n * (Foundation.log(2 * Double.pi * max(sse, 1e-300) / n) + 1)
+    let k = 6.0
+    let aicc: Double? = n - k - 1 > 0 ? -2 * logLikelihood + 2 * k + 2 * k * (k + 1) / (n - k - 1) : nil
+    return aicc.flatMap { $0.isFinite ? $0 : nil }
+  }
+
+  /// Whether `fit(series, horizon:)` will report an AICc, decided without the likelihood
+  /// search; nil when that cannot be told cheaply.
+  ///
+  /// The search only ever lowers the sum of squares below its value at the first starting
+  /// point, and the AICc is finite and increasing in it; so when it is finite there it is
+  /// finite at the optimum. (Only a sum of squares that overflows, with counts near 1e150,
+  /// leaves the answer to the search.)
+  ///
+  /// - Throws: what `fit` throws: too few points, years not consecutive.
+  static func reportsAICc(_ series: TimeSeries) throws -> Bool? {
+    guard series.count >= 4 else {
+      throw ForecastingError.modelNotApplicable(
+        model: ForecastModel.damped.rawValue, reason: "\(series.count) points; at least 4 needed")
+    }
+    try requireConsecutive(series, model: .damped)
+    if series.count <= 7 { return false }
+    let (starts, scale) = startingPoints(series.values)
+    let sse = sumOfSquaredErrors(series.values, parameters(from: starts[0], scale: scale))
+    return aicc(sse: sse, count: series.count) != nil ? true : nil
   }
 }
 

@@ -45,9 +45,17 @@ enum AutoSelection {
     // backtests for the combination's own backtest below, which needs the same fits.
     var originFits: [ForecastModel: [Int: CandidateFit?]] = [:]
     let cvHorizon = min(horizon, validationHorizon)
+    // Models fitted only when the candidate table is read: the damped trend, whose
+    // likelihood search is costly and whose fit does not shape the forecast, when whether it
+    // reports an AICc (for the note below) can be told without fitting it.
+    var deferred: [ForecastModel: Bool] = [:]
     for model in candidates {
       do {
-        fits[model] = try Forecaster.fitCandidate(model, series, horizon: horizon)
+        if model == .damped, let reportsAICc = try DampedTrend.reportsAICc(series) {
+          deferred[model] = reportsAICc
+        } else {
+          fits[model] = try Forecaster.fitCandidate(model, series, horizon: horizon)
+        }
         // Only the pooled models' scores shape the forecast; the others' are computed when
         // the candidate table is read (`CandidateTable`).
         if pool.contains(model) {
@@ -59,7 +67,7 @@ enum AutoSelection {
           }
           scores[model] = RollingOrigin.meanAbsolutePercentageError(errors)
         }
-        if fits[model]?.aicc == nil, model != .drift, model != .naive {
+        if !(deferred[model] ?? (fits[model]?.aicc != nil)), model != .drift, model != .naive {
           notes.append(
             "\(model.rawValue): AICc undefined on this many points (n − k − 1 ≤ 0); ranked by backtest MAPE only")
         }
@@ -136,8 +144,10 @@ enum AutoSelection {
     }
     let name =
       members.count == 1 ? members[0].rawValue : "combination(" + members.map(\.rawValue).joined(separator: ",") + ")"
-    let candidateTable = CandidateTable { [fits, scores] in
-      ranking(series, fits: fits, pooledScores: scores, cvHorizon: cvHorizon)
+    let candidateTable = CandidateTable { [fits, scores, deferred] in
+      var all = fits
+      for model in deferred.keys { all[model] = try? Forecaster.fitCandidate(model, series, horizon: horizon) }
+      return ranking(series, fits: all, pooledScores: scores, cvHorizon: cvHorizon)
     }
     return Forecaster.assemble(
       series: series, model: name, selection: selection, levels: levels, fitted: fitted,
