@@ -47,17 +47,17 @@ struct SmallLeastSquares {
     }
     var y = response
     var diagonal = [Double](repeating: 0, count: p)
+    var v = [Double](repeating: 0, count: n)
     for k in 0..<p {
       var norm2 = 0.0
       for i in k..<n { norm2 += a[k * n + i] * a[k * n + i] }
       let norm = norm2.squareRoot()
       let alpha = a[k * n + k] > 0 ? -norm : norm
-      // v = x − αe₁, stored in place of the column below the diagonal.
-      var v = [Double](repeating: 0, count: n - k)
+      // The Householder vector v = x − αe₁, in v[0..<n − k].
       for i in k..<n { v[i - k] = a[k * n + i] }
       v[0] -= alpha
       var vnorm2 = 0.0
-      for x in v { vnorm2 += x * x }
+      for i in 0..<(n - k) { vnorm2 += v[i] * v[i] }
       diagonal[k] = alpha
       guard vnorm2 > 0 else { continue }
       for j in (k + 1)..<(p + 1) {

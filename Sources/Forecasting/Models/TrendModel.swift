@@ -49,13 +49,12 @@ enum TrendModel {
         reason: "the count at \(used.times[zero]) is zero; a log-scale trend needs positive counts")
     }
     let centre = Double(used.times.reduce(0, +)) / Double(used.count)
-    func row(_ t: Int) -> [Double] {
-      let u = Double(t) - centre
-      var r: [Double] = [1]
-      for d in 1...spec.degree { r.append(Foundation.pow(u, Double(d))) }
-      if let b = spec.breakYear { r.append(max(0, Double(t - b))) }
-      return r
+    func regressor(_ t: Int, _ j: Int) -> Double {
+      if j == 0 { return 1 }
+      if j <= spec.degree { return Foundation.pow(Double(t) - centre, Double(j)) }
+      return max(0, Double(t - spec.breakYear!))
     }
+    func row(_ t: Int) -> [Double] { (0..<parameterCount).map { regressor(t, $0) } }
     let rows = used.times.map(row)
     let response = spec.logScale ? used.values.map { Foundation.log($0) } : used.values
     let last = series.times[series.count - 1]
@@ -106,9 +105,8 @@ enum TrendModel {
     }
     // Fitted values on every observation (the trend extended backwards for windowed fits).
     let fitted = series.times.map { t -> Double in
-      let x = row(t)
       var v = 0.0
-      for j in coefficients.indices { v += x[j] * coefficients[j] }
+      for j in coefficients.indices { v += regressor(t, j) * coefficients[j] }
       let f = spec.logScale ? Foundation.exp(min(v + sigma2 / 2, 700)) : v
       return f.isFinite ? max(0, f) : 0
     }
