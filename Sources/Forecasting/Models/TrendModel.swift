@@ -51,6 +51,8 @@ enum TrendModel {
     let centre = Double(used.times.reduce(0, +)) / Double(used.count)
     func regressor(_ t: Int, _ j: Int) -> Double {
       if j == 0 { return 1 }
+      // pow(u, 1) is u exactly (pow is accurate to within 1 ulp, and u is representable).
+      if j == 1 { return Double(t) - centre }
       if j <= spec.degree { return Foundation.pow(Double(t) - centre, Double(j)) }
       return max(0, Double(t - spec.breakYear!))
     }
