@@ -5,7 +5,8 @@ import Testing
 @testable import Forecasting
 
 /// The trend models' small least-squares solver against the full `LinearRegression`
-/// (LAPACK pivoted QR). Both are backward stable on these well-conditioned centred designs,
+/// (both LAPACK pivoted QR; the small one skips the inference it does not need). Both are
+/// backward stable on these well-conditioned centred designs,
 /// so they agree to a few hundred ulps: 1e-10 relative leaves a wide margin.
 struct SmallLeastSquaresTests {
   /// Linear, quadratic and hinge designs on centred years, random responses.
