@@ -45,7 +45,7 @@ public enum Forecaster {
     ) { try fitCandidate(model, $0, horizon: $1) }
     let score = CandidateScore(
       model: model.rawValue, aicc: fit.aicc, backtestMAPE: RollingOrigin.meanAbsolutePercentageError(errors))
-    return assemble(
+    return try assemble(
       series: series, model: model.rawValue, selection: "user", levels: levels,
       fitted: fit.fitted, predictive: [(1, fit.predictive)], candidates: CandidateTable([score]), notes: fit.notes)
   }
@@ -61,7 +61,7 @@ public enum Forecaster {
     guard (1...maximumHorizon).contains(horizon) else { throw ForecastingError.invalidHorizon(horizon) }
     for level in levels where !(level > 0 && level < 100) { throw ForecastingError.invalidLevel(level) }
     let fit = try TrendModel.fitPiecewise(series, breakYear: breakYear, model: .piecewise, horizon: horizon)
-    return assemble(
+    return try assemble(
       series: series, model: ForecastModel.piecewise.rawValue, selection: "user, break after \(breakYear)",
       levels: levels, fitted: fit.fitted, predictive: [(1, fit.predictive)], candidates: CandidateTable([]),
       notes: fit.notes)
@@ -100,11 +100,12 @@ public enum Forecaster {
 
   /// Builds the public forecast from weighted predictive laws: the mean is the weighted
   /// mean of the means, each bound the weighted mean of the members' quantiles.
+  /// Throws `ForecastingError.fitFailed` when a mean or bound overflows.
   static func assemble(
     series: TimeSeries, model: String, selection: String, levels: [Double], fitted: [Double],
     predictive: [(weight: Double, laws: [Predictive])], candidates: CandidateTable, notes: [String],
     widening: [Double] = []
-  ) -> Forecast {
+  ) throws -> Forecast {
     let fittedPoints = series.times.indices.map {
       FittedPoint(time: series.times[$0], value: series.values[$0], fitted: finite(fitted[$0]))
     }
@@ -126,6 +127,13 @@ public enum Forecaster {
           lower[i] += w * law.quantile(tail)
           upper[i] += w * law.quantile(1 - tail)
         }
+      }
+      // A mean or bound beyond double precision (counts near 1e300) is no forecast: say so
+      // rather than print the largest finite number as if it were one.
+      guard mean.isFinite, lower.allSatisfy(\.isFinite), upper.allSatisfy(\.isFinite) else {
+        throw ForecastingError.fitFailed(
+          model: model,
+          reason: "the forecast for \(last + h + 1) overflows double precision; the counts are too large for the model")
       }
       let m = finite(mean)
       points.append(

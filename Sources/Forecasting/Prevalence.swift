@@ -31,7 +31,12 @@ extension Forecaster {
     for (t, y) in zip(series.times, series.values) {
       guard let p = people[t] else { throw ForecastingError.populationMissing(time: t) }
       guard p > 0 else { throw ForecastingError.populationZero(time: t) }
-      rates.append(prevalenceScale * y / p)
+      let rate = prevalenceScale * y / p
+      guard rate.isFinite else {
+        throw ForecastingError.modelNotApplicable(
+          model: "prevalence", reason: "the population in \(t) is \(p): so small that the rate per 10,000 overflows")
+      }
+      rates.append(rate)
     }
     let last = series.times[series.count - 1]
     let future = try (1...horizon).map { h -> Double in
@@ -43,8 +48,13 @@ extension Forecaster {
     let fitted = rateForecast.fitted.enumerated().map { (i, f) in
       FittedPoint(time: f.time, value: series.values[i], fitted: finite(f.fitted * people[f.time]! / prevalenceScale))
     }
-    let points = rateForecast.points.enumerated().map { (i, p) in
+    let points = try rateForecast.points.enumerated().map { (i, p) in
       let factor = future[i] / prevalenceScale
+      guard (p.upper + [p.mean]).allSatisfy({ ($0 * factor).isFinite }) else {
+        throw ForecastingError.fitFailed(
+          model: "prevalence(\(rateForecast.model))",
+          reason: "the forecast for \(p.time) overflows double precision; the population is too large")
+      }
       return ForecastPoint(
         time: p.time, mean: finite(p.mean * factor), lower: p.lower.map { finite($0 * factor) },
         upper: p.upper.map { finite($0 * factor) })

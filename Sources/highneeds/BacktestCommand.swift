@@ -57,6 +57,9 @@ struct BacktestCommand: ParsableCommand {
     case table, markdown
   }
 
+  /// Years are whole numbers of absolute value below this (as `forecast --time`).
+  static let yearLimit = 1_000_000
+
   func parsedList<T>(_ text: String, option: String, _ parse: (String) -> T?) throws -> [T] {
     var values: [T] = []
     for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
@@ -71,7 +74,12 @@ struct BacktestCommand: ParsableCommand {
     guard (1...Forecaster.maximumHorizon).contains(horizon) else {
       throw ValidationError("--horizon must be between 1 and \(Forecaster.maximumHorizon), got \(horizon)")
     }
-    _ = try parsedList(trainUntil, option: "--train-until") { Int($0) }
+    let origins = try parsedList(trainUntil, option: "--train-until") { Int($0) }
+    // Years, as the forecast command reads them: far from Int's limits, so that
+    // origin + horizon cannot overflow.
+    if let bad = origins.first(where: { abs($0) >= BacktestCommand.yearLimit }) {
+      throw ValidationError("--train-until: \(bad) is not a year (a whole number below one million)")
+    }
     let ls = try parsedList(levels, option: "--levels") { Double($0) }
     guard ls.allSatisfy({ $0 > 0 && $0 < 100 }) else {
       throw ValidationError("--levels: each must be strictly between 0 and 100")
@@ -90,7 +98,25 @@ struct BacktestCommand: ParsableCommand {
         try models.map { try parsedList($0, option: "--models") { ForecastModel(rawValue: $0) } }
         ?? ForecastModel.allCases
       let table = try CSVTable.load(data)
-      let yearColumns = table.header.indices.compactMap { j in Int(table.header[j]).map { (j, $0) } }
+      // Columns whose header is a whole number are years; they are read in year order
+      // (a file may list them in any order), and each year may head only one column.
+      var yearColumns: [(Int, Int)] = []
+      var columnOfYear: [Int: Int] = [:]
+      for (j, name) in table.header.enumerated() {
+        let digits = name.hasPrefix("-") || name.hasPrefix("+") ? name.dropFirst() : Substring(name)
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { continue }
+        guard let year = Int(name), abs(year) < BacktestCommand.yearLimit else {
+          throw Failure.dataInvalid(
+            "\(data):1: column \(j + 1): header \(name) is not a year (a whole number below one million)")
+        }
+        if let earlier = columnOfYear[year] {
+          throw Failure.dataInvalid(
+            "\(data):1: column \(j + 1): the year \(year) already heads column \(earlier + 1); each year needs one column")
+        }
+        columnOfYear[year] = j
+        yearColumns.append((j, year))
+      }
+      yearColumns.sort { $0.1 < $1.1 }
       guard !yearColumns.isEmpty else {
         throw Failure.dataInvalid("\(data): no column header is a year; expected columns such as 2010, 2011, ...")
       }
@@ -143,8 +169,13 @@ struct BacktestCommand: ParsableCommand {
         let summaries = Backtest.summarise(group.rows, levels: levelList, failures: group.failures)
         text += "\n" + render(title: group.title, summaries, levels: levelList)
       }
-      try writeOutput(text, to: output)
-      if let rowsPath { try writeOutput(rowsCSV(rows, levels: levelList), to: rowsPath) }
+      // Both files or neither: a --rows file that cannot be written must not leave the
+      // summary written (or printed) alone.
+      var files: [(text: String, path: String)] = []
+      if let output { files.append((text, output)) }
+      if let rowsPath { files.append((rowsCSV(rows, levels: levelList), rowsPath)) }
+      try writeOutputs(files, protecting: [data])
+      if output == nil { try writeStandardOutput(text) }
     }
   }
 

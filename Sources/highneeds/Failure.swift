@@ -55,26 +55,123 @@ func readTextFile(_ path: String) throws -> String {
 
 /// Writes `text` to `path` atomically (a temporary file in the same folder, then renamed),
 /// or to standard output when `path` is nil. A failure leaves any existing file untouched
-/// and exits 73.
-func writeOutput(_ text: String, to path: String?) throws {
+/// and exits 73: so does a destination that is a read-only file, and one that is one of
+/// `inputs` (the files the command read), which would otherwise be replaced by the report.
+func writeOutput(_ text: String, to path: String?, protecting inputs: [String] = []) throws {
   guard let path else {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    try writeStandardOutput(text)
     return
   }
-  let url = URL(fileURLWithPath: path)
-  let folder = url.deletingLastPathComponent()
-  let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-  do {
-    try Data(text.utf8).write(to: temporary, options: [])
-    // rename(2) replaces the destination atomically: readers see the old file or the new one.
-    guard rename(temporary.path, url.path) == 0 else {
-      throw Failure.outputUnwritable("cannot write \(path): \(String(cString: strerror(errno)))")
+  try writeOutputs([(text, path)], protecting: inputs)
+}
+
+/// Writes standard output, failing with exit 73 (not silently) when it cannot be written
+/// (a full disk, a closed pipe).
+func writeStandardOutput(_ text: String) throws {
+  // write(2) directly: FileHandle's write on Linux does not report every failure (a write
+  // to /dev/full "succeeded").
+  var bytes = Array(text.utf8)[...]
+  while !bytes.isEmpty {
+    let written = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+    if written < 0 {
+      if errno == EINTR { continue }
+      throw Failure.outputUnwritable("cannot write the standard output: \(String(cString: strerror(errno)))")
     }
-  } catch let failure as Failure {
-    try? FileManager.default.removeItem(at: temporary)
-    throw failure
-  } catch {
-    try? FileManager.default.removeItem(at: temporary)
-    throw Failure.outputUnwritable("cannot write \(path): \(error.localizedDescription)")
+    bytes = bytes.dropFirst(written)
   }
+}
+
+/// Writes several files all or nothing, as far as the file system allows: every
+/// destination is checked and every temporary written before the first is renamed into
+/// place, so that one unwritable destination leaves all of them untouched.
+func writeOutputs(_ outputs: [(text: String, path: String)], protecting inputs: [String] = []) throws {
+  let inputPaths = Set(inputs.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().standardizedFileURL.path })
+  var seen: Set<String> = []
+  for (_, path) in outputs {
+    try checkDestination(path, inputs: inputPaths)
+    let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+    guard seen.insert(resolved).inserted else {
+      throw Failure.outputUnwritable("cannot write \(path): it is given for two outputs")
+    }
+  }
+  // A destination that exists and is not a regular file (/dev/null, /dev/stdout, a pipe) is
+  // written in place: renaming over it would replace the device itself.
+  let special = outputs.filter { isSpecialFile($0.path) }
+  let regular = outputs.filter { !isSpecialFile($0.path) }
+  var staged: [(temporary: URL, path: String)] = []
+  func discard() { for s in staged { try? FileManager.default.removeItem(at: s.temporary) } }
+  for (index, (text, given)) in regular.enumerated() {
+    // Through a symbolic link to the file it names (renaming over the link would replace it).
+    let url = URL(fileURLWithPath: given).resolvingSymlinksInPath()
+    let path = url.path
+    let temporary = url.deletingLastPathComponent().appendingPathComponent(
+      ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(index).tmp")
+    do {
+      try Data(text.utf8).write(to: temporary, options: [])
+    } catch {
+      try? FileManager.default.removeItem(at: temporary)
+      discard()
+      throw Failure.outputUnwritable("cannot write \(given): \(error.localizedDescription)")
+    }
+    staged.append((temporary, path))
+  }
+  for (text, path) in special {
+    guard let handle = FileHandle(forWritingAtPath: path) else {
+      discard()
+      throw Failure.outputUnwritable("cannot write \(path): cannot open it for writing")
+    }
+    defer { try? handle.close() }
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+      let written = bytes.withUnsafeBytes { write(handle.fileDescriptor, $0.baseAddress, $0.count) }
+      if written < 0 {
+        if errno == EINTR { continue }
+        let reason = String(cString: strerror(errno))
+        discard()
+        throw Failure.outputUnwritable("cannot write \(path): \(reason)")
+      }
+      bytes = bytes.dropFirst(written)
+    }
+  }
+  for (i, s) in staged.enumerated() {
+    // rename(2) replaces the destination atomically: readers see the old file or the new one.
+    guard rename(s.temporary.path, s.path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      for rest in staged[i...] { try? FileManager.default.removeItem(at: rest.temporary) }
+      throw Failure.outputUnwritable("cannot write \(s.path): \(reason)")
+    }
+  }
+}
+
+/// Fails with exit 73 unless `path` names a file that may be created or replaced: not empty,
+/// not a folder, in a folder that exists, not a read-only file, not one of `inputs`.
+private func checkDestination(_ path: String, inputs: Set<String>) throws {
+  guard !path.isEmpty else { throw Failure.outputUnwritable("cannot write to an empty path (--output \"\")") }
+  let url = URL(fileURLWithPath: path)
+  let fm = FileManager.default
+  var isDirectory: ObjCBool = false
+  if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
+    if isDirectory.boolValue { throw Failure.outputUnwritable("cannot write \(path): it is a folder; give a file name") }
+    if inputs.contains(url.resolvingSymlinksInPath().standardizedFileURL.path) {
+      throw Failure.outputUnwritable("cannot write \(path): it is an input of this command and would be overwritten")
+    }
+    if isSpecialFile(path) { return }
+    // access() alone lets root replace a read-only file: the mode's write bits count too.
+    let mode = (try? fm.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? 0o644
+    if access(path, W_OK) != 0 || mode & 0o222 == 0 {
+      throw Failure.outputUnwritable("cannot write \(path): the file is read-only; it was left untouched")
+    }
+  }
+  let folder = url.deletingLastPathComponent().path
+  guard fm.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+    throw Failure.outputUnwritable("cannot write \(path): the folder \(folder) does not exist")
+  }
+}
+
+/// Whether `path` exists and is not a regular file or folder (a device, a pipe, a socket).
+private func isSpecialFile(_ path: String) -> Bool {
+  var info = stat()
+  guard stat(path, &info) == 0 else { return false }
+  let kind = info.st_mode & S_IFMT
+  return kind != S_IFREG && kind != S_IFDIR
 }

@@ -55,6 +55,9 @@ struct FitCommand: ParsableCommand {
   func run() throws {
     try runReportingFailures {
       let table = try CSVTable.load(data)
+      guard !table.rows.isEmpty else {
+        throw Failure.dataInvalid("\(data): the file has a header line but no data rows")
+      }
       let y = try table.numericColumn(response, option: "--y")
       let columns = try regressors.map {
         RegressionSpecification.Column(name: $0, values: try table.numericColumn($0, option: "--x"))
@@ -69,7 +72,7 @@ struct FitCommand: ParsableCommand {
       }
       let w = try weights.map { try table.numericColumn($0, option: "--weights") }
       if let w, let bad = w.firstIndex(where: { !($0 > 0) }) {
-        throw Failure.dataInvalid("\(data):\(bad + 2): column \(weights ?? "") : weight \(w[bad]) is not positive; weights must be greater than zero")
+        throw Failure.dataInvalid("\(data):\(table.line(ofRow: bad)): column \(weights ?? ""): weight \(w[bad]) is not positive; weights must be greater than zero")
       }
       let spec = RegressionSpecification(
         response: y, columns: columns, polynomials: polys, intercept: !noIntercept, weights: w)
@@ -78,6 +81,8 @@ struct FitCommand: ParsableCommand {
         result = try spec.fit()
       } catch let error as RegressionError {
         throw Failure.dataInvalid("\(data): \(error.description)")
+      } catch {
+        throw Failure.dataInvalid("\(data): the fit failed: \(error)")
       }
       let text: String
       switch format {
@@ -86,7 +91,7 @@ struct FitCommand: ParsableCommand {
         text = FitReport.table(
           result, level: level / 100, call: callDescription(), source: data)
       }
-      try writeOutput(text, to: output)
+      try writeOutput(text, to: output, protecting: [data])
     }
   }
 

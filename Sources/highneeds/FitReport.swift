@@ -50,7 +50,7 @@ enum FitReport {
       residualDegreesOfFreedom: r.residualDegreesOfFreedom, rSquared: finite(r.rSquared),
       adjustedRSquared: finite(r.adjustedRSquared), logLikelihood: finite(r.logLikelihood),
       aic: finite(r.aic), aicc: finite(r.aicc), bic: finite(r.bic), confidenceLevel: level * 100,
-      warnings: r.warnings)
+      warnings: r.warnings + (undefinedNote(r, level: level, shownAs: "null").map { [$0] } ?? []))
     let encoder = JSONEncoder()
     // Sorted keys: the same fit always prints byte-identical JSON.
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -94,7 +94,40 @@ enum FitReport {
     out += "AICc: \(r.aicc.map { number($0, 7) } ?? "undefined"),  BIC: \(number(r.bic, 7))\n"
     out += "Rank: \(r.rank) of \(r.parameters.count),  condition number (scaled design): \(number(r.conditionNumber, 4))\n"
     for warning in r.warnings { out += "Warning: \(warning)\n" }
+    if let note = undefinedNote(r, level: level, shownAs: "NA") { out += "Note: \(note)\n" }
     return out
+  }
+
+  /// Names the reported quantities that are not finite numbers (printed as `shownAs`), with
+  /// the likely reason; nil when every one is finite. Aliased coefficients are not listed:
+  /// the warnings already say why they are not estimated.
+  static func undefinedNote(_ r: RegressionResult, level: Double, shownAs: String) -> String? {
+    var items: [String] = []
+    let intervals = r.confidenceIntervals(level: level)
+    for (p, ci) in zip(r.parameters, intervals) where !p.isAliased {
+      let fields = [
+        ("estimate", p.estimate), ("standard error", p.standardError), ("t", p.t), ("p", p.p),
+        ("interval", ci.lowerBound), ("interval", ci.upperBound),
+      ].filter { !$0.1.isFinite }.map(\.0)
+      var unique: [String] = []
+      for f in fields where !unique.contains(f) { unique.append(f) }
+      if !unique.isEmpty { items.append("\(unique.joined(separator: ", ")) of \(p.name)") }
+    }
+    let overall: [(String, Double?)] = [
+      ("residual standard error", r.residualStandardError), ("R-squared", r.rSquared),
+      ("adjusted R-squared", r.adjustedRSquared), ("log-likelihood", r.logLikelihood), ("AIC", r.aic),
+      ("AICc", r.aicc), ("BIC", r.bic), ("condition number", r.conditionNumber),
+      ("F statistic", r.fTest?.statistic), ("F p-value", r.fTest?.p),
+    ]
+    items += overall.filter { name, value in value.map { !$0.isFinite } ?? false }.map(\.0)
+    guard !items.isEmpty else { return nil }
+    var reason = "the numbers overflowed or underflowed double precision (rescale the data)"
+    if r.residualStandardError == 0 {
+      reason = "the fit is exact (zero residuals), so these are not defined"
+    } else if !r.conditionNumber.isFinite {
+      reason = "the design is singular"
+    }
+    return "not finite, shown as \(shownAs): \(items.joined(separator: "; ")); \(reason)"
   }
 
   private static func quantile(_ sorted: [Double], _ q: Double) -> Double {
@@ -109,7 +142,8 @@ enum FitReport {
 
   /// `digits` significant digits, as R prints.
   static func number(_ x: Double, _ digits: Int) -> String {
-    guard x.isFinite else { return x.isNaN ? "NA" : (x > 0 ? "Inf" : "-Inf") }
+    // Never print a non-finite number: "NA", explained by the table's note.
+    guard x.isFinite else { return "NA" }
     return String(format: "%.\(digits)g", x)
   }
 

@@ -95,12 +95,23 @@ struct ForecastCommand: ParsableCommand {
       let table = try CSVTable.load(data)
       let rawTimes = try table.numericColumn(time, option: "--time")
       var times: [Int] = []
+      let lines = rawTimes.indices.map { table.line(ofRow: $0) }
       for (i, t) in rawTimes.enumerated() {
         guard t == t.rounded(), abs(t) < 1e6 else {
           throw Failure.dataInvalid(
-            "\(data):\(i + 2): column \(time): \(t) is not a year (a whole number below one million)")
+            "\(data):\(table.line(ofRow: i)): column \(time): \(t) is not a year (a whole number below one million)")
         }
         times.append(Int(t))
+      }
+      // One row per year: a duplicate is refused here, naming both lines.
+      var firstLine: [Int: Int] = [:]
+      for (i, t) in times.enumerated() {
+        let line = lines[i]
+        if let earlier = firstLine[t] {
+          throw Failure.dataInvalid(
+            "\(data):\(line): column \(time): the year \(t) appears more than once (lines \(earlier) and \(line)); give one row per year")
+        }
+        firstLine[t] = line
       }
       let values: [Double]
       var people: TimeSeries?
@@ -120,7 +131,7 @@ struct ForecastCommand: ParsableCommand {
       } else {
         values = try table.numericColumn(value, option: "--value")
       }
-      // Sort by year so that a file in any row order works; duplicates are refused below.
+      // Sort by year so that a file in any row order works.
       let order = times.indices.sorted { times[$0] < times[$1] }
       var sortedTimes = order.map { times[$0] }
       var sortedValues = order.map { values[$0] }
@@ -141,12 +152,18 @@ struct ForecastCommand: ParsableCommand {
         throw Failure.dataInvalid("\(data): \(error)")
       }
       let forecast: Forecast
-      if let breakYear {
-        forecast = try Forecaster.forecastPiecewise(series, breakYear: breakYear, horizon: horizon, levels: levels)
-      } else if let people {
-        forecast = try Forecaster.forecast(series, population: people, model: model, horizon: horizon, levels: levels)
-      } else {
-        forecast = try Forecaster.forecast(series, model: model, horizon: horizon, levels: levels)
+      do {
+        if let breakYear {
+          forecast = try Forecaster.forecastPiecewise(series, breakYear: breakYear, horizon: horizon, levels: levels)
+        } else if let people {
+          forecast = try Forecaster.forecast(series, population: people, model: model, horizon: horizon, levels: levels)
+        } else {
+          forecast = try Forecaster.forecast(series, model: model, horizon: horizon, levels: levels)
+        }
+      } catch let error as ForecastingError {
+        // The library names the year; the message names the file and the columns too.
+        let columns = population.map { "columns \(time), \(value) and \(population ?? $0)" } ?? "columns \(time) and \(value)"
+        throw Failure.dataInvalid("\(data) (\(columns)): \(error)")
       }
       let text: String
       switch format {
@@ -154,7 +171,7 @@ struct ForecastCommand: ParsableCommand {
       case .csv: text = ForecastReport.csv(forecast)
       case .table: text = ForecastReport.table(forecast, actuals: actuals)
       }
-      try writeOutput(text, to: output)
+      try writeOutput(text, to: output, protecting: [data])
     }
   }
 }
@@ -165,8 +182,9 @@ private func optionalNumbers(_ table: CSVTable, column name: String, option: Str
   return try table.rows.enumerated().map { (i, row) in
     let cell = j < row.count ? row[j].trimmingCharacters(in: .whitespaces) : ""
     if cell.isEmpty { return nil }
-    guard let v = Double(cell), v.isFinite else {
-      throw Failure.dataInvalid("\(table.path):\(i + 2): column \(name) (column \(j + 1)): \"\(cell)\" is not a number")
+    guard let v = CSVTable.number(cell), v.isFinite else {
+      throw Failure.dataInvalid(
+        "\(table.path):\(table.line(ofRow: i)): column \(name) (column \(j + 1)): \"\(cell)\" is not a finite number")
     }
     return v
   }
@@ -254,7 +272,11 @@ enum ForecastReport {
 
   /// A readable table: the choice, the forecasts (with actuals when held out), the candidates.
   static func table(_ f: Forecast, actuals: [Int: Double] = [:]) -> String {
-    func fmt(_ x: Double, _ decimals: Int = 0) -> String { String(format: "%.\(decimals)f", x) }
+    // Never a non-finite number; very large ones in exponent form, not 300 digits.
+    func fmt(_ x: Double, _ decimals: Int = 0) -> String {
+      guard x.isFinite else { return "-" }
+      return abs(x) < 1e15 ? String(format: "%.\(decimals)f", x) : String(format: "%.6g", x)
+    }
     func pad(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
     var out = "model: \(f.model)\nselection: \(f.selection)\n\n"
     var header = ["year", "mean"]

@@ -178,3 +178,93 @@ func badCSVIsExplained(_ name: String, _ csv: String, _ options: [String], _ exp
 extension Array where Element == String {
   fileprivate var withCommand: [String] { ["fit"] + self }
 }
+
+// MARK: - Found by fuzzing (hostile CSVs and options)
+
+/// A column of zeros used to trap (Int(log10(∞)) in the conditioning warning); an exact fit
+/// printed Inf and -Inf. Now: exit 0, a singular-design warning, and no non-finite number in
+/// the table (NA, explained by a note) or the JSON (null, explained in warnings).
+@Test func zeroColumnAndExactFitPrintNoNonFiniteNumbers() throws {
+  let path = try writeCSV("zero-col.csv", "year,plans,z\n2010,1500,0\n2011,1540,0\n2012,1600,0\n2013,1650,0\n2014,1700,0\n")
+  let table = try runFit(["fit", path, "--y", "plans", "--x", "year", "--x", "z"])
+  #expect(table.status == 0, "\(table.stderr)")
+  #expect(!table.stderr.contains("Fatal error"))
+  #expect(table.stdout.contains("singular design"))
+  let exact = try writeCSV("exact.csv", "x,y\n1,2\n2,4\n3,6\n4,8\n")
+  let t = try runFit(["fit", exact, "--y", "y", "--x", "x"])
+  #expect(t.status == 0, "\(t.stderr)")
+  for bad in ["Inf", "inf", "nan", "NaN"] { #expect(!t.stdout.contains(bad), "\(bad) in \(t.stdout)") }
+  #expect(t.stdout.contains("Note: not finite, shown as NA"))
+  let j = try runFit(["fit", exact, "--y", "y", "--x", "x", "--format", "json"])
+  #expect(j.status == 0)
+  let fit = try JSONDecoder().decode(FitJSON.self, from: Data(j.stdout.utf8))
+  #expect(fit.warnings.contains { $0.contains("shown as null") })
+}
+
+/// Line numbers count physical lines: a quoted field with a line break, and a blank line,
+/// no longer shift the line named in the message.
+@Test func lineNumbersSurviveQuotedLineBreaksAndBlankLines() throws {
+  let quoted = try writeCSV("quoted.csv", "x,y,note\n1,2,\"two\nlines\"\n2,3,ok\n3,three,ok\n4,5,ok\n")
+  let run = try runFit(["fit", quoted, "--y", "y", "--x", "x"])
+  #expect(run.status == 65)
+  #expect(run.stderr.contains("quoted.csv:5: column y (column 2): \"three\" is not a number"), "\(run.stderr)")
+  let blank = try writeCSV("blank.csv", "x,y\n1,2\n\n2,3\n3,x\n4,5\n")
+  let b = try runFit(["fit", blank, "--y", "y", "--x", "x"])
+  #expect(b.stderr.contains("blank.csv:5:"), "\(b.stderr)")
+  let open = try writeCSV("open-quote.csv", "x,y\n1,2\n2,\"3\n3,5\n")
+  let o = try runFit(["fit", open, "--y", "y", "--x", "x"])
+  #expect(o.status == 65)
+  #expect(o.stderr.contains("open-quote.csv:3: not valid CSV"), "\(o.stderr)")
+}
+
+/// Odd files and cells: a header with no rows, a column named twice, hexadecimal and
+/// thousands separators are refused with the file, line and column.
+@Test(arguments: [
+  ("header-only", "x,y\n", ["--y", "y", "--x", "x"], "no data rows"),
+  ("duplicate-column", "x,y,y\n1,2,3\n2,3,4\n3,5,6\n", ["--y", "y", "--x", "x"], "names y 2 times (columns 2, 3)"),
+  ("hexadecimal", "x,y\n1,2\n2,0x10\n3,5\n4,4\n", ["--y", "y", "--x", "x"], ":3: column y (column 2): \"0x10\" is not a number (hexadecimal"),
+  ("thousands", "x,y\n1,2\n2,\"1,000\"\n3,5\n4,4\n", ["--y", "y", "--x", "x"], "thousands separators"),
+  ("currency", "x,y\n1,2\n2,£5\n3,5\n4,4\n", ["--y", "y", "--x", "x"], "currency"),
+])
+func oddFilesAreExplained(_ name: String, _ csv: String, _ options: [String], _ expected: String) throws {
+  let path = try writeCSV("\(name).csv", csv)
+  let run = try runFit(["fit", path] + options)
+  #expect(run.status == 65, "\(name): \(run.status) \(run.stderr)")
+  #expect(run.stderr.contains(path), "\(name): \(run.stderr)")
+  #expect(run.stderr.contains(expected), "\(name): \(run.stderr)")
+  #expect(run.stdout.isEmpty)
+}
+
+/// --output must not replace the input file, a read-only file, or a device such as
+/// /dev/null (renaming over it replaced the device node when run as root); standard output
+/// that cannot be written exits 73 instead of losing the report silently.
+@Test func outputNeverReplacesInputsReadOnlyFilesOrDevices() throws {
+  let path = try writeCSV("self.csv", "x,y\n1,2\n2,3\n3,5\n4,4\n")
+  let same = try runFit(["fit", path, "--y", "y", "--x", "x", "--output", path])
+  #expect(same.status == 73, "\(same.stderr)")
+  #expect(try String(contentsOfFile: path, encoding: .utf8) == "x,y\n1,2\n2,3\n3,5\n4,4\n")
+  let readOnly = scratch.appendingPathComponent("read-only.txt").path
+  try? FileManager.default.removeItem(atPath: readOnly)
+  try Data("keep".utf8).write(to: URL(fileURLWithPath: readOnly))
+  try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: readOnly)
+  defer { try? FileManager.default.removeItem(atPath: readOnly) }
+  let ro = try runFit(["fit", path, "--y", "y", "--x", "x", "--output", readOnly])
+  #expect(ro.status == 73, "\(ro.stderr)")
+  #expect(try String(contentsOfFile: readOnly, encoding: .utf8) == "keep")
+  let folder = try runFit(["fit", path, "--y", "y", "--x", "x", "--output", scratch.path])
+  #expect(folder.status == 73)
+  let devNull = try runFit(["fit", path, "--y", "y", "--x", "x", "--output", "/dev/null"])
+  #expect(devNull.status == 0, "\(devNull.stderr)")
+  var info = stat()
+  #expect(stat("/dev/null", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR, "/dev/null is still a device")
+  if FileManager.default.fileExists(atPath: "/dev/full") {
+    let process = Process()
+    process.executableURL = try highneedsBinaryForFit()
+    process.arguments = ["fit", path, "--y", "y", "--x", "x"]
+    process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 73)
+  }
+}

@@ -221,3 +221,79 @@ struct ForecastEndToEndTests {
     #expect(rows.split(separator: "\n").count == 1 + 2 * 2 * 2 * 3)  // series × origins × steps × models
   }
 }
+
+// MARK: - Found by fuzzing (hostile CSVs and options)
+
+extension ForecastEndToEndTests {
+  /// Library errors name the file and columns; a duplicated year names both lines.
+  @Test func errorsNameTheFileAndLines() throws {
+    let dir = try Self.folder([
+      "short.csv": "year,plans\n2019,5\n2020,6\n",
+      "dup.csv": "year,plans\n2010,1\n2011,2\n2012,3\n2011,5\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let short = runHighneeds(["forecast", "short.csv", "--time", "year", "--value", "plans", "--model", "damped"], in: dir)
+    #expect(short.status == 65)
+    #expect(short.stderr.contains("short.csv (columns year and plans): model damped cannot be fitted"), "\(short.stderr)")
+    let dup = runHighneeds(["forecast", "dup.csv", "--time", "year", "--value", "plans"], in: dir)
+    #expect(dup.status == 65)
+    #expect(dup.stderr.contains("dup.csv:5: column year: the year 2011 appears more than once (lines 3 and 5)"), "\(dup.stderr)")
+  }
+
+  /// Counts near 1e300: no "inf" in the candidate table, no 300-digit numbers, no largest
+  /// Double standing in for an overflow; either a finite forecast or a clear error.
+  @Test func hugeCountsPrintNoNonFiniteOrAbsurdNumbers() throws {
+    let rows = (0..<11).map { "\(2010 + $0),\($0 % 2 == 0 ? "1e-300" : "1e300")" }
+    let dir = try Self.folder(["huge.csv": "year,plans\n" + rows.joined(separator: "\n") + "\n"])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for format in ["table", "csv", "json"] {
+      let run = runHighneedsDetailed(
+        ["forecast", "huge.csv", "--time", "year", "--value", "plans", "--format", format], in: dir)
+      #expect(!run.crashed)
+      #expect([0, 65].contains(run.status), "\(format): \(run.status) \(run.stderr)")
+      for bad in ["inf", "nan", "1.7976931348623157e+308"] { #expect(!run.stdout.contains(bad), "\(format): \(bad)") }
+      #expect(run.stdout.range(of: "[0-9]{20,}", options: .regularExpression) == nil, "\(format): a 20-digit number")
+    }
+  }
+
+  /// Backtest: an origin near Int.max used to overflow (origin + horizon) and trap; header
+  /// years out of range or repeated are refused; year columns in any order are sorted.
+  @Test func backtestYearsAreChecked() throws {
+    let dir = try Self.folder([
+      "ok.csv": "code,2010,2011,2012,2013,2014,2015\nA,1,2,3,4,5,6\nB,2,3,4,5,6,8\n",
+      "shuffled.csv": "code,2013,2011,2010,2012,2015,2014\nA,4,2,1,3,6,5\nB,5,3,2,4,8,6\n",
+      "huge-year.csv": "code,2010,9223372036854775807\nA,1,2\n",
+      "dup-year.csv": "code,2010,2011,2011\nA,1,2,3\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let huge = runHighneedsDetailed(["backtest", "ok.csv", "--train-until", "9223372036854775807"], in: dir)
+    #expect(!huge.crashed)
+    #expect(huge.status == 64, "\(huge.stderr)")
+    #expect(huge.stderr.contains("not a year"))
+    let hugeYear = runHighneeds(["backtest", "huge-year.csv"], in: dir)
+    #expect(hugeYear.status == 65)
+    #expect(hugeYear.stderr.contains("huge-year.csv:1: column 3"), "\(hugeYear.stderr)")
+    let dupYear = runHighneeds(["backtest", "dup-year.csv"], in: dir)
+    #expect(dupYear.status == 65)
+    #expect(dupYear.stderr.contains("2011 already heads column 3"), "\(dupYear.stderr)")
+    let shuffled = runHighneeds(["backtest", "shuffled.csv", "--train-until", "2012", "--models", "linear"], in: dir)
+    let sorted = runHighneeds(["backtest", "ok.csv", "--train-until", "2012", "--models", "linear"], in: dir)
+    #expect(shuffled.status == 0, "\(shuffled.stderr)")
+    #expect(shuffled.stdout == sorted.stdout)
+  }
+
+  /// --output and --rows are written both or neither: an unwritable --rows used to leave
+  /// the --output file replaced.
+  @Test func backtestWritesBothOutputsOrNeither() throws {
+    let dir = try Self.folder([
+      "ok.csv": "code,2010,2011,2012,2013,2014,2015\nA,1,2,3,4,5,6\n", "summary.txt": "ORIGINAL\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let run = runHighneeds(
+      ["backtest", "ok.csv", "--train-until", "2012", "--output", "summary.txt", "--rows", "missing/rows.csv"], in: dir)
+    #expect(run.status == 73, "\(run.stderr)")
+    #expect(try String(contentsOf: dir.appendingPathComponent("summary.txt"), encoding: .utf8) == "ORIGINAL\n")
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".tmp") }
+    #expect(leftovers.isEmpty)
+  }
+}

@@ -105,9 +105,15 @@ public enum LinearRegression {
         "rank \(rank) < \(p) columns: \(names) \(aliased.count == 1 ? "is a linear combination" : "are linear combinations") of the other columns (to relative tolerance \(qr.rankTolerance)); not estimated")
     }
     if qr.conditionNumber > conditionWarningThreshold {
-      let digits = Int(log10(qr.conditionNumber).rounded())
-      warnings.append(
-        "ill-conditioned design (condition number \(String(format: "%.3g", qr.conditionNumber)) after column scaling): estimates may have lost about \(digits) significant digits")
+      // Infinite when a column is zero or the design is exactly singular: no digit count then
+      // (Int(log10(∞)) would trap).
+      if qr.conditionNumber.isFinite {
+        let digits = Int(log10(qr.conditionNumber).rounded())
+        warnings.append(
+          "ill-conditioned design (condition number \(String(format: "%.3g", qr.conditionNumber)) after column scaling): estimates may have lost about \(digits) significant digits")
+      } else {
+        warnings.append("singular design (infinite condition number after column scaling): a column is zero or exactly collinear")
+      }
     }
     if rss == 0 {
       warnings.append("the fit is exact (residual sum of squares is zero): standard errors are zero")

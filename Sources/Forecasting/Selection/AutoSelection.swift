@@ -149,7 +149,7 @@ enum AutoSelection {
       for model in deferred.keys { all[model] = try? Forecaster.fitCandidate(model, series, horizon: horizon) }
       return ranking(series, fits: all, pooledScores: scores, cvHorizon: cvHorizon)
     }
-    return Forecaster.assemble(
+    return try Forecaster.assemble(
       series: series, model: name, selection: selection, levels: levels, fitted: fitted,
       predictive: [(1, laws)], candidates: candidateTable,
       notes: notes + members.flatMap { fits[$0]!.notes })

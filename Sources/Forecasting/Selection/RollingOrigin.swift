@@ -45,7 +45,7 @@ enum RollingOrigin {
 
   /// Mean absolute percentage error (percent) over `errors`, each horizon step weighted
   /// equally (the mean over steps of the mean over origins), so the many short-horizon
-  /// errors do not drown the few long ones; nil when there are none.
+  /// errors do not drown the few long ones; nil when there are none or the mean is not finite.
   static func meanAbsolutePercentageError(_ errors: [Error]) -> Double? {
     var byStep: [Int: [Double]] = [:]
     for e in errors { if let ape = e.absolutePercentageError { byStep[e.step, default: []].append(ape) } }
@@ -53,6 +53,8 @@ enum RollingOrigin {
     // In step order: summing in the dictionary's (per-process random) order made the last
     // digit differ from run to run.
     let means = byStep.keys.sorted().map { byStep[$0]!.reduce(0, +) / Double(byStep[$0]!.count) }
-    return means.reduce(0, +) / Double(means.count)
+    let mape = means.reduce(0, +) / Double(means.count)
+    // An actual near zero (1e-300) against any forecast overflows: no usable score then.
+    return mape.isFinite ? mape : nil
   }
 }
