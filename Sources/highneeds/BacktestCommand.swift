@@ -60,6 +60,9 @@ struct BacktestCommand: ParsableCommand {
   /// Years are whole numbers of absolute value below this (as `forecast --time`).
   static let yearLimit = 1_000_000
 
+  /// Whether `value` is a plausible year (no abs(): abs(Int.min) traps).
+  static func isYear(_ value: Int) -> Bool { value > -yearLimit && value < yearLimit }
+
   func parsedList<T>(_ text: String, option: String, _ parse: (String) -> T?) throws -> [T] {
     var values: [T] = []
     for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
@@ -77,7 +80,7 @@ struct BacktestCommand: ParsableCommand {
     let origins = try parsedList(trainUntil, option: "--train-until") { Int($0) }
     // Years, as the forecast command reads them: far from Int's limits, so that
     // origin + horizon cannot overflow.
-    if let bad = origins.first(where: { abs($0) >= BacktestCommand.yearLimit }) {
+    if let bad = origins.first(where: { !BacktestCommand.isYear($0) }) {
       throw ValidationError("--train-until: \(bad) is not a year (a whole number below one million)")
     }
     let ls = try parsedList(levels, option: "--levels") { Double($0) }
@@ -105,7 +108,7 @@ struct BacktestCommand: ParsableCommand {
       for (j, name) in table.header.enumerated() {
         let digits = name.hasPrefix("-") || name.hasPrefix("+") ? name.dropFirst() : Substring(name)
         guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { continue }
-        guard let year = Int(name), abs(year) < BacktestCommand.yearLimit else {
+        guard let year = Int(name), BacktestCommand.isYear(year) else {
           throw Failure.dataInvalid(
             "\(data):1: column \(j + 1): header \(name) is not a year (a whole number below one million)")
         }
@@ -182,19 +185,32 @@ struct BacktestCommand: ParsableCommand {
   func render(title: String, _ summaries: [Backtest.Summary], levels: [Double]) -> String {
     let levelNames = levels.map { ForecastReport.levelName($0) }
     let header = ["model", "forecasts", "failed", "median MAPE", "mean MAPE"] + levelNames.map { "cover \($0)%" }
+    // Never a non-finite number, nor a 300-digit one: a MAPE that overflowed (an actual
+    // near zero, a forecast near 1e300) is shown as "-" and explained below the table.
+    var overflowed = false
+    func percent(_ x: Double, _ decimals: Int) -> String {
+      guard x.isFinite else {
+        overflowed = true
+        return "-"
+      }
+      return abs(x) < 1e9 ? String(format: "%.\(decimals)f", x) : String(format: "%.3g", x)
+    }
     let body = summaries.map { s in
       [
-        s.model, "\(s.forecasts)", "\(s.failures)", s.forecasts > 0 ? String(format: "%.2f", s.medianMAPE) : "-",
-        s.forecasts > 0 ? String(format: "%.2f", s.meanMAPE) : "-",
+        s.model, "\(s.forecasts)", "\(s.failures)", s.forecasts > 0 ? percent(s.medianMAPE, 2) : "-",
+        s.forecasts > 0 ? percent(s.meanMAPE, 2) : "-",
       ]
-        + (s.coverage.isEmpty ? levels.map { _ in "-" } : s.coverage.map { String(format: "%.1f", $0) })
+        + (s.coverage.isEmpty ? levels.map { _ in "-" } : s.coverage.map { percent($0, 1) })
     }
+    let note =
+      overflowed
+      ? "(-: the percentage errors overflowed: an actual near zero or a forecast beyond double precision)\n" : ""
     if format == .markdown {
       var out =
         "**\(title)**\n\n| " + header.joined(separator: " | ") + " |\n|"
         + header.map { _ in "---" }.joined(separator: "|") + "|\n"
       for row in body { out += "| " + row.joined(separator: " | ") + " |\n" }
-      return out
+      return out + (note.isEmpty ? "" : "\n" + note)
     }
     let widths = header.indices.map { j in max(header[j].count, body.map { $0[j].count }.max() ?? 0) }
     func line(_ cells: [String]) -> String {
@@ -203,7 +219,7 @@ struct BacktestCommand: ParsableCommand {
         return j == 0 ? cells[j] + pad : pad + cells[j]
       }.joined(separator: "  ") + "\n"
     }
-    return title + "\n" + line(header) + body.map(line).joined()
+    return title + "\n" + line(header) + body.map(line).joined() + note
   }
 
   func rowsCSV(_ rows: [Backtest.Row], levels: [Double]) -> String {

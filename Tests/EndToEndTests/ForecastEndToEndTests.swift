@@ -296,4 +296,27 @@ extension ForecastEndToEndTests {
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".tmp") }
     #expect(leftovers.isEmpty)
   }
+
+  /// abs(Int.min) trapped: a header or an origin of -9223372036854775808 is refused, not a
+  /// crash. MAPEs that overflow print as "-" with a note, never inf or 300 digits.
+  @Test func backtestExtremeYearsAndOverflowingScores() throws {
+    let dir = try Self.folder([
+      "min-year.csv": "code,2010,2011,-9223372036854775808\nA,1,2,3\n",
+      "ok.csv": "code,2010,2011,2012,2013,2014,2015\nA,1,2,3,4,5,6\n",
+      "huge.csv": "code,2010,2011,2012,2013,2014,2015,2016,2017\nS0,100,100,1e308,100,100,100,100,100\n"
+        + "S1,1e150,6e150,3.6e151,2.16e152,1.3e153,7.8e153,4.7e154,2.8e155\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let minYear = runHighneedsDetailed(["backtest", "min-year.csv"], in: dir)
+    #expect(!minYear.crashed)
+    #expect(minYear.status == 65, "\(minYear.stderr)")
+    let minOrigin = runHighneedsDetailed(["backtest", "ok.csv", "--train-until=-9223372036854775808"], in: dir)
+    #expect(!minOrigin.crashed)
+    #expect(minOrigin.status == 64, "\(minOrigin.stderr)")
+    let huge = runHighneeds(["backtest", "huge.csv", "--train-until", "2014"], in: dir)
+    #expect(huge.status == 0, "\(huge.stderr)")
+    #expect(!huge.stdout.contains("inf") && !huge.stdout.contains("nan"), "\(huge.stdout)")
+    #expect(huge.stdout.range(of: "[0-9]{20,}", options: .regularExpression) == nil)
+    #expect(huge.stdout.contains("overflowed"))
+  }
 }
