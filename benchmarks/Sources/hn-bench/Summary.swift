@@ -98,7 +98,7 @@ enum Summary {
       var target = ""
       var met = ""
       let oursKey = Key(workload: key.workload, tool: ours)
-      if key.tool != ours, let o = wall[oursKey] {
+      if !key.tool.hasPrefix(ours), let o = wall[oursKey] {
         let r = med / median(o)
         wallRatio = ratio(r)
         if let c = cpuMedian, let oc = cpu[oursKey] { cpuRatio = ratio(c / median(oc)) }
@@ -123,13 +123,24 @@ enum Summary {
     }
     for (key, t) in timeTargets where wall[key] == nil {
       rows.append([
-        key.workload.uppercased(), key.tool, "0", "", "", "", "", "", "", "", "< \(ms(t)) ms", "not measured: see notes",
+        key.workload.uppercased(), key.tool, "0", "", "", "", "", "", "", "", "< \(ms(t)) ms",
+        "not measured: see notes",
       ])
     }
     printTable(headers, rows)
     print("")
     print("Ratios are of medians, peer / ours (above 1: ours is faster); targets are judged on wall time.")
     print("per unit: median wall time divided by the series (W1: fits) in one pass.")
+    // Ratios of the targeted peers against our other variants (e.g. W2 with the candidate table read).
+    for variant in wall.keys.sorted() where variant.tool.hasPrefix(ours) && variant.tool != ours {
+      for (peer, target) in ratioTargets.sorted(by: { $0.key < $1.key }) where peer.workload == variant.workload {
+        guard let p = wall[peer] else { continue }
+        var line =
+          "\(variant.workload.uppercased()) \(peer.tool) / \(variant.tool): wall \(ratio(median(p) / median(wall[variant]!)))"
+        if let pc = cpu[peer], let vc = cpu[variant] { line += ", cpu \(ratio(median(pc) / median(vc)))" }
+        print(line + " (target ≥ \(Int(target))×)")
+      }
+    }
     print("Checksums (the same inputs give the same sums where two tools compute the same thing):")
     for key in checks.keys.sorted() {
       for c in checks[key]!.sorted() { print("  \(key.workload.uppercased()) \(key.tool): \(c)") }

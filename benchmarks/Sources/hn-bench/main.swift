@@ -3,7 +3,7 @@ import Foundation
 /// `hn-bench`: the Swift side of `benchmarks/compare.sh`.
 ///
 ///     hn-bench w1 [--series 10000] [--reps 3]
-///     hn-bench w2 --data ehcp_caseload_2010_2020.csv [--reps 3]
+///     hn-bench w2 --data ehcp_caseload_2010_2020.csv [--reps 3] [--candidates 0|1]
 ///     hn-bench w3 --exe .build/release/highneeds [--tool NAME] [--reps 20] [--warmup 3] -- run S.yaml --format json
 ///     hn-bench summarise RESULTS.txt...
 let usage = "usage: hn-bench w1|w2|w3|summarise [options]  (see benchmarks/README.md)"
