@@ -113,7 +113,12 @@ struct CSVTable {
     }
     if let index = matches.first { return index }
     var message = "\(path):1: \(option) \(name): no such column; the columns are \(header.joined(separator: ", "))"
-    if let near = Suggestion.closest(to: name, among: header) { message += " (did you mean \(near)?)" }
+    if header.count == 1, let separator = [";", "\t", "|"].first(where: { header[0].contains($0) }) {
+      let shown = separator == "\t" ? "tabs" : "\"\(separator)\""
+      message += " (the header is one column split by \(shown): highneeds reads comma-separated files)"
+    } else if let near = Suggestion.closest(to: name, among: header) {
+      message += " (did you mean \(near)?)"
+    }
     throw Failure.dataInvalid(message)
   }
 

@@ -44,6 +44,10 @@ func runReportingFailures(_ body: () throws -> Void) throws {
 
 /// Reads a whole text file, or fails with exit code 66 naming the path.
 func readTextFile(_ path: String) throws -> String {
+  var isDirectory: ObjCBool = false
+  if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+    throw Failure.inputUnreadable("cannot read \(path): it is a folder, not a file")
+  }
   guard let data = FileManager.default.contents(atPath: path) else {
     throw Failure.inputUnreadable("cannot read \(path): no such file or not readable")
   }

@@ -93,13 +93,16 @@ struct ForecastCommand: ParsableCommand {
     try runReportingFailures {
       let levels = try parsedLevels()
       let table = try CSVTable.load(data)
+      guard !table.rows.isEmpty else {
+        throw Failure.dataInvalid("\(data): the file has a header line but no data rows")
+      }
       let rawTimes = try table.numericColumn(time, option: "--time")
       var times: [Int] = []
       let lines = rawTimes.indices.map { table.line(ofRow: $0) }
       for (i, t) in rawTimes.enumerated() {
         guard t == t.rounded(), abs(t) < 1e6 else {
           throw Failure.dataInvalid(
-            "\(data):\(table.line(ofRow: i)): column \(time): \(t) is not a year (a whole number below one million)")
+            "\(data):\(table.line(ofRow: i)): column \(time): \(Int(exactly: t).map(String.init) ?? "\(t)") is not a year (a whole number below one million)")
         }
         times.append(Int(t))
       }
@@ -119,6 +122,7 @@ struct ForecastCommand: ParsableCommand {
         // Future rows carry the population only: an empty count is allowed there.
         let counts = try optionalNumbers(table, column: value, option: "--value")
         let heads = try table.numericColumn(population, option: "--population")
+        try refuseNegative(heads, table, column: population)
         let order = times.indices.sorted { times[$0] < times[$1] }
         do {
           people = try TimeSeries(times: order.map { times[$0] }, values: order.map { heads[$0] })
@@ -128,8 +132,10 @@ struct ForecastCommand: ParsableCommand {
         let observed = counts.indices.filter { counts[$0] != nil }
         times = observed.map { times[$0] }
         values = observed.map { counts[$0]! }
+        try refuseNegative(counts.map { $0 ?? 0 }, table, column: value)
       } else {
         values = try table.numericColumn(value, option: "--value")
+        try refuseNegative(values, table, column: value)
       }
       // Sort by year so that a file in any row order works.
       let order = times.indices.sorted { times[$0] < times[$1] }
@@ -174,6 +180,14 @@ struct ForecastCommand: ParsableCommand {
       try writeOutput(text, to: output, protecting: [data])
     }
   }
+}
+
+/// Fails naming the line and column of the first negative number in `values` (one per row).
+private func refuseNegative(_ values: [Double], _ table: CSVTable, column name: String) throws {
+  guard let i = values.firstIndex(where: { $0 < 0 }) else { return }
+  let j = (try? table.columnIndex(name, option: "")).map { " (column \($0 + 1))" } ?? ""
+  throw Failure.dataInvalid(
+    "\(table.path):\(table.line(ofRow: i)): column \(name)\(j): \(values[i]) is negative; counts and populations cannot be")
 }
 
 /// The column `name` as numbers, nil where a cell is empty; other cells must be finite numbers.

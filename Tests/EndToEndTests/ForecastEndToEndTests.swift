@@ -319,4 +319,32 @@ extension ForecastEndToEndTests {
     #expect(huge.stdout.range(of: "[0-9]{20,}", options: .regularExpression) == nil)
     #expect(huge.stdout.contains("overflowed"))
   }
+
+  /// Messages found unclear by fuzzing: a negative count or population names its line and
+  /// column; a header with no rows, a folder given as the file, and a semicolon-separated
+  /// file are named as such.
+  @Test func unclearMessagesNowNameTheProblem() throws {
+    let dir = try Self.folder([
+      "negative.csv": "year,plans\n2018,5\n2019,6\n2020,-3\n",
+      "negative-pop.csv": "year,plans,pop\n2018,5,100\n2019,6,-100\n2020,7,100\n2021,,100\n",
+      "header.csv": "year,plans\n",
+      "semicolons.csv": "year;plans\n2019;5\n2020;6\n",
+      "big-year.csv": "year,plans\n2147483648,5\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let cases: [([String], Int32, String)] = [
+      (["negative.csv"], 65, "negative.csv:4: column plans (column 2): -3.0 is negative"),
+      (["negative-pop.csv", "--population", "pop", "--horizon", "1"], 65, "negative-pop.csv:3: column pop (column 3): -100.0 is negative"),
+      (["header.csv"], 65, "header.csv: the file has a header line but no data rows"),
+      (["semicolons.csv"], 65, "split by \";\": highneeds reads comma-separated files"),
+      (["big-year.csv"], 65, "big-year.csv:2: column year: 2147483648 is not a year"),
+      (["."], 66, "it is a folder"),
+    ]
+    for (args, status, fragment) in cases {
+      let run = runHighneeds(["forecast"] + args + ["--time", "year", "--value", "plans"], in: dir)
+      #expect(run.status == status, "\(args): \(run.status) \(run.stderr)")
+      #expect(run.stderr.contains(fragment), "\(args): \(run.stderr)")
+      #expect(run.stdout.isEmpty)
+    }
+  }
 }
