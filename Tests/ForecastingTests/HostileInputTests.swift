@@ -61,4 +61,16 @@ struct HostileInputTests {
       }
     }
   }
+
+  /// A polynomial on a column spanning ±1e308: the half-range (hi − lo)/2 overflowed to
+  /// infinity, every z was 0, and the linear term came out "aliased" with estimate 0.
+  @Test func polynomialOnHugeRangeIsNotAliased() throws {
+    let x = [-1e308, 1e308, 0, 5e307, -5e307, 2e307]
+    let result = try RegressionSpecification(
+      response: [1, 2, 3, 4, 2, 5], polynomials: [.init(column: .init(name: "x", values: x), degree: 1)]
+    ).fit()
+    #expect(result.rank == 2)
+    #expect(!result.parameters[1].isAliased)
+    #expect(result.parameters[1].estimate.isFinite && result.parameters[1].estimate != 0)
+  }
 }

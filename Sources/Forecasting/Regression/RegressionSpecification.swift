@@ -87,7 +87,9 @@ public struct RegressionSpecification: Sendable {
       guard x.allSatisfy({ $0.isFinite }) else { throw RegressionError.nonFinite("column \(poly.column.name)") }
       let lo = x.min() ?? 0, hi = x.max() ?? 0
       let centre = intercept ? lo / 2 + hi / 2 : 0
-      let scale = intercept ? (hi - lo) / 2 : max(abs(lo), abs(hi))
+      // hi/2 − lo/2, not (hi − lo)/2: the difference overflows for values near ±1.8e308,
+      // which made z all zero and the term look aliased.
+      let scale = intercept ? hi / 2 - lo / 2 : max(abs(lo), abs(hi))
       guard scale > 0 else {
         throw RegressionError.invalidPolynomial("column \(poly.column.name) is constant, so its powers cannot be separated from the intercept")
       }
