@@ -120,6 +120,10 @@ struct BacktestCommand: ParsableCommand {
         yearColumns.append((j, year))
       }
       yearColumns.sort { $0.1 < $1.1 }
+      guard yearColumns.count <= ForecastCommand.maximumYears else {
+        throw Failure.dataInvalid(
+          "\(data):1: \(yearColumns.count) year columns; backtest takes series of at most \(ForecastCommand.maximumYears) years")
+      }
       guard !yearColumns.isEmpty else {
         throw Failure.dataInvalid("\(data): no column header is a year; expected columns such as 2010, 2011, ...")
       }

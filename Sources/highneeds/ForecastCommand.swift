@@ -58,6 +58,9 @@ struct ForecastCommand: ParsableCommand {
   @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
   var output: String?
 
+  /// The longest series forecast (and backtested): the models are for annual counts.
+  static let maximumYears = 200
+
   enum ForecastFormat: String, ExpressibleByArgument, CaseIterable {
     case json, csv, table
   }
@@ -150,6 +153,13 @@ struct ForecastCommand: ParsableCommand {
         }
         sortedTimes = keep.map { sortedTimes[$0] }
         sortedValues = keep.map { sortedValues[$0] }
+      }
+      // The models are for annual counts, a few to a few dozen years; each origin of the
+      // cross-validation refits them all, so thousands of rows (monthly or daily data given
+      // by mistake) would run for hours. Refuse clearly instead.
+      guard sortedTimes.count <= ForecastCommand.maximumYears else {
+        throw Failure.dataInvalid(
+          "\(data): \(sortedTimes.count) years of data; forecast takes an annual series of at most \(ForecastCommand.maximumYears) years (one row per year; use --train-until or fewer rows)")
       }
       let series: TimeSeries
       do {

@@ -347,4 +347,23 @@ extension ForecastEndToEndTests {
       #expect(run.stdout.isEmpty)
     }
   }
+
+  /// Thousands of rows (monthly data by mistake) ran for hours: refused with a clear message.
+  @Test func tooManyYearsIsRefusedNotAHang() throws {
+    let rows = (0..<1500).map { "\(1000 + $0),\(1000 + 3 * $0)" }.joined(separator: "\n")
+    let columns = (0..<300).map { String(1700 + $0) }
+    let dir = try Self.folder([
+      "long.csv": "year,plans\n" + rows + "\n",
+      "wide.csv": "code," + columns.joined(separator: ",") + "\nA," + columns.map { _ in "5" }.joined(separator: ",") + "\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let started = Date()
+    let run = runHighneeds(["forecast", "long.csv", "--time", "year", "--value", "plans"], in: dir)
+    #expect(run.status == 65)
+    #expect(run.stderr.contains("1500 years of data; forecast takes an annual series of at most 200 years"), "\(run.stderr)")
+    let wide = runHighneeds(["backtest", "wide.csv", "--train-until", "1900"], in: dir)
+    #expect(wide.status == 65)
+    #expect(wide.stderr.contains("300 year columns"), "\(wide.stderr)")
+    #expect(Date().timeIntervalSince(started) < 20)
+  }
 }

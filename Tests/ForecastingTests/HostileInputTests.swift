@@ -73,4 +73,32 @@ struct HostileInputTests {
     #expect(!result.parameters[1].isAliased)
     #expect(result.parameters[1].estimate.isFinite && result.parameters[1].estimate != 0)
   }
+
+  /// A long series (300 annual rows, or monthly data given by mistake) took most of a minute
+  /// in a debug build, every origin refitting every model: only the last
+  /// `RollingOrigin.maximumOrigins` origins are scored now; short series are unchanged.
+  @Test func longSeriesScoresABoundedNumberOfOrigins() throws {
+    let n = 300
+    let series = try TimeSeries(
+      times: Array(1700..<(1700 + n)), values: (0..<n).map { 1000 + 3 * Double($0) + Double($0 % 7) })
+    var origins: Set<Int> = []
+    let errors = RollingOrigin.errors(series, horizon: 4, minimumTraining: 4) { prefix, steps in
+      origins.insert(prefix.count)
+      return try Forecaster.fitCandidate(.linear, prefix, horizon: steps)
+    }
+    #expect(origins.count == RollingOrigin.maximumOrigins)
+    #expect(origins.min() == n - RollingOrigin.maximumOrigins)
+    #expect(!errors.isEmpty)
+    let short = try TimeSeries(times: Array(2000..<2015), values: (0..<15).map { 100 + Double($0) })
+    var shortOrigins: Set<Int> = []
+    _ = RollingOrigin.errors(short, horizon: 4, minimumTraining: 4) { prefix, steps in
+      shortOrigins.insert(prefix.count)
+      return try Forecaster.fitCandidate(.linear, prefix, horizon: steps)
+    }
+    #expect(shortOrigins == Set(4..<15))
+    let started = Date()
+    let f = try Forecaster.forecast(series, horizon: 4)
+    _ = f.candidates
+    #expect(Date().timeIntervalSince(started) < 20)
+  }
 }

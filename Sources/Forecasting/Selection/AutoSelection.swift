@@ -119,7 +119,7 @@ enum AutoSelection {
     var scaledErrors: [Double] = []
     var errorOrigins: [Int] = []
     if series.count > minimumTraining {
-      for origin in minimumTraining..<series.count {
+      for origin in RollingOrigin.firstOrigin(count: series.count, minimumTraining: minimumTraining)..<series.count {
         let steps = min(cvHorizon, series.count - origin)
         guard let m = combinedMeans(origin, steps) else { continue }
         for k in 0..<steps {

@@ -21,8 +21,19 @@ enum RollingOrigin {
     }
   }
 
-  /// The out-of-sample forecasts of `fit` on `series` from origins `minimumTraining...n−1`.
-  /// Origins where the model cannot be fitted are skipped.
+  /// At most this many origins are scored: the most recent ones. Every origin of a series of
+  /// up to `maximumOrigins + minimumTraining` points (24 years for `auto`) is used; a longer
+  /// series (300 rows by mistake, monthly data) took minutes, each origin refitting every
+  /// model (the damped trend by a likelihood search), for errors from long ago.
+  static let maximumOrigins = 20
+
+  /// The first origin scored for a series of `count` points.
+  static func firstOrigin(count: Int, minimumTraining: Int) -> Int {
+    max(max(1, minimumTraining), count - maximumOrigins)
+  }
+
+  /// The out-of-sample forecasts of `fit` on `series` from origins `minimumTraining...n−1`
+  /// (the last `maximumOrigins` of them). Origins where the model cannot be fitted are skipped.
   static func errors(
     _ series: TimeSeries, horizon: Int, minimumTraining: Int,
     fit: (TimeSeries, Int) throws -> CandidateFit
@@ -30,7 +41,7 @@ enum RollingOrigin {
     let n = series.count
     guard minimumTraining < n, horizon >= 1 else { return [] }
     var result: [Error] = []
-    for origin in max(1, minimumTraining)..<n {
+    for origin in firstOrigin(count: n, minimumTraining: minimumTraining)..<n {
       let steps = min(horizon, n - origin)
       guard let candidate = try? fit(series.prefix(origin), steps) else { continue }
       for step in 1...steps {
