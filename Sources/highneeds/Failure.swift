@@ -48,7 +48,14 @@ func readTextFile(_ path: String) throws -> String {
   if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
     throw Failure.inputUnreadable("cannot read \(path): it is a folder, not a file")
   }
-  guard let data = FileManager.default.contents(atPath: path) else {
+  // A pipe (/dev/stdin, <(...)) is not read by contents(atPath:): read it as a stream.
+  let contents =
+    FileManager.default.contents(atPath: path)
+    ?? FileHandle(forReadingAtPath: path).flatMap { handle in
+      defer { try? handle.close() }
+      return try? handle.readToEnd() ?? Data()
+    }
+  guard let data = contents else {
     throw Failure.inputUnreadable("cannot read \(path): no such file or not readable")
   }
   guard let text = String(data: data, encoding: .utf8) else {

@@ -366,4 +366,23 @@ extension ForecastEndToEndTests {
     #expect(wide.stderr.contains("300 year columns"), "\(wide.stderr)")
     #expect(Date().timeIntervalSince(started) < 20)
   }
+
+  /// A file given as a pipe (/dev/stdin, a shell's <(...)) was "no such file or not readable".
+  @Test func dataCanBeReadFromAPipe() throws {
+    guard let executable = highneedsExecutable() else { return }
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = ["forecast", "/dev/stdin", "--time", "year", "--value", "plans", "--format", "csv"]
+    let input = Pipe(), output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    input.fileHandleForWriting.write(Data(Self.medwayCSV.utf8))
+    try input.fileHandleForWriting.close()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    #expect(text.hasPrefix("time,type,value"))
+  }
 }
