@@ -12,7 +12,6 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-    .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
   ],
   targets: [
     // Fortran BLAS/LAPACK from Debian's liblapack-dev and libblas-dev.
@@ -27,7 +26,6 @@ let package = Package(
       dependencies: [
         "HighNeeds", "Forecasting",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "SwiftCSV", package: "SwiftCSV"),
       ]),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
     .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"], resources: [.copy("Fixtures")]),
