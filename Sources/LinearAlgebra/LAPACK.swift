@@ -20,6 +20,11 @@ enum LAPACK {
     precondition(info >= 0, "\(routine): argument \(-info) had an illegal value (highneeds bug)")
   }
 
+  /// Dimensions up to this use LAPACK's documented minimal workspace instead of a
+  /// `lwork = -1` query: for the small problems highneeds solves by the thousand, the query
+  /// (ILAENV's string comparisons) cost more than the factorization.
+  static let smallProblem = 32
+
   /// Workspace size from a `lwork = -1` query result.
   @inline(__always)
   static func workSize(_ query: Double) -> Int { max(1, Int(query.rounded(.up))) }
@@ -38,9 +43,13 @@ enum LAPACK {
   /// DGEQP3: A·P = Q·R in place. `jpvt` on return holds 1-based pivots.
   static func geqp3(m: Int, n: Int, a: inout [Double], jpvt: inout [Int32], tau: inout [Double]) {
     var m32 = int(m), n32 = int(n), lda = int(max(1, m)), info: Int32 = 0
-    var query = 0.0, lwork: Int32 = -1
-    dgeqp3_(&m32, &n32, &a, &lda, &jpvt, &tau, &query, &lwork, &info)
-    check("dgeqp3", info)
+    var query = Double(3 * n + 1), lwork: Int32 = -1
+    // Few columns: the minimal workspace 3n + 1 (unblocked DLAQP2), no query. Blocking only
+    // pays with many columns, and the query (ILAENV) costs more than a 12 × 3 factorization.
+    if n > smallProblem {
+      dgeqp3_(&m32, &n32, &a, &lda, &jpvt, &tau, &query, &lwork, &info)
+      check("dgeqp3", info)
+    }
     var work = workspace(query)
     lwork = int(work.count)
     dgeqp3_(&m32, &n32, &a, &lda, &jpvt, &tau, &work, &lwork, &info)
@@ -54,9 +63,13 @@ enum LAPACK {
   ) {
     var side: CChar = 0x4C /* L */, trans: CChar = transpose ? 0x54 /* T */ : 0x4E /* N */
     var m32 = int(m), n32 = int(n), k32 = int(k), lda32 = int(lda), ldc = int(max(1, m))
-    var info: Int32 = 0, query = 0.0, lwork: Int32 = -1
-    dormqr_(&side, &trans, &m32, &n32, &k32, a, &lda32, tau, &c, &ldc, &query, &lwork, &info, 1, 1)
-    check("dormqr", info)
+    var info: Int32 = 0, query = Double(max(1, n)), lwork: Int32 = -1
+    // Few right-hand sides: the minimal workspace (unblocked DORM2R), no query; the blocked
+    // path's workspace holds a 4,160-entry block that a vector does not need.
+    if n > smallProblem {
+      dormqr_(&side, &trans, &m32, &n32, &k32, a, &lda32, tau, &c, &ldc, &query, &lwork, &info, 1, 1)
+      check("dormqr", info)
+    }
     var work = workspace(query)
     lwork = int(work.count)
     dormqr_(&side, &trans, &m32, &n32, &k32, a, &lda32, tau, &c, &ldc, &work, &lwork, &info, 1, 1)
@@ -92,9 +105,14 @@ enum LAPACK {
   static func singularValues(m: Int, n: Int, a: inout [Double], s: inout [Double]) -> Int32 {
     var jobu: CChar = 0x4E, jobvt: CChar = 0x4E
     var m32 = int(m), n32 = int(n), lda = int(max(1, m)), ldu: Int32 = 1, ldvt: Int32 = 1
-    var info: Int32 = 0, query = 0.0, lwork: Int32 = -1, u = 0.0, vt = 0.0
-    dgesvd_(&jobu, &jobvt, &m32, &n32, &a, &lda, &s, &u, &ldu, &vt, &ldvt, &query, &lwork, &info, 1, 1)
-    check("dgesvd", info)
+    let small = min(m, n), large = max(m, n)
+    var info: Int32 = 0, query = Double(max(1, 3 * small + large, 5 * small)), lwork: Int32 = -1
+    var u = 0.0, vt = 0.0
+    // Small matrices: the documented minimal workspace, no query.
+    if large > smallProblem {
+      dgesvd_(&jobu, &jobvt, &m32, &n32, &a, &lda, &s, &u, &ldu, &vt, &ldvt, &query, &lwork, &info, 1, 1)
+      check("dgesvd", info)
+    }
     var work = workspace(query)
     lwork = int(work.count)
     dgesvd_(&jobu, &jobvt, &m32, &n32, &a, &lda, &s, &u, &ldu, &vt, &ldvt, &work, &lwork, &info, 1, 1)
