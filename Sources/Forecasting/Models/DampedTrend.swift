@@ -70,21 +70,26 @@ enum DampedTrend {
   /// the states (the largest |y|, at least 1).
   static func startingPoints(_ y: [Double]) -> (starts: [[Double]], scale: Double) {
     let n = y.count
+    // Intercept and slope of the least-squares line through the first min(count, n) points,
+    // time counted 1, 2, ….
+    func line(through count: Int) -> (intercept: Double, slope: Double) {
+      let m = min(n, count)
+      let xs = (1...m).map(Double.init)
+      let xbar = xs.reduce(0, +) / Double(m)
+      let ybar = y.prefix(m).reduce(0, +) / Double(m)
+      var sxy = 0.0
+      var sxx = 0.0
+      for i in 0..<m {
+        sxy += (xs[i] - xbar) * (y[i] - ybar)
+        sxx += (xs[i] - xbar) * (xs[i] - xbar)
+      }
+      let slope = sxx > 0 ? sxy / sxx : 0
+      return (ybar - slope * xbar, slope)
+    }
     // Starting values as R's forecast::ets (initparam, initstate): α = 0.2, β = 0.1α, φ = 0.978,
     // and ℓ₀, b₀ the intercept and slope of a least-squares line through the first
     // min(10, n) points, time counted 1, 2, … (so ℓ₀ is the line's value at time 0).
-    let m = min(n, 10)
-    let xs = (1...m).map(Double.init)
-    let xbar = xs.reduce(0, +) / Double(m)
-    let ybar = y.prefix(m).reduce(0, +) / Double(m)
-    var sxy = 0.0
-    var sxx = 0.0
-    for i in 0..<m {
-      sxy += (xs[i] - xbar) * (y[i] - ybar)
-      sxx += (xs[i] - xbar) * (xs[i] - xbar)
-    }
-    let slope = sxx > 0 ? sxy / sxx : 0
-    let intercept = ybar - slope * xbar
+    let (intercept, slope) = line(through: 10)
     let scale = max(y.map(abs).max() ?? 1, 1)
     func logit(_ p: Double) -> Double { Foundation.log(p / (1 - p)) }
     // Two starts, the better optimum kept: ets's (α = 0.2, β = 0.02, φ = 0.978, states from
@@ -94,18 +99,7 @@ enum DampedTrend {
     // keeps extending the early trend (median MAPE 20% instead of 11% from the 2017 origin
     // in the SEN2 backtest). With five parameters on seven to ten points the maximum
     // likelihood overfits all the same: this model is scored but not combined by `auto`.
-    let m5 = min(n, 5)
-    let xs5 = (1...m5).map(Double.init)
-    let xbar5 = xs5.reduce(0, +) / Double(m5)
-    let ybar5 = y.prefix(m5).reduce(0, +) / Double(m5)
-    var sxy5 = 0.0
-    var sxx5 = 0.0
-    for i in 0..<m5 {
-      sxy5 += (xs5[i] - xbar5) * (y[i] - ybar5)
-      sxx5 += (xs5[i] - xbar5) * (xs5[i] - xbar5)
-    }
-    let slope5 = sxx5 > 0 ? sxy5 / sxx5 : 0
-    let intercept5 = ybar5 - slope5 * xbar5
+    let (intercept5, slope5) = line(through: 5)
     let starts = [
       [logit((0.2 - 0.0001) / 0.9998), logit((0.1 - 0.0001) / 0.9998), logit(0.99), intercept / scale, slope / scale],
       [0.0, -1.0, 0.0, intercept5 / scale, slope5 / scale],
