@@ -113,30 +113,8 @@ extension SectionReader {
 
   /// A mapping of financial year to a whole number of places, years inside the scenario.
   private func countsByYear(_ value: Located, what: String) -> [FinancialYear: Double]? {
-    guard let map = reader.mapping(value, expected: "places by financial year, such as 2022-23: 120") else {
-      return nil
-    }
-    var result: [FinancialYear: Double] = [:]
-    for entry in map.entries {
-      let keyNode = Located(
-        node: .scalar(entry.key, plain: true, at: entry.keyMark), path: entry.value.path, mark: entry.keyMark)
-      guard let year = reader.scalar(keyNode, expected: FriendlyValues.yearForms, FriendlyValues.financialYear) else {
-        continue
-      }
-      if let years, !years.contains(year) {
-        reader.report(
-          keyNode, "\(year) is outside the scenario's years \(years.lowerBound) to \(years.upperBound)",
-          expected: "a year from \(years.lowerBound) to \(years.upperBound)")
-        continue
-      }
-      if result[year] != nil {
-        reader.report(keyNode, "\(what) for \(year) are given twice", expected: "each year once")
-        continue
-      }
-      if let count = reader.scalar(entry.value, expected: "a whole number of places", FriendlyValues.count) {
-        result[year] = count
-      }
-    }
-    return result
+    byFinancialYear(
+      value, expected: "places by financial year, such as 2022-23: 120", twice: "\(what) for %@ are given twice"
+    ) { reader.scalar($0, expected: "a whole number of places", FriendlyValues.count) }
   }
 }

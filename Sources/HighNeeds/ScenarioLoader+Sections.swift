@@ -344,12 +344,20 @@ struct SectionReader {
     return rate
   }
 
-  /// Reads a mapping keyed by financial year, checking each year is inside the ledger and given once.
+  /// Reads a mapping of money keyed by financial year (see `byFinancialYear`).
   func yearMap(_ value: Located, what: String, _ amount: (Located) -> Double?) -> [FinancialYear: Pounds]? {
-    guard let map = reader.mapping(value, expected: "amounts by financial year, such as 2019-20: £38.226m") else {
-      return nil
-    }
-    var result: [FinancialYear: Pounds] = [:]
+    byFinancialYear(
+      value, expected: "amounts by financial year, such as 2019-20: £38.226m", twice: "\(what) for %@ is given twice"
+    ) { amount($0).map(Pounds.init) }
+  }
+
+  /// Reads a mapping keyed by financial year, checking each year is inside the ledger and
+  /// given once; `twice` is the message for a repeated year, `%@` standing for the year.
+  func byFinancialYear<Value>(
+    _ value: Located, expected: String, twice: String, _ read: (Located) -> Value?
+  ) -> [FinancialYear: Value]? {
+    guard let map = reader.mapping(value, expected: expected) else { return nil }
+    var result: [FinancialYear: Value] = [:]
     for entry in map.entries {
       let keyNode = Located(
         node: .scalar(entry.key, plain: true, at: entry.keyMark), path: entry.value.path, mark: entry.keyMark)
@@ -363,10 +371,10 @@ struct SectionReader {
         continue
       }
       if result[year] != nil {
-        reader.report(keyNode, "\(what) for \(year) is given twice", expected: "each year once")
+        reader.report(keyNode, twice.replacingOccurrences(of: "%@", with: "\(year)"), expected: "each year once")
         continue
       }
-      if let value = amount(entry.value) { result[year] = Pounds(value) }
+      if let parsed = read(entry.value) { result[year] = parsed }
     }
     return result
   }
