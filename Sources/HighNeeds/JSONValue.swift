@@ -53,7 +53,7 @@ public enum JSONValue: Sendable, Equatable {
   }
 
   /// A JSON string literal with the escapes RFC 8259 requires.
-  static func quote(_ text: String) -> String {
+  public static func quote(_ text: String) -> String {
     var out = "\""
     for scalar in text.unicodeScalars {
       switch scalar {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Forecasting
 import Foundation
+import HighNeeds
 
 /// `highneeds forecast`: forecasts an annual count column of a CSV file.
 struct ForecastCommand: ParsableCommand {
@@ -230,21 +231,8 @@ enum ForecastReport {
     return String(x)
   }
 
-  static func string(_ s: String) -> String {
-    var out = "\""
-    for c in s.unicodeScalars {
-      switch c {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if c.value < 0x20 { out += String(format: "\\u%04x", c.value) } else { out.unicodeScalars.append(c) }
-      }
-    }
-    return out + "\""
-  }
+  /// A JSON string literal (the escaping of `JSONValue`, shared with the scenario reports).
+  static func string(_ s: String) -> String { JSONValue.quote(s) }
 
   /// `{"model", "selection", "candidates", "fitted", "forecast", "levels", "notes"}`.
   static func json(_ f: Forecast) -> String {
