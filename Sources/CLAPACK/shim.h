@@ -49,4 +49,20 @@ void dgemv_(const char *trans, const int *m, const int *n, const double *alpha, 
             const int *lda, const double *x, const int *incx, const double *beta, double *y,
             const int *incy, size_t trans_len);
 
+// Unblocked routines that the drivers above reach for small problems; LAPACK.swift calls them
+// directly there, skipping the drivers' ILAENV block-size look-ups (see LAPACK.swift).
+double dnrm2_(const int *n, const double *x, const int *incx);
+void dlaqp2_(const int *m, const int *n, const int *offset, double *a, const int *lda, int *jpvt,
+             double *tau, double *vn1, double *vn2, double *work);
+void dorm2r_(const char *side, const char *trans, const int *m, const int *n, const int *k,
+             double *a, const int *lda, const double *tau, double *c, const int *ldc, double *work,
+             int *info, size_t side_len, size_t trans_len);
+void dtrti2_(const char *uplo, const char *diag, const int *n, double *a, const int *lda, int *info,
+             size_t uplo_len, size_t diag_len);
+void dgebd2_(const int *m, const int *n, double *a, const int *lda, double *d, double *e,
+             double *tauq, double *taup, double *work, int *info);
+void dbdsqr_(const char *uplo, const int *n, const int *ncvt, const int *nru, const int *ncc,
+             double *d, double *e, double *vt, const int *ldvt, double *u, const int *ldu,
+             double *c, const int *ldc, double *work, int *info, size_t uplo_len);
+
 #endif

@@ -29,50 +29,95 @@ enum LAPACK {
   @inline(__always)
   static func workSize(_ query: Double) -> Int { max(1, Int(query.rounded(.up))) }
 
-  /// A workspace of the queried size, left uninitialized: LAPACK only writes to it before
-  /// reading. (DORMQR asks for a 4,160-entry block on every call; zeroing it cost more than
-  /// the whole 12×2 regression.)
+  // Several wrappers below call, for small problems, the unblocked routine that the LAPACK
+  // driver would run anyway, skipping the driver's ILAENV look-ups. `viaDriver: true` calls
+  // the driver instead, so that the tests can check that both give the same bits.
+
+  /// Runs `body` with `count` uninitialized doubles of scratch space: on the stack when small
+  /// (heap otherwise), never an `Array`. LAPACK only writes its workspace before reading it.
+  /// (DORMQR asks for a 4,160-entry block on every call; zeroing it cost more than the whole
+  /// 12×2 regression, and each `Array` costs an allocation and a metadata look-up.)
   @inline(__always)
-  static func workspace(_ query: Double) -> [Double] {
-    let count = workSize(query)
-    return [Double](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+  static func withScratch<R>(_ count: Int, _ body: (UnsafeMutablePointer<Double>) -> R) -> R {
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, count)) { body($0.baseAddress!) }
+  }
+
+  /// As `withScratch`, for 32-bit integers.
+  @inline(__always)
+  static func withIntegerScratch<R>(_ count: Int, _ body: (UnsafeMutablePointer<Int32>) -> R) -> R {
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, count)) { body($0.baseAddress!) }
   }
 
   // MARK: QR
 
-  /// DGEQP3: A·P = Q·R in place. `jpvt` on return holds 1-based pivots.
-  static func geqp3(m: Int, n: Int, a: inout [Double], jpvt: inout [Int32], tau: inout [Double]) {
-    var m32 = int(m), n32 = int(n), lda = int(max(1, m)), info: Int32 = 0
-    var query = Double(3 * n + 1), lwork: Int32 = -1
-    // Few columns: the minimal workspace 3n + 1 (unblocked DLAQP2), no query. Blocking only
-    // pays with many columns, and the query (ILAENV) costs more than a 12 × 3 factorization.
-    if n > smallProblem {
-      dgeqp3_(&m32, &n32, &a, &lda, &jpvt, &tau, &query, &lwork, &info)
-      check("dgeqp3", info)
+  /// DGEQP3: A·P = Q·R in place, every column free to move. Returns the permutation from zero:
+  /// column k of A·P is column `result[k]` of A.
+  ///
+  /// Few columns (≤ `smallProblem`): what DGEQP3 itself does with the minimal workspace 3n + 1,
+  /// called directly: the column norms by DNRM2, then the unblocked DLAQP2. That skips DGEQP3's
+  /// ILAENV block-size look-ups, which cost more than a 12 × 3 factorization; the factors are
+  /// bit for bit DGEQP3's (a test compares them).
+  static func geqp3(m: Int, n: Int, a: inout [Double], tau: inout [Double], viaDriver: Bool = false) -> [Int] {
+    precondition(m > 0 && n > 0 && a.count >= m * n && tau.count >= min(m, n), "geqp3: bad sizes")
+    var m32 = int(m), n32 = int(n), lda = int(m), info: Int32 = 0
+    return withIntegerScratch(n) { jpvt in
+      if n <= smallProblem && !viaDriver {
+        for j in 0..<n { jpvt[j] = Int32(j + 1) }
+        withScratch(3 * n) { work in
+          a.withUnsafeMutableBufferPointer { a in
+            var one: Int32 = 1, offset: Int32 = 0
+            for j in 0..<n {
+              work[j] = dnrm2_(&m32, a.baseAddress! + j * m, &one)
+              work[n + j] = work[j]
+            }
+            dlaqp2_(&m32, &n32, &offset, a.baseAddress!, &lda, jpvt, &tau, work, work + n, work + 2 * n)
+          }
+        }
+      } else {
+        jpvt.update(repeating: 0, count: n)
+        var query = 0.0, lwork: Int32 = -1
+        dgeqp3_(&m32, &n32, &a, &lda, jpvt, &tau, &query, &lwork, &info)
+        check("dgeqp3", info)
+        withScratch(workSize(query)) { work in
+          lwork = int(workSize(query))
+          dgeqp3_(&m32, &n32, &a, &lda, jpvt, &tau, work, &lwork, &info)
+        }
+        check("dgeqp3", info)
+      }
+      return (0..<n).map { Int(jpvt[$0]) - 1 }
     }
-    var work = workspace(query)
-    lwork = int(work.count)
-    dgeqp3_(&m32, &n32, &a, &lda, &jpvt, &tau, &work, &lwork, &info)
-    check("dgeqp3", info)
   }
 
   /// DORMQR: C := Q·C (`transpose == false`) or Q'·C, with Q from `geqp3` (k reflectors).
+  ///
+  /// The reflectors are copied first: DORMQR writes to A while it works (each reflector's
+  /// diagonal entry is set to 1 and put back), and `a` may be shared, between threads too.
+  /// Few right-hand sides (≤ `smallProblem`): DORM2R directly, which is what DORMQR runs with
+  /// the minimal workspace, without its ILAENV look-up.
   static func ormqr(
     transpose: Bool, m: Int, n: Int, k: Int, a: [Double], lda: Int, tau: [Double],
-    c: inout [Double]
+    c: inout [Double], viaDriver: Bool = false
   ) {
+    precondition(a.count >= lda * k && tau.count >= k && c.count >= m * n, "ormqr: bad sizes")
     var side: CChar = 0x4C /* L */, trans: CChar = transpose ? 0x54 /* T */ : 0x4E /* N */
     var m32 = int(m), n32 = int(n), k32 = int(k), lda32 = int(lda), ldc = int(max(1, m))
-    var info: Int32 = 0, query = Double(max(1, n)), lwork: Int32 = -1
-    // Few right-hand sides: the minimal workspace (unblocked DORM2R), no query; the blocked
-    // path's workspace holds a 4,160-entry block that a vector does not need.
-    if n > smallProblem {
-      dormqr_(&side, &trans, &m32, &n32, &k32, a, &lda32, tau, &c, &ldc, &query, &lwork, &info, 1, 1)
-      check("dormqr", info)
+    var info: Int32 = 0
+    withScratch(lda * k) { reflectors in
+      reflectors.initialize(from: a, count: lda * k)
+      if n <= smallProblem && !viaDriver {
+        withScratch(n) { work in
+          dorm2r_(&side, &trans, &m32, &n32, &k32, reflectors, &lda32, tau, &c, &ldc, work, &info, 1, 1)
+        }
+      } else {
+        var query = 0.0, lwork: Int32 = -1
+        dormqr_(&side, &trans, &m32, &n32, &k32, reflectors, &lda32, tau, &c, &ldc, &query, &lwork, &info, 1, 1)
+        check("dormqr", info)
+        withScratch(workSize(query)) { work in
+          lwork = int(workSize(query))
+          dormqr_(&side, &trans, &m32, &n32, &k32, reflectors, &lda32, tau, &c, &ldc, work, &lwork, &info, 1, 1)
+        }
+      }
     }
-    var work = workspace(query)
-    lwork = int(work.count)
-    dormqr_(&side, &trans, &m32, &n32, &k32, a, &lda32, tau, &c, &ldc, &work, &lwork, &info, 1, 1)
     check("dormqr", info)
   }
 
@@ -91,33 +136,74 @@ enum LAPACK {
   }
 
   /// DTRTRI: inverse of an n×n upper triangular matrix in place. Returns `info` (> 0: singular).
-  static func trtriUpper(n: Int, a: inout [Double], lda: Int) -> Int32 {
+  ///
+  /// Up to `smallProblem`: DTRTRI's own zero-diagonal check, then the unblocked DTRTI2 that
+  /// DTRTRI runs below its block size, without its ILAENV look-up.
+  static func trtriUpper(n: Int, a: inout [Double], lda: Int, viaDriver: Bool = false) -> Int32 {
     var uplo: CChar = 0x55, diag: CChar = 0x4E
     var n32 = int(n), lda32 = int(lda), info: Int32 = 0
-    dtrtri_(&uplo, &diag, &n32, &a, &lda32, &info, 1, 1)
+    if n <= smallProblem && !viaDriver {
+      if let zero = (0..<n).first(where: { a[$0 + $0 * lda] == 0 }) { return Int32(zero + 1) }
+      dtrti2_(&uplo, &diag, &n32, &a, &lda32, &info, 1, 1)
+    } else {
+      dtrtri_(&uplo, &diag, &n32, &a, &lda32, &info, 1, 1)
+    }
     check("dtrtri", info)
     return info
   }
 
   // MARK: SVD
 
-  /// DGESVD, singular values only. Returns `info` (> 0: did not converge).
-  static func singularValues(m: Int, n: Int, a: inout [Double], s: inout [Double]) -> Int32 {
-    var jobu: CChar = 0x4E, jobvt: CChar = 0x4E
-    var m32 = int(m), n32 = int(n), lda = int(max(1, m)), ldu: Int32 = 1, ldvt: Int32 = 1
-    let small = min(m, n), large = max(m, n)
-    var info: Int32 = 0, query = Double(max(1, 3 * small + large, 5 * small)), lwork: Int32 = -1
-    var u = 0.0, vt = 0.0
-    // Small matrices: the documented minimal workspace, no query.
-    if large > smallProblem {
-      dgesvd_(&jobu, &jobvt, &m32, &n32, &a, &lda, &s, &u, &ldu, &vt, &ldvt, &query, &lwork, &info, 1, 1)
-      check("dgesvd", info)
+  /// The largest and smallest singular values of the k×n upper trapezoid held in the first k
+  /// rows of `a` (leading dimension `lda`; entries below the diagonal are ignored), as DGESVD
+  /// computes them. `info` > 0: the SVD did not converge.
+  ///
+  /// Square and small (n ≤ `smallProblem`), with entries in the range where DGESVD does not
+  /// rescale: DGESVD's own path for that case called directly, DGEBD2 to bidiagonal form then
+  /// DBDSQR without vectors. That skips DGESVD's and DGEBRD's ILAENV look-ups and workspace
+  /// queries, two thirds of its cost at 2×2; the values are bit for bit DGESVD's (a test
+  /// compares them). Otherwise DGESVD.
+  static func upperTrapezoidSingularValueRange(k: Int, n: Int, a: [Double], lda: Int, viaDriver: Bool = false)
+    -> (largest: Double, smallest: Double, info: Int32)
+  {
+    precondition(k > 0 && n > 0 && lda >= k && a.count >= lda * (n - 1) + k, "singular values: bad sizes")
+    var m32 = int(k), n32 = int(n), ldr = int(k), info: Int32 = 0
+    return withScratch(k * n) { r in
+      var largestEntry = 0.0
+      for j in 0..<n {
+        for i in 0..<k {
+          let value = i <= j ? a[i + j * lda] : 0
+          r[i + j * k] = value
+          largestEntry = max(largestEntry, abs(value))
+        }
+      }
+      let small = min(k, n), large = max(k, n)
+      // DGESVD rescales when the largest entry is below √safmin/ε ≈ 7e-139 or above its inverse.
+      let unscaled = largestEntry == 0 || (largestEntry >= 1e-130 && largestEntry <= 1e130)
+      if k == n && n <= smallProblem && unscaled && !viaDriver {
+        return withScratch(9 * n) { work in
+          let d = work, e = work + n, tauq = work + 2 * n, taup = work + 3 * n, rest = work + 4 * n
+          dgebd2_(&m32, &n32, r, &ldr, d, e, tauq, taup, rest, &info)
+          check("dgebd2", info)
+          var uplo: CChar = 0x55, zero: Int32 = 0, one: Int32 = 1, vt = 0.0, u = 0.0, c = 0.0
+          dbdsqr_(&uplo, &n32, &zero, &zero, &zero, d, e, &vt, &one, &u, &one, &c, &one, rest, &info, 1)
+          check("dbdsqr", info)
+          return (d[0], d[n - 1], info)
+        }
+      }
+      var jobu: CChar = 0x4E, jobvt: CChar = 0x4E, one: Int32 = 1, s = 0.0, u = 0.0, vt = 0.0
+      var query = Double(max(1, 3 * small + large, 5 * small)), lwork: Int32 = -1
+      if large > smallProblem {
+        dgesvd_(&jobu, &jobvt, &m32, &n32, r, &ldr, &s, &u, &one, &vt, &one, &query, &lwork, &info, 1, 1)
+        check("dgesvd", info)
+      }
+      return withScratch(small + workSize(query)) { work in
+        lwork = int(workSize(query))
+        dgesvd_(&jobu, &jobvt, &m32, &n32, r, &ldr, work, &u, &one, &vt, &one, work + small, &lwork, &info, 1, 1)
+        check("dgesvd", info)
+        return (work[0], work[small - 1], info)
+      }
     }
-    var work = workspace(query)
-    lwork = int(work.count)
-    dgesvd_(&jobu, &jobvt, &m32, &n32, &a, &lda, &s, &u, &ldu, &vt, &ldvt, &work, &lwork, &info, 1, 1)
-    check("dgesvd", info)
-    return info
   }
 
   /// DGELSD: minimum-norm least squares. `b` is max(m, n) × nrhs. Returns (rank, info).
@@ -130,10 +216,12 @@ enum LAPACK {
     var query = 0.0, lwork: Int32 = -1, iquery: Int32 = 0
     dgelsd_(&m32, &n32, &nrhs32, &a, &lda, &b, &ldb, &s, &rcond, &rank, &query, &lwork, &iquery, &info)
     check("dgelsd", info)
-    var work = workspace(query)
-    var iwork = [Int32](repeating: 0, count: max(1, Int(iquery)))
-    lwork = int(work.count)
-    dgelsd_(&m32, &n32, &nrhs32, &a, &lda, &b, &ldb, &s, &rcond, &rank, &work, &lwork, &iwork, &info)
+    lwork = int(workSize(query))
+    withScratch(workSize(query)) { work in
+      withIntegerScratch(Int(iquery)) { iwork in
+        dgelsd_(&m32, &n32, &nrhs32, &a, &lda, &b, &ldb, &s, &rcond, &rank, work, &lwork, iwork, &info)
+      }
+    }
     check("dgelsd", info)
     return (Int(rank), info)
   }

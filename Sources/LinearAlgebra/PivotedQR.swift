@@ -26,10 +26,11 @@ public struct PivotedQR: Sendable {
   public let rank: Int
   /// The relative tolerance used for the rank decision.
   public let rankTolerance: Double
-  /// 2-norm condition number of the column-scaled A (ratio of its extreme singular values,
-  /// computed from R by SVD); `.infinity` when the smallest is exactly zero; NaN when the
-  /// factorization was made with `computingConditionNumber: false`. Roughly, log10 of it is
-  /// the number of significant digits a least-squares solution can lose.
+  /// 2-norm condition number of the column-scaled A: the ratio of its extreme singular values,
+  /// computed by LAPACK's SVD of the small triangular R (they equal A's), never of A itself.
+  /// `.infinity` when the smallest is exactly zero; NaN when the factorization was made with
+  /// `computingConditionNumber: false`. Roughly, log10 of it is the number of significant
+  /// digits a least-squares solution can lose.
   public let conditionNumber: Double
   /// Compact QR from DGEQP3 (rows × columns, leading dimension `rows`).
   let factors: [Double]
@@ -57,14 +58,8 @@ public struct PivotedQR: Sendable {
       }
     }
     columnScale = scale
-    var jpvt = [Int32](repeating: 0, count: n)
     var tau = [Double](repeating: 0, count: min(m, n))
-    if m > 0 && n > 0 {
-      LAPACK.geqp3(m: m, n: n, a: &scaled, jpvt: &jpvt, tau: &tau)
-    } else {
-      jpvt = (0..<n).map { Int32($0 + 1) }
-    }
-    permutation = jpvt.map { Int($0) - 1 }
+    permutation = m > 0 && n > 0 ? LAPACK.geqp3(m: m, n: n, a: &scaled, tau: &tau) : Array(0..<n)
     factors = scaled
     self.tau = tau
     let k = min(m, n)
@@ -76,16 +71,10 @@ public struct PivotedQR: Sendable {
     if k == 0 || !computingConditionNumber {
       conditionNumber = .nan
     } else {
-      var r = [Double](repeating: 0, count: k * n)
-      for j in 0..<n {
-        for i in 0...min(j, k - 1) { r[i + j * k] = scaled[i + j * m] }
-      }
-      var s = [Double](repeating: 0, count: k)
-      if LAPACK.singularValues(m: k, n: n, a: &r, s: &s) > 0 {
-        throw LinearAlgebraError.svdDidNotConverge
-      }
-      let smallest = n > m ? 0 : s[k - 1]
-      conditionNumber = smallest > 0 ? s[0] / smallest : .infinity
+      let range = LAPACK.upperTrapezoidSingularValueRange(k: k, n: n, a: scaled, lda: m)
+      if range.info > 0 { throw LinearAlgebraError.svdDidNotConverge }
+      let smallest = n > m ? 0 : range.smallest
+      conditionNumber = smallest > 0 ? range.largest / smallest : .infinity
     }
   }
 
@@ -94,22 +83,32 @@ public struct PivotedQR: Sendable {
 
   /// Q'·b for a vector of length `rows`.
   public func applyQTranspose(_ b: [Double]) -> [Double] {
-    precondition(b.count == rows, "applyQTranspose: vector length \(b.count), expected \(rows)")
     var c = b
-    if rows > 0 && !tau.isEmpty {
-      LAPACK.ormqr(transpose: true, m: rows, n: 1, k: tau.count, a: factors, lda: rows, tau: tau, c: &c)
-    }
+    applyQTranspose(to: &c)
     return c
   }
 
   /// Q·c for a vector of length `rows`.
   public func applyQ(_ c: [Double]) -> [Double] {
-    precondition(c.count == rows, "applyQ: vector length \(c.count), expected \(rows)")
     var out = c
-    if rows > 0 && !tau.isEmpty {
-      LAPACK.ormqr(transpose: false, m: rows, n: 1, k: tau.count, a: factors, lda: rows, tau: tau, c: &out)
-    }
+    applyQ(to: &out)
     return out
+  }
+
+  /// Replaces `b` (length `rows`) by Q'·b, without allocating a new array.
+  public func applyQTranspose(to b: inout [Double]) {
+    precondition(b.count == rows, "applyQTranspose: vector length \(b.count), expected \(rows)")
+    if rows > 0 && !tau.isEmpty {
+      LAPACK.ormqr(transpose: true, m: rows, n: 1, k: tau.count, a: factors, lda: rows, tau: tau, c: &b)
+    }
+  }
+
+  /// Replaces `c` (length `rows`) by Q·c, without allocating a new array.
+  public func applyQ(to c: inout [Double]) {
+    precondition(c.count == rows, "applyQ: vector length \(c.count), expected \(rows)")
+    if rows > 0 && !tau.isEmpty {
+      LAPACK.ormqr(transpose: false, m: rows, n: 1, k: tau.count, a: factors, lda: rows, tau: tau, c: &c)
+    }
   }
 
   /// The least-squares solution of A·x ≈ b on the non-aliased columns, in A's column order;
