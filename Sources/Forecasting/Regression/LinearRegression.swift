@@ -47,27 +47,31 @@ public enum LinearRegression {
     }
     guard n > p else { throw RegressionError.tooFewObservations(observations: n, parameters: p) }
 
-    let sw = w.map { $0.squareRoot() }
+    // √wᵢ only when weighted: unweighted fits skip the row scaling and its arrays.
+    let sw = weights == nil ? nil : w.map { $0.squareRoot() }
     var xw = design
-    if weights != nil {
+    var yw = response
+    if let sw {
       for j in 0..<p { for i in 0..<n { xw[i, j] *= sw[i] } }
+      for i in 0..<n { yw[i] *= sw[i] }
     }
-    let yw = weights == nil ? response : zip(response, sw).map { $0 * $1 }
 
     let qr: PivotedQR
     do { qr = try PivotedQR(xw) } catch { throw RegressionError.nonFinite("the design matrix") }
-    let qty = qr.applyQTranspose(yw)
+    var qty = yw
+    qr.applyQTranspose(to: &qty)
     let beta = qr.solve(qtb: qty)
     let rank = qr.rank
     let df = n - rank
-    var tail = [Double](repeating: 0, count: n)
+    // Residuals: Q·(0, …, 0, q_rank+1, …, q_n), the part of Q'y the fit leaves out.
+    var residuals = qty
     var rss = 0.0
-    for i in rank..<n {
-      tail[i] = qty[i]
-      rss += qty[i] * qty[i]
+    for i in 0..<rank { residuals[i] = 0 }
+    for i in rank..<n { rss += qty[i] * qty[i] }
+    qr.applyQ(to: &residuals)
+    if let sw {
+      for i in 0..<n { residuals[i] /= sw[i] }
     }
-    let weightedResiduals = qr.applyQ(tail)
-    let residuals = zip(weightedResiduals, sw).map { $0 / $1 }
     let fitted = zip(response, residuals).map { $0 - $1 }
 
     let sigma2 = rss / Double(df)
@@ -90,7 +94,7 @@ public enum LinearRegression {
     let adjR2 = 1 - (1 - r2) * Double(n - dfIntercept) / Double(df)
 
     let nD = Double(n)
-    let sumLogW = w.reduce(0) { $0 + log($1) }
+    let sumLogW = weights == nil ? 0 : w.reduce(0) { $0 + log($1) }
     let logLik = 0.5 * (sumLogW - nD * (log(2 * Double.pi) + 1 - log(nD) + log(rss)))
     let k = Double(rank + 1)
     let aic = -2 * logLik + 2 * k
