@@ -87,6 +87,9 @@ public struct DemandProjection: Sendable {
   public let points: [CensusYear: DemandPoint]
   /// The forecast used beyond the last census, if one was needed.
   public let forecast: TrendForecast?
+  /// Each authority's own projection when the scenario covers several (their sum is `points`);
+  /// empty for one authority.
+  public let authorities: [AuthorityProjection]
 
   /// Builds the plans for census years `needed` from the scenario's counts.
   ///
@@ -121,11 +124,103 @@ public struct DemandProjection: Sendable {
     }
     self.points = points
     self.forecast = forecast
+    self.authorities = []
   }
 
-  private init(points: [CensusYear: DemandPoint], forecast: TrendForecast?) {
+  /// Builds the plans for several authorities: each authority's census series is projected on
+  /// its own (as ``init(census:model:needed:forecaster:)`` does for one), then the plans are
+  /// added up year by year.
+  ///
+  /// A year's source is `census` when every authority counted it, `forecast` when any
+  /// authority's figure is a forecast, and `interpolated` otherwise. An interval at a level is
+  /// given where every authority has one; its bounds are the sums of the authorities' bounds.
+  /// That assumes the authorities' forecast errors move together (as they did when the 2014
+  /// reforms raised counts everywhere at once): it is the widest range the authorities'
+  /// intervals allow, wider than if their errors were independent.
+  /// - Throws: ``AuthorityForecastFailure`` naming the first authority whose forecast failed.
+  public init(
+    authorities: [AuthorityCensus], model: String, needed: ClosedRange<CensusYear>, forecaster: any TrendForecaster
+  ) throws {
+    // The authorities' forecasts are independent: they run on every core, each writing its own slot.
+    let outcomes = ParallelSlots<Result<DemandProjection, any Error>>(count: authorities.count)
+    DispatchQueue.concurrentPerform(iterations: authorities.count) { index in
+      outcomes[index] = Result {
+        try DemandProjection(census: authorities[index].census, model: model, needed: needed, forecaster: forecaster)
+      }
+    }
+    var projected: [AuthorityProjection] = []
+    projected.reserveCapacity(authorities.count)
+    for (authority, outcome) in zip(authorities, outcomes.values) {
+      do {
+        projected.append(AuthorityProjection(name: authority.name, projection: try outcome.get()))
+      } catch {
+        throw AuthorityForecastFailure(authority: authority.name, underlying: error)
+      }
+    }
+    var points: [CensusYear: DemandPoint] = [:]
+    let years = Set(projected.flatMap { $0.projection.points.keys })
+    for year in years {
+      let parts = projected.compactMap { $0.projection.points[year] }
+      guard parts.count == projected.count, let first = parts.first else { continue }
+      let source: PlanSource =
+        parts.contains { $0.source == .forecast }
+        ? .forecast : parts.allSatisfy { $0.source == .census } ? .census : .interpolated
+      let levels = first.intervals.map(\.level).filter { level in
+        parts.allSatisfy { part in part.intervals.contains { $0.level == level } }
+      }
+      let intervals = levels.map { level in
+        let bounds = parts.compactMap { part in part.intervals.first { $0.level == level } }
+        return PlanInterval(
+          level: level, lower: bounds.map(\.lower).reduce(0, +), upper: bounds.map(\.upper).reduce(0, +))
+      }
+      points[year] = DemandPoint(
+        census: year, plans: parts.map(\.plans).reduce(0, +), source: source, intervals: intervals)
+    }
+    var forecast: TrendForecast?
+    let forecasts = projected.compactMap { authority in authority.projection.forecast.map { (authority.name, $0) } }
+    if !forecasts.isEmpty {
+      var models: [String: Int] = [:]
+      for (_, made) in forecasts { models[made.model, default: 0] += 1 }
+      let chosen = models.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }
+      forecast = TrendForecast(
+        model: "sum of \(forecasts.count) authorities' forecasts",
+        selection:
+          "each authority's census series forecast on its own with model '\(model)' (models used: \(chosen.joined(separator: ", "))); plans are the sum, and interval bounds the sums of the authorities' bounds (errors assumed to move together)",
+        points: points.filter { $0.value.source == .forecast },
+        notes: Self.sharedNotes(forecasts.map(\.1.notes)))
+    }
+    self.init(points: points, forecast: forecast, authorities: projected)
+  }
+
+  /// The notes that at least a tenth of the authorities' forecasts (and at least two) share,
+  /// each once with how many gave it, in order of first appearance; then a pointer to the
+  /// rest: notes particular to a few authorities (an error scale, a break year) stay with each
+  /// authority's forecast.
+  static func sharedNotes(_ notes: [[String]]) -> [String] {
+    var counts: [String: Int] = [:]
+    var order: [String] = []
+    for authorityNotes in notes {
+      var seen: Set<String> = []
+      for note in authorityNotes where seen.insert(note).inserted {
+        if counts[note] == nil { order.append(note) }
+        counts[note, default: 0] += 1
+      }
+    }
+    let threshold = max(2, (notes.count + 9) / 10)
+    let shared = order.filter { (counts[$0] ?? 0) >= threshold }
+    var result = shared.map { "\($0) (\(counts[$0] ?? 0) of \(notes.count) authorities)" }
+    if shared.count < order.count {
+      result.append(
+        "\(order.count - shared.count) other notes, each given for fewer authorities, are in the JSON report, under demand.authorities"
+      )
+    }
+    return result
+  }
+
+  private init(points: [CensusYear: DemandPoint], forecast: TrendForecast?, authorities: [AuthorityProjection] = []) {
     self.points = points
     self.forecast = forecast
+    self.authorities = authorities
   }
 
   /// The levels (80, 95, ...) at which every forecast point has an interval; empty when none do.
@@ -145,8 +240,51 @@ public struct DemandProjection: Sendable {
       guard let interval = point.intervals.first(where: { $0.level == level }) else { return nil }
       moved[year] = DemandPoint(census: year, plans: upper ? interval.upper : interval.lower, source: .forecast)
     }
-    return DemandProjection(points: moved, forecast: forecast)
+    return DemandProjection(points: moved, forecast: forecast, authorities: authorities)
   }
+}
+
+/// Slots that concurrent iterations fill, one slot each (`DispatchQueue.concurrentPerform`):
+/// no two iterations touch the same slot, and the values are read after every iteration ended.
+final class ParallelSlots<Value>: @unchecked Sendable {
+  private let slots: UnsafeMutableBufferPointer<Value?>
+
+  init(count: Int) {
+    slots = .allocate(capacity: count)
+    slots.initialize(repeating: nil)
+  }
+
+  deinit {
+    slots.deinitialize()
+    slots.deallocate()
+  }
+
+  subscript(index: Int) -> Value? {
+    get { slots[index] }
+    set { slots[index] = newValue }
+  }
+
+  /// The filled values in slot order (call after the concurrent work has finished).
+  var values: [Value] { slots.compactMap { $0 } }
+}
+
+/// One authority's plans in a projection that covers several.
+public struct AuthorityProjection: Sendable {
+  /// The authority's name as written in the scenario.
+  public let name: String
+  /// Its plans: counted, interpolated or forecast from its own series.
+  public let projection: DemandProjection
+}
+
+/// A forecast that failed for one authority of several.
+public struct AuthorityForecastFailure: Error, CustomStringConvertible {
+  /// The authority whose series could not be forecast.
+  public let authority: String
+  /// What the forecaster reported.
+  public let underlying: any Error
+
+  /// Names the authority and the cause.
+  public var description: String { "\(authority): \(underlying)" }
 }
 
 /// Plans growing at a constant rate from the last census: `plans(C) = last × (1 + rate)^(C − last census)`.

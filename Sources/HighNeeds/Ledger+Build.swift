@@ -47,10 +47,22 @@ extension Ledger {
   static func project(
     _ scenario: Scenario, forecaster: any TrendForecaster, needed: ClosedRange<CensusYear>
   ) throws -> DemandProjection {
+    let trend = scenario.demand.growth.map { ConstantGrowthTrend(rate: $0) } ?? forecaster
     do {
+      if !scenario.demand.authorities.isEmpty {
+        return try DemandProjection(
+          authorities: scenario.demand.authorities, model: scenario.demand.model, needed: needed, forecaster: trend)
+      }
       return try DemandProjection(
-        census: scenario.demand.census, model: scenario.demand.model, needed: needed,
-        forecaster: scenario.demand.growth.map { ConstantGrowthTrend(rate: $0) } ?? forecaster)
+        census: scenario.demand.census, model: scenario.demand.model, needed: needed, forecaster: trend)
+    } catch let failure as AuthorityForecastFailure {
+      let field = "demand.authorities.\(failure.authority)"
+      throw ScenarioError(issues: [
+        ScenarioIssue(
+          location: scenario.location(of: field), field: field,
+          problem: "the demand forecast for \(failure.authority) could not be made: \(failure.underlying)",
+          expected: "enough census counts for model '\(scenario.demand.model)', or another model")
+      ])
     } catch {
       throw ScenarioError(issues: [
         ScenarioIssue(

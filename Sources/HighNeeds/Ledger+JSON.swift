@@ -39,6 +39,7 @@ extension Ledger {
       demandPairs.append(("selection", .string(forecast.selection)))
       demandPairs.append(("notes", .array(forecast.notes.map { .string($0) })))
     }
+    if !demand.authorities.isEmpty { demandPairs.append(("authorities", authoritiesJSON)) }
     top.append(("demand", .object(demandPairs)))
     if let range { top.append(("demandRange", range.json(years: years))) }
     return .object(top)

@@ -50,6 +50,7 @@ extension Ledger {
     out += writer.heading("Plans × cost per plan by placement; other and modelled spend in £m") + writer.table(mix)
     out += writer.bullets(notes)
     if let range { out += "\n" + range.table(years: years, style: style) }
+    if !demand.authorities.isEmpty { out += "\n" + authoritiesTable(style: style) }
     if !leverSavings.isEmpty { out += "\n" + leversTable(style: style) }
     if scenario.places != nil { out += "\n" + placesTable(style: style) }
     return out

@@ -63,6 +63,10 @@ public struct DemandSpec: Sendable {
   /// Share of plans by phase (`primary`, `secondary`, `post16`, ...), summing to 1; empty when
   /// not given. Used for place sufficiency by phase, assuming the same phase mix in every setting.
   public var phases: [String: Double] = [:]
+  /// Each authority's own census counts, in file order, when the scenario covers several
+  /// authorities (`demand.authorities`); empty for one authority. Each series is forecast on
+  /// its own and the forecasts are added up; `census` then holds the counts summed by year.
+  public var authorities: [AuthorityCensus] = []
 
   /// The shares for a grouping dimension.
   public func shares(_ dimension: GroupDimension) -> [String: Double] {
@@ -72,6 +76,20 @@ public struct DemandSpec: Sendable {
   public var mixCensus: CensusYear { census.keys.max() ?? CensusYear(0) }
   /// Placements in a fixed order (by name) for stable reports.
   public var placementOrder: [Placement] { placements.keys.sorted() }
+}
+
+/// One authority's census counts in a scenario that covers several (`demand.authorities`).
+public struct AuthorityCensus: Sendable {
+  /// The authority's name as written in the scenario.
+  public var name: String
+  /// Plans at each January census.
+  public var census: [CensusYear: Double]
+
+  /// Creates an authority's series.
+  public init(name: String, census: [CensusYear: Double]) {
+    self.name = name
+    self.census = census
+  }
 }
 
 /// Unit costs and the spend not tied to a plan.

@@ -7,7 +7,9 @@ struct SectionReader {
   /// The ledger's years, when they could be read: keyed years must fall inside them.
   let years: ClosedRange<FinancialYear>?
 
-  static let demandKeys = ["census", "model", "growth", "placements", "placement_trend", "needs", "phases"]
+  static let demandKeys = [
+    "census", "authorities", "model", "growth", "placements", "placement_trend", "needs", "phases",
+  ]
   static let costKeys = ["per_plan", "price_year", "inflation", "other"]
   static let fundingKeys = ["high_needs_block", "growth", "block_transfers", "other_income", "dsg_total"]
   static let reserveKeys = ["opening", "outturn"]
@@ -19,27 +21,23 @@ struct SectionReader {
     map.rejectUnknownKeys(allowed: Self.demandKeys)
     for entry in map.entries { locations[entry.value.path] = reader.location(entry.value.mark) }
 
+    let censusNode = map.value("census")
+    let authoritiesNode = map.value("authorities")
     var census: [CensusYear: Double]?
-    if let node = map.value("census", required: true, expected: "plans at each January census, such as 2020: 2500"),
-      let counts = reader.mapping(node, expected: "plans at each January census, such as 2020: 2500")
+    var authorities: [AuthorityCensus] = []
+    if censusNode != nil, let authoritiesNode {
+      reader.report(
+        authoritiesNode, "both census and authorities are given",
+        expected: "either one census series (census:) or one per authority (authorities:), not both")
+    } else if let authoritiesNode {
+      if let read = authorityCensuses(authoritiesNode, locations: &locations) {
+        authorities = read
+        census = Self.sumByYear(read)
+      }
+    } else if let node = map.value(
+      "census", required: true, expected: "plans at each January census, such as 2020: 2500 (or authorities:)")
     {
-      var read: [CensusYear: Double] = [:]
-      for entry in counts.entries {
-        let keyValue = Located(node: entry.value.node, path: entry.value.path)
-        guard
-          let year = reader.scalar(
-            Located(
-              node: .scalar(entry.key, plain: true, at: entry.keyMark), path: entry.value.path, mark: entry.keyMark),
-            expected: "a calendar year such as 2020", FriendlyValues.censusYear)
-        else { continue }
-        if let count = reader.scalar(keyValue, expected: "a whole number of plans", FriendlyValues.count) {
-          read[year] = count
-        }
-      }
-      if counts.entries.isEmpty {
-        reader.report(node, "no census counts given", expected: "at least one count, such as 2020: 2500")
-      }
-      census = read
+      census = censusCounts(node)
     }
 
     let allowedModels = ForecastModel.allCases.map(\.rawValue)
@@ -102,7 +100,97 @@ struct SectionReader {
     guard let census, let placements else { return nil }
     return DemandSpec(
       census: census, model: model, growth: growth, placements: placements, placementTrend: trend, needs: needs,
-      phases: phases)
+      phases: phases, authorities: authorities)
+  }
+
+  /// Reads plans at each January census (`2020: 2500`), reporting every bad year or count.
+  func censusCounts(_ node: Located) -> [CensusYear: Double]? {
+    let expected = "plans at each January census, such as 2020: 2500"
+    guard let counts = reader.mapping(node, expected: expected) else { return nil }
+    var read: [CensusYear: Double] = [:]
+    for entry in counts.entries {
+      guard
+        let year = reader.scalar(
+          Located(
+            node: .scalar(entry.key, plain: true, at: entry.keyMark), path: entry.value.path, mark: entry.keyMark),
+          expected: "a calendar year such as 2020", FriendlyValues.censusYear)
+      else { continue }
+      if let count = reader.scalar(entry.value, expected: "a whole number of plans", FriendlyValues.count) {
+        read[year] = count
+      }
+    }
+    if counts.entries.isEmpty {
+      reader.report(node, "no census counts given", expected: "at least one count, such as 2020: 2500")
+    }
+    return read
+  }
+
+  /// Reads `demand.authorities`: each authority's census counts, in file order. Every
+  /// authority must give the same census years, so that their sum is a count for the whole
+  /// area in each of those years.
+  func authorityCensuses(_ node: Located, locations: inout [String: SourceLocation]) -> [AuthorityCensus]? {
+    guard
+      let map = reader.mapping(
+        node, expected: "each authority's plans at each January census, such as Medway: {2019: 2126, 2020: 2296}")
+    else { return nil }
+    if map.entries.isEmpty {
+      reader.report(node, "no authorities given", expected: "at least one, such as Medway: {2019: 2126, 2020: 2296}")
+      return nil
+    }
+    var read: [AuthorityCensus] = []
+    var complete = true
+    for entry in map.entries {
+      locations[entry.value.path] = entry.keyMark
+      let reported = reader.issues.count
+      // A series with a count that could not be read is incomplete: comparing its years with
+      // the others' would only restate that problem.
+      guard let counts = censusCounts(entry.value), reader.issues.count == reported else {
+        complete = false
+        continue
+      }
+      read.append(AuthorityCensus(name: entry.key, census: counts))
+    }
+    guard complete, !read.isEmpty else { return nil }
+    // The years most authorities give are the reference; each authority that differs is reported.
+    var holders: [Set<CensusYear>: [String]] = [:]
+    for authority in read { holders[Set(authority.census.keys), default: []].append(authority.name) }
+    guard
+      let (years, names) = holders.max(by: { ($0.value.count, $1.key.count) < ($1.value.count, $0.key.count) })
+    else { return nil }
+    var consistent = true
+    for (authority, entry) in zip(read, map.entries) where Set(authority.census.keys) != years {
+      consistent = false
+      let others = names.count == 1 ? "'\(names[0])'" : "the other \(names.count) authorities"
+      reader.report(
+        entry.value,
+        "'\(authority.name)' has counts for \(Self.describe(authority.census.keys)) but \(others) for \(Self.describe(years))",
+        expected:
+          "the same census years for every authority, so that their sum counts the whole area (merge the series of reorganised authorities into one)"
+      )
+    }
+    return consistent ? read : nil
+  }
+
+  /// Census years listed compactly: `2010-2020`, or `2014, 2016-2020`.
+  static func describe<Years: Sequence>(_ years: Years) -> String where Years.Element == CensusYear {
+    var runs: [(CensusYear, CensusYear)] = []
+    for year in years.sorted() {
+      if let last = runs.last, last.1.distance(to: year) == 1 {
+        runs[runs.count - 1].1 = year
+      } else {
+        runs.append((year, year))
+      }
+    }
+    return runs.map { $0 == $1 ? "\($0)" : "\($0)-\($1)" }.joined(separator: ", ")
+  }
+
+  /// The authorities' counts added up census year by census year (every authority has the same years).
+  static func sumByYear(_ authorities: [AuthorityCensus]) -> [CensusYear: Double] {
+    var total: [CensusYear: Double] = [:]
+    for authority in authorities {
+      for (year, count) in authority.census { total[year, default: 0] += count }
+    }
+    return total
   }
 
   /// Reads the placement mix: names to shares in 0...100%, adding to 100% within half a point.

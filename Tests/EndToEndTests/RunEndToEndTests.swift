@@ -198,4 +198,35 @@ struct RunEndToEndTests {
     try Data([0x73, 0x63, 0x65, 0x6E, 0x3A, 0x20, 0xA3, 0x33, 0x6D, 0x0A]).write(to: latin1)
     #expect(runHighneeds(["run", latin1.path]).status == 65)
   }
+
+  @Test("the national scenario forecasts 150 authorities one by one and adds them up")
+  func nationalRun() throws {
+    let path = repositoryRoot.appendingPathComponent("scenarios/england-national-sen2.yaml").path
+    let run = runHighneeds(["run", path, "--format", "json"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let report = try jsonObject(run.stdout)
+    let years = try #require(report["years"] as? [[String: Any]])
+    // January 2020, England (data/sen2/ehcp_caseload_2010_2020.csv, row "National"): 390,109 plans.
+    #expect(number(years.first?["plans"]) == 390_109)
+    let demand = try #require(report["demand"] as? [String: Any])
+    let authorities = try #require(demand["authorities"] as? [[String: Any]])
+    #expect(authorities.count == 150)
+    for year in years {
+      let census = try #require(year["census"] as? Int)
+      let parts = authorities.compactMap { authority in
+        (authority["plans"] as? [[String: Any]])?.first { $0["census"] as? Int == census }.flatMap {
+          number($0["plans"])
+        }
+      }
+      #expect(parts.count == 150)
+      // Each part and the total are rounded to 0.1 in the JSON: 151 roundings of at most 0.05.
+      #expect(abs(parts.reduce(0, +) - (number(year["plans"]) ?? 0)) <= 151 * 0.05, "census \(census)")
+    }
+    // Every projected year is a forecast with 80% and 95% bounds around the mean.
+    for year in years.dropFirst() {
+      let interval = try #require(year["plansInterval"] as? [String: Any])
+      let plans = try #require(number(year["plans"]))
+      #expect((number(interval["lo95"]) ?? .infinity) < plans && plans < (number(interval["hi95"]) ?? 0))
+    }
+  }
 }

@@ -95,6 +95,25 @@ case("calibrate-no-outturn", "calibration to a year with no outturn", sub("calib
 case("calibrate-outside", "calibration to a year outside the scenario", sub("calibrate: 2019-20", "calibrate: 2031-32"), [("calibrate:", "2031", "calibrate", "2031-32 is outside the scenario's years")])
 case("unfunded-year", "a year with neither an allocation nor an outturn", sub("years: 2019-20 to 2022-23", "years: 2018-19 to 2022-23"), [("high_needs_block:", 3, "funding.high_needs_block", "no allocation for 2018-19")])
 case("forecast-too-few", "a fitted model with too few census counts", sub("    2018: 1000\n    2019: 1100\n", "").replace("  growth: 5%\n", "  model: linear\n"), [("model: linear", "linear", "demand.model", "the demand forecast could not be made")])
+
+# Several authorities (demand.authorities), each with its own series.
+AUTHORITIES = "  authorities:\n    Northshire: {2018: 400, 2019: 450, 2020: 500}\n    Southshire: {2018: 600, 2019: 650, 2020: 700}\n"
+def authorities(text):
+    return sub("  census:\n    2018: 1000\n    2019: 1100\n    2020: 1200\n", text)
+case("authorities-and-census", "both one census series and one per authority",
+     sub("  growth: 5%\n", AUTHORITIES + "  growth: 5%\n"),
+     [("authorities:", 3, "demand.authorities", "both census and authorities are given")])
+case("authorities-years-differ", "an authority whose census years differ from the others'",
+     authorities(AUTHORITIES + "    Westshire: {2019: 300, 2020: 320}\n"),
+     [("Westshire", "{", "demand.authorities.Westshire", "'Westshire' has counts for 2019-2020 but the other 2 authorities for 2018-2020")])
+case("authority-count-bad", "a census count that is a word in one authority's series",
+     authorities(AUTHORITIES.replace("2019: 650", "2019: many")),
+     [("Southshire", "many", "demand.authorities.Southshire.2019", "'many' is not a number")])
+case("authorities-empty", "an empty authorities mapping",
+     authorities("  authorities: {}\n"), [("authorities:", "{}", "demand.authorities", "no authorities given")])
+case("authority-forecast-too-few", "a fitted model with one count per authority",
+     authorities("  authorities:\n    Northshire: {2020: 500}\n    Southshire: {2020: 700}\n").replace("  growth: 5%\n", "  model: linear\n"),
+     [("Northshire", 5, "demand.authorities.Northshire", "the demand forecast for Northshire could not be made")])
 case("calibrate-impossible", "other spend alone larger than actual spend", sub("  other: £1m\n", "  other: £40m\n"), [("calibrate:", "2019", "calibrate", "is less than other spend")])
 case("many-problems", "several problems at once, all reported", sub("authority: Testshire\n", "").replace("inflation: 2%", "inflation: lots").replace("special: 60%", "special: 50%"),
      [(None, 1, "authority", "missing required field"), ("inflation", "lots", "costs.inflation", "is not a percentage"), ("placements:", 3, "demand.placements", "add up to 90.0%")])
@@ -165,6 +184,9 @@ case("flow-comma-money", "a money value with a thousands comma inside { }", sub(
 counts["money-missing-unit"] = 1
 counts["outturn-missing-unit"] = 1
 counts["extends-missing"] = 1
+counts["authority-count-bad"] = 1
+counts["authorities-years-differ"] = 1
+counts["authorities-and-census"] = 1
 case("money-missing-unit", "an allocation written in millions without the m", sub("£30m", "30.5"),
      [("2019-20: 30.5", "30.5", "funding.high_needs_block.2019-20", "'30.5' is only £30.50: a unit seems to be missing")])
 case("outturn-missing-unit", "an outturn written in millions without the m", sub("    2019-20: £1m\n", "    2019-20: 3.688\n"),
