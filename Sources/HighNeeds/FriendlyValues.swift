@@ -101,6 +101,12 @@ enum FriendlyValues {
 
   /// Reads a count of plans: a whole number, commas allowed (`2,500`), zero or more.
   static func count(_ raw: String) throws -> Double {
+    // The common case, plain digits (`2296`), without the general parser's work.
+    if raw.utf8.count <= 7, !raw.isEmpty, raw.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+      let whole = Int(raw)
+    {
+      return Double(whole)
+    }
     let text = raw.trimmingCharacters(in: .whitespaces)
     let expected = "a whole number of plans, zero or more, such as 2500 or 2,500"
     if text.hasPrefix("-") || text.hasPrefix("−") {

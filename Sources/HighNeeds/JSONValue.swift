@@ -26,34 +26,74 @@ public enum JSONValue: Sendable, Equatable {
 
   /// The value as JSON text, indented two spaces per level.
   public func serialized(indent: Int = 0) -> String {
-    let pad = String(repeating: "  ", count: indent + 1)
-    let close = String(repeating: "  ", count: indent)
+    var out = ""
+    write(into: &out, indent: indent)
+    return out
+  }
+
+  /// Appends the value's JSON text to `out` (one buffer for the whole document, rather than
+  /// a string per nested value joined at every level).
+  private func write(into out: inout String, indent: Int) {
     switch self {
-    case .null: return "null"
-    case .bool(let value): return value ? "true" : "false"
-    case .integer(let value): return String(value)
+    case .null: out += "null"
+    case .bool(let value): out += value ? "true" : "false"
+    case .integer(let value): out += String(value)
     case .number(let value, let places):
-      guard value.isFinite else { return "null" }
+      guard value.isFinite else {
+        out += "null"
+        return
+      }
       var text = FixedPoint.format(value, places: places)
       if text.contains(".") {
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
       }
-      return text == "-0" ? "0" : text
-    case .string(let value): return Self.quote(value)
+      out += text == "-0" ? "0" : text
+    case .string(let value): out += Self.quote(value)
     case .array(let values):
-      guard !values.isEmpty else { return "[]" }
-      return "[\n" + values.map { pad + $0.serialized(indent: indent + 1) }.joined(separator: ",\n") + "\n\(close)]"
+      guard !values.isEmpty else {
+        out += "[]"
+        return
+      }
+      out += "[\n"
+      for (index, value) in values.enumerated() {
+        if index > 0 { out += ",\n" }
+        Self.pad(&out, indent + 1)
+        value.write(into: &out, indent: indent + 1)
+      }
+      out += "\n"
+      Self.pad(&out, indent)
+      out += "]"
     case .object(let pairs):
-      guard !pairs.isEmpty else { return "{}" }
-      return "{\n"
-        + pairs.map { pad + Self.quote($0.0) + ": " + $0.1.serialized(indent: indent + 1) }.joined(separator: ",\n")
-        + "\n\(close)}"
+      guard !pairs.isEmpty else {
+        out += "{}"
+        return
+      }
+      out += "{\n"
+      for (index, pair) in pairs.enumerated() {
+        if index > 0 { out += ",\n" }
+        Self.pad(&out, indent + 1)
+        out += Self.quote(pair.0)
+        out += ": "
+        pair.1.write(into: &out, indent: indent + 1)
+      }
+      out += "\n"
+      Self.pad(&out, indent)
+      out += "}"
     }
+  }
+
+  /// Two spaces per level of indentation.
+  private static func pad(_ out: inout String, _ level: Int) {
+    for _ in 0..<level { out += "  " }
   }
 
   /// A JSON string literal with the escapes RFC 8259 requires.
   public static func quote(_ text: String) -> String {
+    // Most names and labels need no escape at all.
+    if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+      return "\"" + text + "\""
+    }
     var out = "\""
     for scalar in text.unicodeScalars {
       switch scalar {
