@@ -58,16 +58,16 @@ public enum LinearRegression {
 
     let qr: PivotedQR
     do { qr = try PivotedQR(xw) } catch { throw RegressionError.nonFinite("the design matrix") }
-    var qty = yw
-    qr.applyQTranspose(to: &qty)
-    let beta = qr.solve(qtb: qty)
+    // One array for Q'y, then for the residuals Q·(0, …, 0, (Q'y)_rank+1, …, (Q'y)_n): the
+    // part of Q'y that the fit leaves out.
+    var residuals = yw
+    qr.applyQTranspose(to: &residuals)
+    let beta = qr.solve(qtb: residuals)
     let rank = qr.rank
     let df = n - rank
-    // Residuals: Q·(0, …, 0, q_rank+1, …, q_n), the part of Q'y the fit leaves out.
-    var residuals = qty
     var rss = 0.0
+    for i in rank..<n { rss += residuals[i] * residuals[i] }
     for i in 0..<rank { residuals[i] = 0 }
-    for i in rank..<n { rss += qty[i] * qty[i] }
     qr.applyQ(to: &residuals)
     if let sw {
       for i in 0..<n { residuals[i] /= sw[i] }
