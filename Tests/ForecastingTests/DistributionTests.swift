@@ -114,3 +114,15 @@ let distributionTolerance = 1e-10
     }
   }
 }
+
+@Test func fixedDegreesPValuesAreTheSameNumbersAsTwoSidedPValue() {
+  // StudentT.FixedDegrees only computes log B(ν/2, ½) once: tolerance zero.
+  for nu in [0.5, 1, 2, 3, 10, 57.5, 1e6] {
+    let fixed = StudentT.FixedDegrees(nu)
+    for t in [0, 1e-300, -0.3, 1, -2.5, 12, 1e3, -1e200, .infinity, .nan] {
+      let expected = StudentT.twoSidedPValue(t, degreesOfFreedom: nu)
+      let actual = fixed.twoSidedPValue(t)
+      #expect(actual.bitPattern == expected.bitPattern || (actual.isNaN && expected.isNaN), "t \(t), ν \(nu)")
+    }
+  }
+}

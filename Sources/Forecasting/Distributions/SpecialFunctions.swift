@@ -42,13 +42,19 @@ enum SpecialFunctions {
   /// algorithm, on I_x(a, b) when x < (a + 1)/(a + b + 2) and on 1 − I_y(b, a) otherwise, with
   /// the prefactor xᵃ·yᵇ / (a·B(a, b)) computed in logs. Relative accuracy is about 1e-14 over
   /// the range used by `StudentT` (checked against R's `pt` in the tests).
-  static func regularizedIncompleteBeta(x: Double, y: Double, a: Double, b: Double) -> Double {
+  ///
+  /// `logBeta`, when given, must be `logBeta(a, b)`: callers that evaluate many x for one (a, b)
+  /// compute it once (it is three `lgamma` calls).
+  static func regularizedIncompleteBeta(
+    x: Double, y: Double, a: Double, b: Double, logBeta: Double? = nil
+  ) -> Double {
     if x <= 0 { return 0 }
     if y <= 0 { return 1 }
+    let logB = logBeta ?? self.logBeta(a, b)
     if x < (a + 1) / (a + b + 2) {
-      return prefactor(x: x, y: y, a: a, b: b) * continuedFraction(x: x, a: a, b: b) / a
+      return prefactor(x: x, y: y, a: a, b: b, logBeta: logB) * continuedFraction(x: x, a: a, b: b) / a
     } else {
-      return 1 - prefactor(x: x, y: y, a: a, b: b) * continuedFraction(x: y, a: b, b: a) / b
+      return 1 - prefactor(x: x, y: y, a: a, b: b, logBeta: logB) * continuedFraction(x: y, a: b, b: a) / b
     }
   }
 
@@ -57,8 +63,8 @@ enum SpecialFunctions {
     regularizedIncompleteBeta(x: y, y: x, a: b, b: a)
   }
 
-  private static func prefactor(x: Double, y: Double, a: Double, b: Double) -> Double {
-    exp(a * log(x) + b * log(y) - logBeta(a, b))
+  private static func prefactor(x: Double, y: Double, a: Double, b: Double, logBeta: Double) -> Double {
+    exp(a * log(x) + b * log(y) - logBeta)
   }
 
   /// Continued fraction for I_x(a, b) (modified Lentz), converged to 1e-16 relative.

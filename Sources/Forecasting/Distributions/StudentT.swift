@@ -27,6 +27,25 @@ public enum StudentT {
     return min(1, 2 * lowerTail(-abs(t), nu))
   }
 
+  /// Student's t on one ν, for many p-values on it (a regression's coefficients share their
+  /// residual degrees of freedom): log B(ν/2, ½) is computed once instead of per p-value.
+  /// Same numbers as `StudentT.twoSidedPValue`.
+  struct FixedDegrees {
+    let nu: Double
+    let logBeta: Double
+
+    init(_ nu: Double) {
+      self.nu = nu
+      logBeta = nu > 0 ? SpecialFunctions.logBeta(nu / 2, 0.5) : .nan
+    }
+
+    /// As `StudentT.twoSidedPValue(_:degreesOfFreedom:)`.
+    func twoSidedPValue(_ t: Double) -> Double {
+      if t.isNaN { return .nan }
+      return min(1, 2 * StudentT.lowerTail(-abs(t), nu, logBeta: logBeta))
+    }
+  }
+
   /// Density at t.
   public static func density(_ t: Double, degreesOfFreedom nu: Double) -> Double {
     exp(logDensity(t, nu))
@@ -83,8 +102,8 @@ public enum StudentT {
     return t
   }
 
-  /// P(T ≤ t) for t ≤ 0.
-  private static func lowerTail(_ t: Double, _ nu: Double) -> Double {
+  /// P(T ≤ t) for t ≤ 0; `logBeta` is log B(ν/2, ½) when the caller has it.
+  private static func lowerTail(_ t: Double, _ nu: Double, logBeta: Double? = nil) -> Double {
     if t == 0 { return 0.5 }
     let t2 = t * t
     let x: Double, y: Double
@@ -96,7 +115,7 @@ public enum StudentT {
       y = 1 - x
     }
     if x == 0 { return 0 }
-    return 0.5 * SpecialFunctions.regularizedIncompleteBeta(x: x, y: y, a: nu / 2, b: 0.5)
+    return 0.5 * SpecialFunctions.regularizedIncompleteBeta(x: x, y: y, a: nu / 2, b: 0.5, logBeta: logBeta)
   }
 
   private static func logDensity(_ t: Double, _ nu: Double) -> Double {

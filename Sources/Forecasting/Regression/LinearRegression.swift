@@ -78,10 +78,11 @@ public enum LinearRegression {
     var covariance = qr.unscaledCovariance()
     for k in covariance.storage.indices { covariance.storage[k] *= sigma2 }
 
+    let distribution = StudentT.FixedDegrees(Double(df))
     let parameters = (0..<p).map { j in
       RegressionParameter(
         name: parameterNames[j], estimate: beta[j], standardError: max(0, covariance[j, j]).squareRoot(),
-        degreesOfFreedom: df)
+        distribution: distribution)
     }
 
     // R², as summary.lm: mss from the fitted values, centred on the weighted mean when

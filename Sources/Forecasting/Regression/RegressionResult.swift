@@ -16,9 +16,10 @@ public struct RegressionParameter: Sendable, Equatable {
   /// True when the column was a linear combination of others and was not estimated.
   public var isAliased: Bool { estimate.isNaN }
 
-  /// A parameter with its t statistic and two-sided p-value on `degreesOfFreedom`; all NaN
+  /// A parameter with its t statistic and two-sided p-value from `distribution`, Student's t
+  /// on the residual degrees of freedom (made once for all of a fit's parameters); all NaN
   /// when `estimate` is NaN (aliased).
-  init(name: String, estimate: Double, standardError: Double, degreesOfFreedom: Int) {
+  init(name: String, estimate: Double, standardError: Double, distribution: StudentT.FixedDegrees) {
     self.name = name
     self.estimate = estimate
     guard !estimate.isNaN else {
@@ -27,7 +28,7 @@ public struct RegressionParameter: Sendable, Equatable {
     }
     self.standardError = standardError
     t = estimate / standardError
-    p = StudentT.twoSidedPValue(t, degreesOfFreedom: Double(degreesOfFreedom))
+    p = distribution.twoSidedPValue(t)
   }
 }
 

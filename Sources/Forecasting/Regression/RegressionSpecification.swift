@@ -163,10 +163,10 @@ public struct RegressionSpecification: Sendable {
         beta[a] += d
       }
     }
+    let distribution = StudentT.FixedDegrees(Double(fit.residualDegreesOfFreedom))
     let parameters = zip(fit.parameters, beta).map { old, estimate in
       RegressionParameter(
-        name: old.name, estimate: estimate, standardError: old.standardError,
-        degreesOfFreedom: fit.residualDegreesOfFreedom)
+        name: old.name, estimate: estimate, standardError: old.standardError, distribution: distribution)
     }
     return RegressionResult(
       n: fit.n, rank: fit.rank, residualDegreesOfFreedom: fit.residualDegreesOfFreedom,
@@ -201,10 +201,11 @@ public struct RegressionSpecification: Sendable {
         covariance[a, b] = sum
       }
     }
+    let distribution = StudentT.FixedDegrees(Double(fit.residualDegreesOfFreedom))
     let parameters = (0..<p).map { j in
       RegressionParameter(
         name: names[j], estimate: beta[j], standardError: max(0, covariance[j, j]).squareRoot(),
-        degreesOfFreedom: fit.residualDegreesOfFreedom)
+        distribution: distribution)
     }
     var warnings = fit.warnings
     if anyAliased {
