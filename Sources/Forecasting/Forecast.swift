@@ -78,6 +78,19 @@ public struct Forecast: Sendable {
   let candidateTable: CandidateTable
   /// Notes: excluded models and why, back-transformation, calibration applied.
   public let notes: [String]
+  /// The predictive quantile function (probability, forecast index), when the forecast
+  /// was made from predictive laws.
+  let quantileFunction: (@Sendable (Double, Int) -> Double)?
+
+  /// The forecast's predictive quantile at probability `p` for the year `points[step]`:
+  /// the same law the interval bounds come from (for a combination, the weighted mean of
+  /// the members' quantiles, widened as calibrated), so `quantile(0.1, step:)` is the lower
+  /// 80% bound. Nil when `p` is not strictly between 0 and 1, `step` is outside `points`,
+  /// or the forecast was built without laws (the public initialiser).
+  public func quantile(_ p: Double, step: Int) -> Double? {
+    guard let quantileFunction, p > 0, p < 1, points.indices.contains(step) else { return nil }
+    return quantileFunction(p, step)
+  }
 
   /// A forecast.
   public init(
@@ -91,12 +104,14 @@ public struct Forecast: Sendable {
     self.points = points
     self.candidateTable = CandidateTable(candidates)
     self.notes = notes
+    self.quantileFunction = nil
   }
 
   /// A forecast whose candidate scores may be computed later.
   init(
     model: String, selection: String, levels: [Double], fitted: [FittedPoint],
-    points: [ForecastPoint], candidateTable: CandidateTable, notes: [String]
+    points: [ForecastPoint], candidateTable: CandidateTable, notes: [String],
+    quantile: (@Sendable (Double, Int) -> Double)? = nil
   ) {
     self.model = model
     self.selection = selection
@@ -105,5 +120,6 @@ public struct Forecast: Sendable {
     self.points = points
     self.candidateTable = candidateTable
     self.notes = notes
+    self.quantileFunction = quantile
   }
 }

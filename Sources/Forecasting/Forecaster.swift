@@ -141,9 +141,16 @@ public enum Forecaster {
           time: last + h + 1, mean: m, lower: lower.map { min(finite($0), m) }, upper: upper.map { max(finite($0), m) })
       )
     }
+    // The same weighted quantile the bounds above are made of, at any probability.
+    let quantile: @Sendable (Double, Int) -> Double = { p, h in
+      let factor = h < widening.count ? widening[h] : (widening.last ?? 1)
+      var q = 0.0
+      for member in predictive { q += member.weight / totalWeight * member.laws[h].widened(by: factor).quantile(p) }
+      return finite(q)
+    }
     return Forecast(
       model: model, selection: selection, levels: levels, fitted: fittedPoints, points: points,
-      candidateTable: candidates, notes: notes)
+      candidateTable: candidates, notes: notes, quantile: quantile)
   }
 
   /// A finite, non-negative number: NaN and −∞ become 0, +∞ the largest finite Double.

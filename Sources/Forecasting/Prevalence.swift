@@ -65,6 +65,7 @@ extension Forecaster {
       levels: levels, fitted: fitted, points: points, candidateTable: rateForecast.candidateTable,
       notes: rateForecast.notes + [
         "prevalence: the population is taken as known; its uncertainty is not in the intervals; candidate scores are for the rate per 10,000"
-      ])
+      ],
+      quantile: { p, h in finite((rateForecast.quantile(p, step: h) ?? 0) * future[h] / prevalenceScale) })
   }
 }

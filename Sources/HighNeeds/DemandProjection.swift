@@ -57,13 +57,20 @@ public struct TrendForecast: Sendable {
   public let points: [CensusYear: DemandPoint]
   /// Remarks from the forecaster (fallbacks, warnings).
   public let notes: [String]
+  /// The predictive quantile of plans at a probability (strictly between 0 and 1) for a
+  /// forecast census year, when the forecaster has a distribution; nil for a fixed path.
+  public let quantile: (@Sendable (Double, CensusYear) -> Double?)?
 
   /// Creates a forecast.
-  public init(model: String, selection: String, points: [CensusYear: DemandPoint], notes: [String]) {
+  public init(
+    model: String, selection: String, points: [CensusYear: DemandPoint], notes: [String],
+    quantile: (@Sendable (Double, CensusYear) -> Double?)? = nil
+  ) {
     self.model = model
     self.selection = selection
     self.points = points
     self.notes = notes
+    self.quantile = quantile
   }
 }
 
@@ -187,10 +194,45 @@ public struct DemandProjection: Sendable {
         selection:
           "each authority's census series forecast on its own with model '\(model)' (models used: \(chosen.joined(separator: ", "))); plans are the sum, and interval bounds the sums of the authorities' bounds (errors assumed to move together)",
         points: points.filter { $0.value.source == .forecast },
-        notes: Self.sharedNotes(forecasts.map(\.1.notes)))
+        notes: Self.sharedNotes(forecasts.map(\.1.notes)),
+        quantile: Self.summedQuantile(forecasts.map(\.1.quantile)))
     }
     self.init(points: points, forecast: forecast, authorities: projected)
   }
+
+  /// The sum of the authorities' quantiles at the same probability (their errors moving
+  /// together, as for the interval bounds); nil unless every authority's forecast has one.
+  static func summedQuantile(
+    _ parts: [(@Sendable (Double, CensusYear) -> Double?)?]
+  ) -> (@Sendable (Double, CensusYear) -> Double?)? {
+    let quantiles = parts.compactMap { $0 }
+    guard !quantiles.isEmpty, quantiles.count == parts.count else { return nil }
+    return { p, year in
+      var total = 0.0
+      for quantile in quantiles {
+        guard let value = quantile(p, year) else { return nil }
+        total += max(0, value)
+      }
+      return total
+    }
+  }
+
+  /// This projection with every forecast year's plans drawn at the forecast's quantile
+  /// `probabilities[year]` (counted and interpolated years unchanged, intervals dropped), or
+  /// nil when the forecast has no distribution or a forecast year has no probability.
+  /// The per-authority breakdown is not carried into a draw.
+  public func drawn(at probabilities: [CensusYear: Double]) -> DemandProjection? {
+    guard let quantile = forecast?.quantile else { return nil }
+    var moved = points
+    for (year, point) in points where point.source == .forecast {
+      guard let p = probabilities[year], let plans = quantile(p, year), plans.isFinite else { return nil }
+      moved[year] = DemandPoint(census: year, plans: max(0, plans), source: .forecast)
+    }
+    return DemandProjection(points: moved, forecast: forecast)
+  }
+
+  /// True when the forecast years can be drawn at any probability (``drawn(at:)``).
+  public var canDraw: Bool { forecast?.quantile != nil && points.values.contains { $0.source == .forecast } }
 
   /// The notes that at least a tenth of the authorities' forecasts (and at least two) share,
   /// each once with how many gave it, in order of first appearance; then a pointer to the

@@ -19,7 +19,10 @@ public struct ForecastingTrend: TrendForecaster {
       points[CensusYear(point.time)] = DemandPoint(
         census: CensusYear(point.time), plans: point.mean, source: .forecast, intervals: intervals)
     }
-    return TrendForecast(model: result.model, selection: result.selection, points: points, notes: result.notes)
+    let first = result.points.first?.time ?? 0
+    return TrendForecast(
+      model: result.model, selection: result.selection, points: points, notes: result.notes,
+      quantile: { p, year in result.quantile(p, step: year.year - first) })
   }
 
   /// A model name the Forecasting module does not know.

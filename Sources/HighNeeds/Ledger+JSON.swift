@@ -6,8 +6,9 @@ extension Ledger {
   /// stable contract of DESIGN.md; the other fields add detail. Money is whole pounds.
   public var json: JSONValue { json(range: nil) }
 
-  /// The JSON report with a `demandRange` section (see ``DemandRange``) when `range` is given.
-  public func json(range: DemandRange?) -> JSONValue {
+  /// The JSON report with a `demandRange` section (see ``DemandRange``) when `range` is given,
+  /// and a `simulation` section (see ``DemandSimulation``) when `simulation` is.
+  public func json(range: DemandRange?, simulation: DemandSimulation? = nil) -> JSONValue {
     var top: [(String, JSONValue)] = [
       ("scenario", .string(scenario.name)),
       ("authority", .string(scenario.authority)),
@@ -42,6 +43,7 @@ extension Ledger {
     if !demand.authorities.isEmpty { demandPairs.append(("authorities", authoritiesJSON)) }
     top.append(("demand", .object(demandPairs)))
     if let range { top.append(("demandRange", range.json(years: years))) }
+    if let simulation { top.append(("simulation", simulation.json)) }
     return .object(top)
   }
 

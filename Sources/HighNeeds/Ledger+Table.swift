@@ -13,8 +13,9 @@ extension Ledger {
   /// money), plans and spend by placement, then notes that name every input a figure comes from.
   public func table(style: TableStyle) -> String { table(style: style, range: nil) }
 
-  /// The tables, with the reserve at the ends of the demand forecast's intervals when `range` is given.
-  public func table(style: TableStyle, range: DemandRange?) -> String {
+  /// The tables, with the reserve at the ends of the demand forecast's intervals when `range` is
+  /// given, and the Monte Carlo summary when `simulation` is.
+  public func table(style: TableStyle, range: DemandRange?, simulation: DemandSimulation? = nil) -> String {
     let writer = ReportWriter(style: style)
     func millions(_ amount: Pounds?) -> String { amount.map { FixedPoint.format($0.millions, places: 3) } ?? "n/a" }
     var out = writer.heading(scenario.name)
@@ -50,6 +51,7 @@ extension Ledger {
     out += writer.heading("Plans × cost per plan by placement; other and modelled spend in £m") + writer.table(mix)
     out += writer.bullets(notes)
     if let range { out += "\n" + range.table(years: years, style: style) }
+    if let simulation { out += "\n" + simulation.table(style: style) }
     if !demand.authorities.isEmpty { out += "\n" + authoritiesTable(style: style) }
     if !leverSavings.isEmpty { out += "\n" + leversTable(style: style) }
     if scenario.places != nil { out += "\n" + placesTable(style: style) }
@@ -60,8 +62,8 @@ extension Ledger {
   public var htmlDocument: String { htmlDocument(range: nil) }
 
   /// The whole report as an HTML page, with the demand range when given.
-  public func htmlDocument(range: DemandRange?) -> String {
-    ReportWriter.document(title: scenario.name, body: table(style: .html, range: range))
+  public func htmlDocument(range: DemandRange?, simulation: DemandSimulation? = nil) -> String {
+    ReportWriter.document(title: scenario.name, body: table(style: .html, range: range, simulation: simulation))
   }
 
   /// Each lever's saving by year in £m (improvement in the in-year balance), attributed in

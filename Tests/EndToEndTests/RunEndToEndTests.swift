@@ -229,4 +229,40 @@ struct RunEndToEndTests {
       #expect((number(interval["lo95"]) ?? .infinity) < plans && plans < (number(interval["hi95"]) ?? 0))
     }
   }
+
+  @Test("--simulate adds the Monte Carlo summary to JSON and CSV; the same seed repeats it")
+  func simulate() throws {
+    let run = runHighneeds(["run", medwaySEN2Path, "--format", "json", "--simulate", "400", "--seed", "5"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let report = try jsonObject(run.stdout)
+    let simulation = try #require(report["simulation"] as? [String: Any])
+    #expect(number(simulation["draws"]) == 400)
+    #expect(simulation["seed"] as? String == "5")
+    let years = try #require(simulation["years"] as? [[String: Any]])
+    #expect(years.map { $0["year"] as? String } == (report["years"] as? [[String: Any]])?.map { $0["year"] as? String })
+    // 2019-20 is an outturn: reserve −£9.604m in every draw (seed 10.4).
+    let outturn = try #require(years.first { $0["year"] as? String == "2019-20" })
+    #expect(number(outturn["reserveP5"]) == -9_604_000 && number(outturn["reserveP95"]) == -9_604_000)
+    #expect(number(outturn["probabilityDeficit"]) == 1)
+    let again = runHighneeds(["run", medwaySEN2Path, "--format", "json", "--simulate", "400", "--seed", "5"])
+    #expect(again.stdout == run.stdout)
+
+    let csv = runHighneeds(["run", medwaySEN2Path, "--format", "csv", "--simulate", "50"])
+    #expect(csv.status == 0)
+    let header = csv.stdout.split(separator: "\n").first.map(String.init) ?? ""
+    #expect(header.hasSuffix(",sim_probability_deficit,sim_probability_overspend,sim_probability_recovery_plan"))
+  }
+
+  @Test("--simulate on a fixed growth rate, a lone --seed, or 1 draw: exit 64 with a reason")
+  func simulateRefusals() throws {
+    let fixed = runHighneeds(["run", medwayPath, "--simulate", "100"])
+    #expect(fixed.status == 64)
+    #expect(fixed.stderr.contains("demand.growth"))
+    #expect(fixed.stdout.isEmpty)
+    let seedOnly = runHighneeds(["run", medwaySEN2Path, "--seed", "3"])
+    #expect(seedOnly.status == 64)
+    #expect(seedOnly.stderr.contains("--seed is used only with --simulate"))
+    #expect(runHighneeds(["run", medwaySEN2Path, "--simulate", "1"]).status == 64)
+    #expect(runHighneeds(["run", medwaySEN2Path, "--simulate", "100", "--seed", "-1"]).status == 64)
+  }
 }

@@ -276,7 +276,7 @@ struct CandidateTableTests {
 struct DampedDeferralTests {
   /// On every prefix of a real series, and on random series, the answer is the fit's.
   @Test func agreesWithTheFit() throws {
-    var rng = RobustnessTests.SplitMix64(state: 11)
+    var rng = SplitMix64(seed: 11)
     var series = (4...11).map { ReuseAndCacheTests.medway.prefix($0) }
     for _ in 0..<20 { series.append(try RobustnessTests.randomSeries(&rng)) }
     for s in series {

@@ -7,20 +7,6 @@ import Testing
 /// gaps, one to twenty points — through every model: nothing traps, and every number that
 /// comes back is finite with bounds ordered and not negative.
 struct RobustnessTests {
-  /// SplitMix64 (Steele, Lea & Flood 2014): a small seeded generator, the same on every platform.
-  struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    /// Uniform on [0, 1) from the top 53 bits.
-    mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
-  }
-
   static func randomSeries(_ rng: inout SplitMix64) throws -> TimeSeries {
     let n = 1 + Int(rng.uniform() * 20)
     let kind = Int(rng.uniform() * 6)
@@ -46,7 +32,7 @@ struct RobustnessTests {
   }
 
   @Test func randomSeriesNeverProduceNonFiniteOutput() throws {
-    var rng = SplitMix64(state: 20_200_407)
+    var rng = SplitMix64(seed: 20_200_407)
     var forecasts = 0
     for _ in 0..<30 {
       let series = try Self.randomSeries(&rng)

@@ -11,7 +11,7 @@ import Testing
 struct SmallLeastSquaresTests {
   /// Linear, quadratic and hinge designs on centred years, random responses.
   @Test func agreesWithLinearRegression() throws {
-    var generator = RobustnessTests.SplitMix64(state: 7)
+    var generator = SplitMix64(seed: 7)
     for trial in 0..<60 {
       let n = 5 + trial % 7
       let years = (0..<n).map { 2010 + $0 }
