@@ -86,10 +86,12 @@ public struct Forecast: Sendable {
   /// the same law the interval bounds come from (for a combination, the weighted mean of
   /// the members' quantiles, widened as calibrated), so `quantile(0.1, step:)` is the lower
   /// 80% bound. Nil when `p` is not strictly between 0 and 1, `step` is outside `points`,
-  /// or the forecast was built without laws (the public initialiser).
+  /// or the forecast was built without laws (the public initialiser), or the quantile is
+  /// beyond double precision (an exploding exponential tail).
   public func quantile(_ p: Double, step: Int) -> Double? {
     guard let quantileFunction, p > 0, p < 1, points.indices.contains(step) else { return nil }
-    return quantileFunction(p, step)
+    let q = quantileFunction(p, step)
+    return q.isFinite ? max(0, q) : nil
   }
 
   /// A forecast.

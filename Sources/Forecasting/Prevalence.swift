@@ -66,6 +66,6 @@ extension Forecaster {
       notes: rateForecast.notes + [
         "prevalence: the population is taken as known; its uncertainty is not in the intervals; candidate scores are for the rate per 10,000"
       ],
-      quantile: { p, h in finite((rateForecast.quantile(p, step: h) ?? 0) * future[h] / prevalenceScale) })
+      quantile: { p, h in (rateForecast.quantile(p, step: h) ?? .nan) * future[h] / prevalenceScale })
   }
 }

@@ -144,7 +144,7 @@ public struct DemandProjection: Sendable {
   /// That assumes the authorities' forecast errors move together (as they did when the 2014
   /// reforms raised counts everywhere at once): it is the widest range the authorities'
   /// intervals allow, wider than if their errors were independent.
-  /// - Throws: ``AuthorityForecastFailure`` naming the first authority whose forecast failed.
+  /// - Throws: ``AuthorityForecastFailure`` naming every authority whose forecast failed.
   public init(
     authorities: [AuthorityCensus], model: String, needed: ClosedRange<CensusYear>, forecaster: any TrendForecaster
   ) throws {
@@ -156,14 +156,15 @@ public struct DemandProjection: Sendable {
       }
     }
     var projected: [AuthorityProjection] = []
+    var failures: [AuthorityForecastFailure.Failure] = []
     projected.reserveCapacity(authorities.count)
     for (authority, outcome) in zip(authorities, outcomes.values) {
-      do {
-        projected.append(AuthorityProjection(name: authority.name, projection: try outcome.get()))
-      } catch {
-        throw AuthorityForecastFailure(authority: authority.name, underlying: error)
+      switch outcome {
+      case .success(let projection): projected.append(AuthorityProjection(name: authority.name, projection: projection))
+      case .failure(let error): failures.append(.init(authority: authority.name, underlying: error))
       }
     }
+    guard failures.isEmpty else { throw AuthorityForecastFailure(failures: failures) }
     var points: [CensusYear: DemandPoint] = [:]
     let years = Set(projected.flatMap { $0.projection.points.keys })
     for year in years {
@@ -190,7 +191,7 @@ public struct DemandProjection: Sendable {
       for (_, made) in forecasts { models[made.model, default: 0] += 1 }
       let chosen = models.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }
       forecast = TrendForecast(
-        model: "sum of \(forecasts.count) authorities' forecasts",
+        model: forecasts.count == 1 ? "1 authority's forecast" : "sum of \(forecasts.count) authorities' forecasts",
         selection:
           "each authority's census series forecast on its own with model '\(model)' (models used: \(chosen.joined(separator: ", "))); plans are the sum, and interval bounds the sums of the authorities' bounds (errors assumed to move together)",
         points: points.filter { $0.value.source == .forecast },
@@ -217,15 +218,16 @@ public struct DemandProjection: Sendable {
     }
   }
 
-  /// This projection with every forecast year's plans drawn at the forecast's quantile
-  /// `probabilities[year]` (counted and interpolated years unchanged, intervals dropped), or
-  /// nil when the forecast has no distribution or a forecast year has no probability.
-  /// The per-authority breakdown is not carried into a draw.
+  /// This projection with each forecast year in `probabilities` drawn at the forecast's
+  /// quantile there (other years unchanged; intervals dropped), or nil when the forecast has
+  /// no distribution or a quantile is beyond double precision. The per-authority breakdown is
+  /// not carried into a draw.
   public func drawn(at probabilities: [CensusYear: Double]) -> DemandProjection? {
     guard let quantile = forecast?.quantile else { return nil }
     var moved = points
-    for (year, point) in points where point.source == .forecast {
-      guard let p = probabilities[year], let plans = quantile(p, year), plans.isFinite else { return nil }
+    for (year, p) in probabilities {
+      guard let point = points[year], point.source == .forecast else { continue }
+      guard let plans = quantile(p, year), plans.isFinite else { return nil }
       moved[year] = DemandPoint(census: year, plans: max(0, plans), source: .forecast)
     }
     return DemandProjection(points: moved, forecast: forecast)
@@ -248,7 +250,7 @@ public struct DemandProjection: Sendable {
         counts[note, default: 0] += 1
       }
     }
-    let threshold = max(2, (notes.count + 9) / 10)
+    let threshold = notes.count == 1 ? 1 : max(2, (notes.count + 9) / 10)
     let shared = order.filter { (counts[$0] ?? 0) >= threshold }
     var result = shared.map { "\($0) (\(counts[$0] ?? 0) of \(notes.count) authorities)" }
     if shared.count < order.count {
@@ -275,10 +277,11 @@ public struct DemandProjection: Sendable {
   }
 
   /// This projection with every forecast year's plans moved to one end of its interval at
-  /// `level` (counted and interpolated years unchanged), or nil when a forecast year has no such interval.
-  public func bound(level: Double, upper: Bool) -> DemandProjection? {
+  /// `level` (counted and interpolated years, and the years in `keeping`, unchanged), or nil
+  /// when a forecast year to move has no such interval.
+  public func bound(level: Double, upper: Bool, keeping: Set<CensusYear> = []) -> DemandProjection? {
     var moved = points
-    for (year, point) in points where point.source == .forecast {
+    for (year, point) in points where point.source == .forecast && !keeping.contains(year) {
       guard let interval = point.intervals.first(where: { $0.level == level }) else { return nil }
       moved[year] = DemandPoint(census: year, plans: upper ? interval.upper : interval.lower, source: .forecast)
     }
@@ -318,15 +321,21 @@ public struct AuthorityProjection: Sendable {
   public let projection: DemandProjection
 }
 
-/// A forecast that failed for one authority of several.
+/// Forecasts that failed for some of several authorities.
 public struct AuthorityForecastFailure: Error, CustomStringConvertible {
-  /// The authority whose series could not be forecast.
-  public let authority: String
-  /// What the forecaster reported.
-  public let underlying: any Error
+  /// One authority's failure.
+  public struct Failure: Sendable {
+    /// The authority whose series could not be forecast.
+    public let authority: String
+    /// What the forecaster reported.
+    public let underlying: any Error
+  }
 
-  /// Names the authority and the cause.
-  public var description: String { "\(authority): \(underlying)" }
+  /// Every authority whose forecast failed, in file order.
+  public let failures: [Failure]
+
+  /// Names each authority and the cause, a line each.
+  public var description: String { failures.map { "\($0.authority): \($0.underlying)" }.joined(separator: "\n") }
 }
 
 /// Plans growing at a constant rate from the last census: `plans(C) = last × (1 + rate)^(C − last census)`.

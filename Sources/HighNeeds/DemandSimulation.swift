@@ -10,12 +10,15 @@ import Foundation
 /// draws reproduce the printed 80% and 95% intervals. Years are linked through a Gaussian
 /// copula with independent increments: uₕ = Φ(Zₕ), Zₕ = ρₕ·Zₕ₋₁ + √(1 − ρₕ²)·εₕ with εₕ
 /// independent standard normals and ρₕ = wₕ₋₁ / wₕ, where wₕ is the width of year h's 80%
-/// interval on the log scale. A path that is high in one year thus tends to stay high, and
+/// interval on the log scale (exact independent increments for the models fitted on log
+/// counts; for those fitted on counts, log widths make ρ somewhat larger, so paths a little
+/// more persistent than independent increments). A path that is high in one year thus tends to stay high, and
 /// each year adds uncertainty of its own, as the widening intervals say (between the demand
 /// range's assumption of one quantile for every year and independent years). For a scenario
 /// with several authorities, each draw puts every authority at the same quantile (their
 /// errors move together, as in the summed intervals). Only demand is uncertain: costs,
-/// funding and outturns are as in the scenario.
+/// funding and outturns are as in the scenario, and an outturn year keeps its central plans
+/// even when its census is forecast (its figures, and so the calibration, are actual).
 ///
 /// Draw `d` uses its own stream of SplitMix64 seeded from the seed and `d`, so the results
 /// depend on the seed and the number of draws only, not on how many cores ran them.
@@ -99,22 +102,33 @@ extension Ledger {
   /// Simulates `draws` demand paths from `seed` and summarises the ledgers built on them.
   ///
   /// - Throws: ``SimulationUnavailable`` when demand has no distribution (a constant
-  ///   `demand.growth`, or no forecast years) or `draws` is outside 2...``DemandSimulation/maximumDraws``;
-  ///   ``ScenarioError`` if a rebuilt ledger fails (it cannot in practice: calibration uses
-  ///   outturn years, which the draws do not move).
+  ///   `demand.growth`, or no projected year forecast) or `draws` is outside
+  ///   2...``DemandSimulation/maximumDraws``; ``ScenarioError`` at `demand.model` when drawn plans
+  ///   or money go beyond double precision (an exploding exponential tail), or if a rebuilt
+  ///   ledger fails (it cannot in practice: calibration uses an outturn year, whose plans the
+  ///   draws do not move).
   public func simulate(draws: Int, seed: UInt64) throws -> DemandSimulation {
     guard (2...DemandSimulation.maximumDraws).contains(draws) else {
       throw SimulationUnavailable(
         description: "--simulate \(draws): expected a number of draws from 2 to \(DemandSimulation.maximumDraws)")
     }
-    guard demand.canDraw, let quantile = demand.forecast?.quantile else {
-      let why =
-        scenario.demand.growth != nil
-        ? "demand grows at a fixed rate (demand.growth), which has no distribution to draw from; give a fitted model (demand.model) instead"
-        : "no ledger year is forecast: every year's plans are counted or interpolated"
-      throw SimulationUnavailable(description: "nothing to simulate: \(why)")
+    // Outturn years keep their central plans (their figures, and so the calibration, are actual).
+    let fixed = outturnCensusYears
+    let forecastYears = demand.points.values.filter { $0.source == .forecast && !fixed.contains($0.census) }
+      .map(\.census).sorted()
+    guard demand.canDraw, let quantile = demand.forecast?.quantile, !forecastYears.isEmpty else {
+      if scenario.demand.growth != nil {
+        let issue = ScenarioIssue(
+          location: scenario.location(of: "demand.growth"), field: "demand.growth",
+          problem: "nothing to simulate: demand grows at a fixed rate, which has no distribution to draw from",
+          expected: "a fitted model (demand.model: auto, linear, ...) instead of demand.growth")
+        throw SimulationUnavailable(description: issue.description)
+      }
+      throw SimulationUnavailable(
+        description:
+          "\(scenario.location(of: "years")): years: nothing to simulate: no projected year's plans are forecast (they are counted, interpolated or outturn years)"
+      )
     }
-    let forecastYears = demand.points.values.filter { $0.source == .forecast }.map(\.census).sorted()
     // Width of each year's 80% interval on the log scale (+1 keeps zero counts finite).
     let widths = forecastYears.map { year -> Double in
       let low = quantile(0.1, year) ?? 0
@@ -125,16 +139,25 @@ extension Ledger {
     let links = DemandSimulation.links(widths: widths)
 
     let yearCount = years.count
+    let overflow = ScenarioError(issues: [
+      ScenarioIssue(
+        location: scenario.location(of: "demand.model"), field: "demand.model",
+        problem:
+          "in some drawn demand paths the plans grow beyond any meaningful figure: the model's upper tail explodes on this history",
+        expected: "another model (linear, damped or auto), or fewer years")
+    ])
     let outcomes = ParallelSlots<Result<[DrawnYear], any Error>>(count: draws)
     DispatchQueue.concurrentPerform(iterations: draws) { draw in
       outcomes[draw] = Result {
         var random = SplitMix64(seed: seed, stream: UInt64(draw))
         let path = DemandSimulation.probabilityPath(links: links, random: &random)
         let probabilities = Dictionary(uniqueKeysWithValues: zip(forecastYears, path))
-        guard let drawn = demand.drawn(at: probabilities) else {
-          throw SimulationUnavailable(description: "a drawn demand path could not be made")
-        }
+        guard let drawn = demand.drawn(at: probabilities) else { throw overflow }
         let ledger = try Ledger(scenario: scenario, demand: drawn)
+        // Money beyond 2^53 pounds is not a figure (and not exact in a Double): an exploding tail.
+        guard ledger.years.allSatisfy({ $0.reserve.value.isFinite && abs($0.reserve.value) < 0x1p53 }) else {
+          throw overflow
+        }
         return ledger.years.map {
           DrawnYear(
             plans: $0.demand.plans, reserve: $0.reserve.value, balance: $0.inYearBalance.value,
@@ -184,7 +207,8 @@ private struct DrawnYear: Sendable {
 
 extension DemandSimulation {
   /// JSON for the `simulation` key of `run --format json`: money in whole pounds,
-  /// probabilities as fractions.
+  /// probabilities as fractions, the seed as a string (a 64-bit seed can exceed the integers
+  /// JSON readers hold exactly).
   public var json: JSONValue {
     .object([
       ("draws", .integer(Int64(draws))),
@@ -200,7 +224,9 @@ extension DemandSimulation {
               ("year", .string(year.year.description)),
               ("actual", .bool(year.actual)),
               ("plansP5", .number(year.plans.p5, places: 1)),
+              ("plansP10", .number(year.plans.p10, places: 1)),
               ("plansP50", .number(year.plans.p50, places: 1)),
+              ("plansP90", .number(year.plans.p90, places: 1)),
               ("plansP95", .number(year.plans.p95, places: 1)),
               ("reserveMean", pounds(year.reserveMean)),
               ("reserveP5", pounds(year.reserve.p5)),

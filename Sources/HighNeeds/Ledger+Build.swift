@@ -55,14 +55,15 @@ extension Ledger {
       }
       return try DemandProjection(
         census: scenario.demand.census, model: scenario.demand.model, needed: needed, forecaster: trend)
-    } catch let failure as AuthorityForecastFailure {
-      let field = "demand.authorities.\(failure.authority)"
-      throw ScenarioError(issues: [
-        ScenarioIssue(
-          location: scenario.location(of: field), field: field,
-          problem: "the demand forecast for \(failure.authority) could not be made: \(failure.underlying)",
-          expected: "enough census counts for model '\(scenario.demand.model)', or another model")
-      ])
+    } catch let failed as AuthorityForecastFailure {
+      throw ScenarioError(
+        issues: failed.failures.map { failure in
+          let field = "demand.authorities.\(failure.authority)"
+          return ScenarioIssue(
+            location: scenario.location(of: field), field: field,
+            problem: "the demand forecast for \(failure.authority) could not be made: \(failure.underlying)",
+            expected: "enough census counts for model '\(scenario.demand.model)', or another model")
+        })
     } catch {
       throw ScenarioError(issues: [
         ScenarioIssue(

@@ -1,7 +1,8 @@
 /// The ledger at the ends of the demand forecast's prediction intervals.
 ///
 /// Method: every projected year's plans are set to the lower (then the upper) bound of the
-/// forecast's interval at one level, and the whole ledger is rebuilt: placements, capacity
+/// forecast's interval at one level (an outturn year keeps its central plans even when its
+/// census is forecast: its figures are actual), and the whole ledger is rebuilt: placements, capacity
 /// overflow, levers, costs and the reserve. This treats the forecast error as the same
 /// quantile in every year (a path that stays high stays high), so the reserve range at a year
 /// is the range of ledgers whose plans run along the interval's edges. It is a range for demand
@@ -22,17 +23,22 @@ public struct DemandRange: Sendable {
 }
 
 extension Ledger {
+  /// The census years of the outturn years: their plans stay central in the demand range and
+  /// in simulated draws, so an actual year's figures (and the calibration) never move.
+  var outturnCensusYears: Set<CensusYear> { Set(years.filter(\.actual).map(\.census)) }
+
   /// The ledger rebuilt at the ends of each forecast interval, or nil when the forecast gives
   /// no intervals (a constant `demand.growth`, or no forecast years).
   ///
   /// - Throws: ``ScenarioError`` if a rebuilt ledger fails (as the central one did not, it cannot
-  ///   in practice: calibration uses outturn years, which the bounds do not move).
+  ///   in practice: calibration uses an outturn year, whose plans the bounds do not move).
   public func demandRange() throws -> DemandRange? {
     let levels = demand.intervalLevels
     guard !levels.isEmpty else { return nil }
     var bands: [DemandRange.Band] = []
     for level in levels.sorted() {
-      guard let low = demand.bound(level: level, upper: false), let high = demand.bound(level: level, upper: true)
+      guard let low = demand.bound(level: level, upper: false, keeping: outturnCensusYears),
+        let high = demand.bound(level: level, upper: true, keeping: outturnCensusYears)
       else {
         continue
       }

@@ -28,7 +28,9 @@ struct SectionReader {
     if censusNode != nil, let authoritiesNode {
       reader.report(
         authoritiesNode, "both census and authorities are given",
-        expected: "either one census series (census:) or one per authority (authorities:), not both")
+        expected:
+          "either one census series (census:) or one per authority (authorities:), not both (a file that extends a baseline with census: cannot switch to authorities:, as it only adds to the baseline's demand)"
+      )
     } else if let authoritiesNode {
       if let read = authorityCensuses(authoritiesNode, locations: &locations) {
         authorities = read
@@ -141,6 +143,14 @@ struct SectionReader {
     var complete = true
     for entry in map.entries {
       locations[entry.value.path] = entry.keyMark
+      let name = entry.key.trimmingCharacters(in: .whitespaces)
+      if name.isEmpty || ["~", "null", "Null", "NULL"].contains(name) {
+        reader.report(
+          at: entry.keyMark, field: entry.value.path, "an authority without a name",
+          expected: "the authority's name before its counts, such as Medway: {2019: 2126, 2020: 2296}")
+        complete = false
+        continue
+      }
       let reported = reader.issues.count
       // A series with a count that could not be read is incomplete: comparing its years with
       // the others' would only restate that problem.
@@ -151,12 +161,20 @@ struct SectionReader {
       read.append(AuthorityCensus(name: entry.key, census: counts))
     }
     guard complete, !read.isEmpty else { return nil }
-    // The years most authorities give are the reference; each authority that differs is reported.
+    // The years most authorities give are the reference (on a tie, the years of the authority
+    // written first); each authority that differs is reported.
     var holders: [Set<CensusYear>: [String]] = [:]
-    for authority in read { holders[Set(authority.census.keys), default: []].append(authority.name) }
-    guard
-      let (years, names) = holders.max(by: { ($0.value.count, $1.key.count) < ($1.value.count, $0.key.count) })
-    else { return nil }
+    var order: [Set<CensusYear>] = []
+    for authority in read {
+      let years = Set(authority.census.keys)
+      if holders[years] == nil { order.append(years) }
+      holders[years, default: []].append(authority.name)
+    }
+    var years = order[0]
+    for candidate in order.dropFirst() where (holders[candidate]?.count ?? 0) > (holders[years]?.count ?? 0) {
+      years = candidate
+    }
+    let names = holders[years] ?? []
     var consistent = true
     for (authority, entry) in zip(read, map.entries) where Set(authority.census.keys) != years {
       consistent = false

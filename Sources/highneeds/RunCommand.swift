@@ -55,7 +55,7 @@ struct RunCommand: ParsableCommand {
       } catch let error as ScenarioError {
         throw Failure.dataInvalid(error.description)
       } catch let error as SimulationUnavailable {
-        throw Failure(kind: .usage, message: "\(scenario): --simulate: \(error.description)")
+        throw Failure(kind: .usage, message: "--simulate: \(error.description)")
       }
       try writeOutput(render(ledger, range: range, simulation: simulation), to: output)
     }

@@ -247,6 +247,21 @@ struct RunEndToEndTests {
     let again = runHighneeds(["run", medwaySEN2Path, "--format", "json", "--simulate", "400", "--seed", "5"])
     #expect(again.stdout == run.stdout)
 
+    // The draws follow the forecasting module's own law: their 10th and 90th percentiles are
+    // the printed 80% bounds. 8,000 draws: a sample percentile's standard error here is about
+    // 0.0075 of the interval's width; tolerance 0.04 of it.
+    let many = runHighneeds(["run", medwaySEN2Path, "--format", "json", "--simulate", "8000"])
+    let manyReport = try jsonObject(many.stdout)
+    let manyYears = try #require((manyReport["simulation"] as? [String: Any])?["years"] as? [[String: Any]])
+    for year in try #require(manyReport["years"] as? [[String: Any]]) where year["actual"] as? Bool == false {
+      let interval = try #require(year["plansInterval"] as? [String: Any])
+      let lo = try #require(number(interval["lo80"]))
+      let hi = try #require(number(interval["hi80"]))
+      let drawn = try #require(manyYears.first { $0["year"] as? String == year["year"] as? String })
+      #expect(abs((number(drawn["plansP10"]) ?? 0) - lo) < 0.04 * (hi - lo), "\(year["year"] ?? "")")
+      #expect(abs((number(drawn["plansP90"]) ?? 0) - hi) < 0.04 * (hi - lo), "\(year["year"] ?? "")")
+    }
+
     let csv = runHighneeds(["run", medwaySEN2Path, "--format", "csv", "--simulate", "50"])
     #expect(csv.status == 0)
     let header = csv.stdout.split(separator: "\n").first.map(String.init) ?? ""
@@ -257,7 +272,8 @@ struct RunEndToEndTests {
   func simulateRefusals() throws {
     let fixed = runHighneeds(["run", medwayPath, "--simulate", "100"])
     #expect(fixed.status == 64)
-    #expect(fixed.stderr.contains("demand.growth"))
+    // medway-2020.yaml line 24: "  growth: 8.89%".
+    #expect(fixed.stderr.contains("medway-2020.yaml:24:11: demand.growth: nothing to simulate"))
     #expect(fixed.stdout.isEmpty)
     let seedOnly = runHighneeds(["run", medwaySEN2Path, "--seed", "3"])
     #expect(seedOnly.status == 64)

@@ -151,4 +151,68 @@ struct SimulationTests {
       #expect(forecast.quantile(0.5, step: forecast.points.count) == nil)
     }
   }
+
+  @Test("an outturn year whose census is forecast keeps its central plans: calibration never moves")
+  func outturnYearsStayCentral() throws {
+    // The last count is January 2019; 2019-20 (January 2020) is an outturn year and the
+    // calibration year, so its plans are a forecast that the draws and the range must not move.
+    let text =
+      modelScenarioText
+      .replacingOccurrences(of: "    2018: 1000\n    2020: 1200\n", with: "    2017: 900\n    2019: 1100\n")
+    #expect(text.contains("2019: 1100"))
+    let scenario = try ScenarioLoader.load(contentsOf: text, file: "c.yaml")
+    let ledger = try Ledger(scenario: scenario, forecaster: NormalTrend())
+    #expect(ledger.years[0].actual && ledger.years[0].demand.source == .forecast)
+    let central = try #require(ledger.calibration).factor
+    let simulation = try ledger.simulate(draws: 2_000, seed: 9)
+    let outturn = simulation.years[0]
+    #expect(outturn.plans.p5 == ledger.years[0].demand.plans && outturn.plans.p95 == ledger.years[0].demand.plans)
+    #expect(outturn.reserve.p5 == outturn.reserve.p95)
+    // The later years do vary.
+    #expect(simulation.years[3].plans.p95 - simulation.years[3].plans.p5 > 100)
+    let range = try #require(try ledger.demandRange())
+    for band in range.bands {
+      #expect(band.lowDemand.calibration?.factor == central)
+      #expect(band.highDemand.calibration?.factor == central)
+      #expect(band.highDemand.years[0].demand.plans == ledger.years[0].demand.plans)
+    }
+  }
+
+  @Test("several authorities: each draw puts every authority at the same quantile")
+  func severalAuthorities() throws {
+    let text = authoritiesScenarioText.replacingOccurrences(
+      of: "  growth: 5%\n  placements:", with: "  model: linear\n  placements:")
+    let ledger = try Ledger(
+      scenario: try ScenarioLoader.load(contentsOf: text, file: "a.yaml"), forecaster: NormalTrend())
+    let simulation = try ledger.simulate(draws: 20_000, seed: 12)
+    // January 2023 (2022-23), 3 years after the last counts 400, 560 and 240: each authority
+    // is normal with mean last + 300 and sd 60, all at one quantile, so the total is normal
+    // with mean 1,200 + 900 and sd 180. Tolerances as in the marginals test: 0.05 sd.
+    let year = simulation.years[3]
+    let mean = 1_200.0 + 3 * 300
+    let sd = 3 * 60.0
+    #expect(abs(year.plans.p50 - mean) < 0.05 * sd)
+    #expect(abs(year.plans.p10 - (mean + Normal.quantile(0.1) * sd)) < 0.05 * sd)
+    #expect(abs(year.plans.p90 - (mean + Normal.quantile(0.9) * sd)) < 0.05 * sd)
+  }
+
+  @Test("an exploding exponential tail is refused at demand.model, never printed as a figure")
+  func explodingTail() throws {
+    let text =
+      handScenarioText
+      .replacingOccurrences(
+        of: "    2018: 1000\n    2020: 1200\n", with: "    2018: 10\n    2019: 5000\n    2020: 20\n"
+      )
+      .replacingOccurrences(of: "  growth: 5%\n  placements:", with: "  model: exponential\n  placements:")
+    let ledger = try Ledger(scenario: try ScenarioLoader.load(contentsOf: text, file: "x.yaml"))
+    do {
+      let simulation = try ledger.simulate(draws: 20_000, seed: 1)
+      for year in simulation.years {
+        #expect(year.reserve.p5.isFinite && abs(year.reserve.p5) < 0x1p53)
+        #expect(year.reserveMean.isFinite && abs(year.reserveMean) < 0x1p53)
+      }
+    } catch let error as ScenarioError {
+      #expect(error.issues.map(\.field) == ["demand.model"])
+    }
+  }
 }

@@ -59,11 +59,15 @@ public enum StudentT {
   ///
   /// Results are remembered (`QuantileCache`): forecasts ask for the same few levels and
   /// degrees of freedom again and again, and a repeated question costs a table look-up.
-  public static func quantile(_ p: Double, degreesOfFreedom nu: Double) -> Double {
+  ///
+  /// Pass `cached: false` for probabilities that will not repeat (Monte Carlo draws): they
+  /// would only churn the table and contend for its lock.
+  public static func quantile(_ p: Double, degreesOfFreedom nu: Double, cached: Bool = true) -> Double {
     if p.isNaN || nu.isNaN || nu <= 0 || p < 0 || p > 1 { return .nan }
     if p == 0 { return -.infinity }
     if p == 1 { return .infinity }
     if p == 0.5 { return 0 }
+    guard cached else { return p > 0.5 ? -lowerQuantile(1 - p, nu) : lowerQuantile(p, nu) }
     return QuantileCache.shared.value(p, nu) {
       p > 0.5 ? -lowerQuantile(1 - p, nu) : lowerQuantile(p, nu)
     }
@@ -106,7 +110,8 @@ public enum StudentT {
   private static func lowerTail(_ t: Double, _ nu: Double, logBeta: Double? = nil) -> Double {
     if t == 0 { return 0.5 }
     let t2 = t * t
-    let x: Double, y: Double
+    let x: Double
+    let y: Double
     if t2 < nu {
       y = t2 / (nu + t2)
       x = 1 - y

@@ -25,17 +25,18 @@ struct Predictive: Sendable {
   /// (the combined forecast of `auto`, whose interval is calibrated around it).
   var pointForecast: Double? = nil
 
-  /// The standardised quantile of the law (t or normal) at probability `p`.
-  func standardQuantile(_ p: Double) -> Double {
+  /// The standardised quantile of the law (t or normal) at probability `p`; `cached: false`
+  /// for probabilities that will not be asked again (see `StudentT.quantile`).
+  func standardQuantile(_ p: Double, cached: Bool = true) -> Double {
     if let df = degreesOfFreedom, df.isFinite, df < 1e6 {
-      return StudentT.quantile(p, degreesOfFreedom: df)
+      return StudentT.quantile(p, degreesOfFreedom: df, cached: cached)
     }
     return Normal.quantile(p)
   }
 
   /// The quantile at probability `p` on the count scale, never below zero.
-  func quantile(_ p: Double) -> Double {
-    let v = location + standardQuantile(p) * scale
+  func quantile(_ p: Double, cached: Bool = true) -> Double {
+    let v = location + standardQuantile(p, cached: cached) * scale
     let q = logScale ? Foundation.exp(min(v, 700)) - offset : v
     return q.isFinite ? max(0, q) : 0
   }

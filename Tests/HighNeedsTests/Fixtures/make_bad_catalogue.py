@@ -113,7 +113,14 @@ case("authorities-empty", "an empty authorities mapping",
      authorities("  authorities: {}\n"), [("authorities:", "{}", "demand.authorities", "no authorities given")])
 case("authority-forecast-too-few", "a fitted model with one count per authority",
      authorities("  authorities:\n    Northshire: {2020: 500}\n    Southshire: {2020: 700}\n").replace("  growth: 5%\n", "  model: linear\n"),
-     [("Northshire", 5, "demand.authorities.Northshire", "the demand forecast for Northshire could not be made")])
+     [("Northshire", 5, "demand.authorities.Northshire", "the demand forecast for Northshire could not be made"),
+      ("Southshire", 5, "demand.authorities.Southshire", "the demand forecast for Southshire could not be made")])
+case("authorities-years-tie", "two authorities with different census years and no majority: the first written is the reference",
+     authorities("  authorities:\n    Northshire: {2018: 400, 2019: 450}\n    Southshire: {2019: 650, 2020: 700}\n"),
+     [("Southshire", "{", "demand.authorities.Southshire", "'Southshire' has counts for 2019-2020 but 'Northshire' for 2018-2019")])
+case("authority-unnamed", "an authority whose name is empty",
+     authorities(AUTHORITIES + '    "": {2018: 10, 2019: 20, 2020: 30}\n'),
+     [('"": {', 5, 'demand.authorities.', "an authority without a name")])
 case("calibrate-impossible", "other spend alone larger than actual spend", sub("  other: £1m\n", "  other: £40m\n"), [("calibrate:", "2019", "calibrate", "is less than other spend")])
 case("many-problems", "several problems at once, all reported", sub("authority: Testshire\n", "").replace("inflation: 2%", "inflation: lots").replace("special: 60%", "special: 50%"),
      [(None, 1, "authority", "missing required field"), ("inflation", "lots", "costs.inflation", "is not a percentage"), ("placements:", 3, "demand.placements", "add up to 90.0%")])
@@ -187,6 +194,9 @@ counts["extends-missing"] = 1
 counts["authority-count-bad"] = 1
 counts["authorities-years-differ"] = 1
 counts["authorities-and-census"] = 1
+counts["authorities-years-tie"] = 1
+counts["authority-unnamed"] = 1
+counts["authority-forecast-too-few"] = 2
 case("money-missing-unit", "an allocation written in millions without the m", sub("£30m", "30.5"),
      [("2019-20: 30.5", "30.5", "funding.high_needs_block.2019-20", "'30.5' is only £30.50: a unit seems to be missing")])
 case("outturn-missing-unit", "an outturn written in millions without the m", sub("    2019-20: £1m\n", "    2019-20: 3.688\n"),
