@@ -65,7 +65,7 @@ public enum ScenarioLoader {
       throw ScenarioError(issues: [syntaxIssue(error, text: text, file: file)])
     }
     var conversionIssues: [ScenarioIssue] = []
-    let tree = SourceNode.from(composed, file: file, issues: &conversionIssues)
+    let tree = try SourceNode.from(composed, file: file, issues: &conversionIssues)
     reader.append(conversionIssues)
     guard case .mapping(let entries, let at) = tree, let extends = entries.first(where: { $0.key == "extends" }) else {
       return tree

@@ -30,17 +30,22 @@ indirect enum SourceNode {
   /// copied here, so a few lines of nested aliases could otherwise expand to billions of values.
   static let maximumValues = 200_000
 
-  /// Converts a Yams tree, reporting keys that are not plain text (and dropping them), and
-  /// reporting (and cutting short) a tree that expands beyond ``maximumValues``.
-  static func from(_ node: Node, file: String, issues: inout [ScenarioIssue]) -> SourceNode {
+  /// Converts a Yams tree, reporting keys that are not plain text (and dropping them).
+  ///
+  /// - Throws: ``ScenarioError`` with that one issue when the tree expands beyond
+  ///   ``maximumValues``: the rest of the file is not read, so no other problem could be told
+  ///   truthfully (a cut-short tree would look as if sections were missing).
+  static func from(_ node: Node, file: String, issues: inout [ScenarioIssue]) throws -> SourceNode {
     var budget = maximumValues
     let tree = from(node, file: file, issues: &issues, budget: &budget)
     if budget < 0 {
-      issues.append(
+      throw ScenarioError(issues: [
         ScenarioIssue(
           location: SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1), field: "",
-          problem: "the file expands to more than \(maximumValues) values (aliases repeated inside aliases?)",
-          expected: "a scenario of ordinary size; write values out instead of nesting aliases"))
+          problem:
+            "the file expands to more than \(maximumValues) values (aliases repeated inside aliases, or a very large file); nothing else in it was checked",
+          expected: "a scenario of ordinary size; write values out instead of nesting aliases")
+      ])
     }
     return tree
   }

@@ -194,6 +194,7 @@ counts["extends-missing"] = 1
 counts["authority-count-bad"] = 1
 counts["authorities-years-differ"] = 1
 counts["authorities-and-census"] = 1
+counts["alias-bomb"] = 1
 counts["authorities-years-tie"] = 1
 counts["authority-unnamed"] = 1
 counts["authority-forecast-too-few"] = 2
