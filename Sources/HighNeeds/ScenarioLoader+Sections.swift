@@ -29,7 +29,7 @@ struct SectionReader {
       reader.report(
         authoritiesNode, "both census and authorities are given",
         expected:
-          "either one census series (census:) or one per authority (authorities:), not both (a file that extends a baseline with census: cannot switch to authorities:, as it only adds to the baseline's demand)"
+          "either one census series (census:) or one per authority (authorities:), not both"
       )
     } else if let authoritiesNode {
       if let read = authorityCensuses(authoritiesNode, locations: &locations) {

@@ -87,15 +87,28 @@ indirect enum SourceNode {
     }
   }
 
+  /// Keys that are alternatives to one another, by the path of their mapping: a scenario gives
+  /// at most one of each group.
+  static let alternatives: [String: [[String]]] = ["demand": [["census", "authorities"], ["model", "growth"]]]
+
   /// This tree with `override` laid over it: mappings merge key by key (recursively); any
-  /// other value in `override` replaces the base's. Entries keep their own file positions.
-  func merged(with override: SourceNode) -> SourceNode {
+  /// other value in `override` replaces the base's. Where `override` gives one of a group of
+  /// ``alternatives`` (an option's `growth:` over a baseline's `model:`), the base's other keys
+  /// of that group are dropped. Entries keep their own file positions.
+  func merged(with override: SourceNode, path: String = "") -> SourceNode {
     guard case .mapping(let base, _) = self, case .mapping(let top, let at) = override else { return override }
     var entries = base
+    for group in Self.alternatives[path] ?? [] {
+      let given = Set(top.map(\.key)).intersection(group)
+      guard !given.isEmpty else { continue }
+      entries.removeAll { group.contains($0.key) && !given.contains($0.key) }
+    }
     for entry in top {
       if let index = entries.firstIndex(where: { $0.key == entry.key }) {
+        let inner = path.isEmpty ? entry.key : "\(path).\(entry.key)"
         entries[index] = SourceEntry(
-          key: entry.key, keyLocation: entry.keyLocation, value: entries[index].value.merged(with: entry.value))
+          key: entry.key, keyLocation: entry.keyLocation,
+          value: entries[index].value.merged(with: entry.value, path: inner))
       } else {
         entries.append(entry)
       }

@@ -18,6 +18,15 @@ struct ExtendsTests {
     scenario: Option on a broken base
     """,
     "base/broken-base.yaml": handScenarioText.replacingOccurrences(of: "inflation: 2%", with: "inflation: lots"),
+    "base/model-option.yaml": """
+    extends: baseline.yaml
+    scenario: A fitted model instead of the baseline's growth, per authority
+    demand:
+      model: linear
+      authorities:
+        Northshire: {2018: 300, 2020: 400}
+        Southshire: {2018: 700, 2020: 800}
+    """,
   ]
 
   func load(_ name: String) throws -> Scenario {
@@ -39,6 +48,18 @@ struct ExtendsTests {
     // Fields inherited from the base keep the base file's positions.
     #expect(option.location(of: "costs").file == "base/baseline.yaml")
     #expect(option.location(of: "funding.growth").file == "base/option.yaml")
+  }
+
+  @Test("an option that gives one of two alternatives (model/growth, census/authorities) replaces the other")
+  func alternativesReplace() throws {
+    let option = try load("base/model-option.yaml")
+    #expect(option.demand.growth == nil)
+    #expect(option.demand.model == "linear")
+    #expect(option.demand.authorities.map(\.name) == ["Northshire", "Southshire"])
+    #expect(option.demand.census == [CensusYear(2018): 1000, CensusYear(2020): 1200])
+    // The rest of demand (the placement mix) still comes from the base.
+    #expect(option.demand.placements == (try load("base/baseline.yaml")).demand.placements)
+    #expect(option.location(of: "demand.placements").file == "base/baseline.yaml")
   }
 
   @Test("a problem in the base file is reported against the base file, not the option")
