@@ -7,8 +7,8 @@ struct CompareCommand: ParsableCommand {
     commandName: "compare",
     abstract: "Compare option scenarios with a baseline by year: spend, in-year balance, reserve, savings.",
     discussion: """
-      An option's saving is its in-year balance minus the baseline's. It is split into the
-      option's levers (attributed in the order listed) and other changes; the parts add up
+      An option's saving is its in-year balance minus the baseline's. It is split into the \
+      option's levers (attributed in the order listed) and other changes; the parts add up \
       to the total.
       """)
 

@@ -7,32 +7,25 @@ struct PlacesCommand: ParsableCommand {
     commandName: "places",
     abstract: "Show projected demand against specialist place capacity by setting and year.",
     discussion: """
-      Demand is the plans the placement mix puts in each setting; surplus is capacity minus
-      demand (negative for a shortfall). JSON: {"places": [{"year", "setting", "demand",
+      Demand is the plans the placement mix puts in each setting; surplus is capacity minus \
+      demand (negative for a shortfall). JSON: {"places": [{"year", "setting", "demand", \
       "capacity", "surplus", "utilisation", ...}], "placesSummary": [...]}.
       """)
 
-  @Argument(help: "The scenario file (YAML).")
-  var scenario: String
-
-  @Option(help: "Output format: table, csv, json, markdown or html.")
-  var format: ReportFormat = .table
-
-  @Option(help: "Write the report to this file instead of standard output.")
-  var output: String?
+  @OptionGroup var report: ScenarioReportOptions
 
   func run() throws {
     try runReportingFailures {
-      let ledger = try buildLedger(try loadScenario(scenario))
+      let ledger = try buildLedger(try loadScenario(report.scenario))
       guard ledger.scenario.places != nil else {
-        throw Failure.dataInvalid("\(scenario): no places section; add places: with capacity by setting")
+        throw Failure.dataInvalid("\(report.scenario): no places section; add places: with capacity by setting")
       }
-      try writeOutput(render(ledger), to: output)
+      try writeOutput(render(ledger), to: report.output)
     }
   }
 
   func render(_ ledger: Ledger) -> String {
-    switch format {
+    switch report.format {
     case .json: return ledger.placesReportJSON.serialized() + "\n"
     case .csv: return ledger.placesCSV
     case .table: return ledger.placesTable(style: .aligned)

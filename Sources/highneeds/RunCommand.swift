@@ -7,26 +7,19 @@ struct RunCommand: ParsableCommand {
     commandName: "run",
     abstract: "Project plans, spend, funding, in-year balance and the DSG reserve for a scenario.",
     discussion: """
-      Money is in whole pounds in JSON and CSV, and in £m to three decimals in tables.
-      With --output the report is written to a temporary file and renamed when complete, so a
-      failure never leaves a half-written file. Exit codes: 64 bad options, 65 invalid
+      Money is in whole pounds in JSON and CSV, and in £m to three decimals in tables. \
+      With --output the report is written to a temporary file and renamed when complete, so a \
+      failure never leaves a half-written file. Exit codes: 64 bad options, 65 invalid \
       scenario, 66 unreadable scenario, 73 unwritable output.
 
-      --simulate N draws N demand paths from the forecast's predictive distributions (each
-      year exactly as its intervals say, years linked so that a high path tends to stay
-      high), rebuilds the ledger on each, and reports the reserve's percentiles and the
-      probability of a deficit, an overspend and the 1% rule by year. Same seed and N, same
+      --simulate N draws N demand paths from the forecast's predictive distributions (each \
+      year exactly as its intervals say, years linked so that a high path tends to stay \
+      high), rebuilds the ledger on each, and reports the reserve's percentiles and the \
+      probability of a deficit, an overspend and the 1% rule by year. Same seed and N, same \
       results. It needs a fitted demand model (demand.model), not a fixed demand.growth.
       """)
 
-  @Argument(help: "The scenario file (YAML).")
-  var scenario: String
-
-  @Option(help: "Output format: table, csv, json, markdown or html.")
-  var format: ReportFormat = .table
-
-  @Option(help: "Write the report to this file instead of standard output.")
-  var output: String?
+  @OptionGroup var report: ScenarioReportOptions
 
   @Option(help: "Monte Carlo: draw this many demand paths (2 to 100,000) and report the reserve's spread.")
   var simulate: Int?
@@ -46,7 +39,7 @@ struct RunCommand: ParsableCommand {
 
   func run() throws {
     try runReportingFailures {
-      let ledger = try buildLedger(try loadScenario(scenario))
+      let ledger = try buildLedger(try loadScenario(report.scenario))
       let range: DemandRange?
       var simulation: DemandSimulation?
       do {
@@ -57,12 +50,12 @@ struct RunCommand: ParsableCommand {
       } catch let error as SimulationUnavailable {
         throw Failure(kind: .usage, message: "--simulate: \(error.description)")
       }
-      try writeOutput(render(ledger, range: range, simulation: simulation), to: output)
+      try writeOutput(render(ledger, range: range, simulation: simulation), to: report.output)
     }
   }
 
   func render(_ ledger: Ledger, range: DemandRange?, simulation: DemandSimulation?) -> String {
-    switch format {
+    switch report.format {
     case .json: return ledger.json(range: range, simulation: simulation).serialized() + "\n"
     case .csv: return ledger.csv(simulation: simulation)
     case .table: return ledger.table(style: .aligned, range: range, simulation: simulation)

@@ -7,6 +7,18 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
   case table, csv, json, markdown, html
 }
 
+/// The scenario and report options that `run` and `places` share.
+struct ScenarioReportOptions: ParsableArguments {
+  @Argument(help: "The scenario file (YAML).")
+  var scenario: String
+
+  @Option(help: "Output format: table, csv, json, markdown or html.")
+  var format: ReportFormat = .table
+
+  @Option(help: "Write the report to this file instead of standard output.")
+  var output: String?
+}
+
 /// Reads and validates a scenario file: exit 66 when it cannot be read, 65 when it is invalid
 /// (every issue listed, one per line, as `file:line:column: field: problem; expected ...`).
 func loadScenario(_ path: String) throws -> Scenario {

@@ -8,9 +8,9 @@ struct SolveCommand: ParsableCommand {
     commandName: "solve",
     abstract: "Find the size of one lever that meets a target, and show the resulting ledger.",
     discussion: """
-      Targets: in-year-balance:YEAR (in-year balance of zero or better) or
-      reserve-at-least:AMOUNT:YEAR (for example reserve-at-least:-£20m:2025-26).
-      With --output the scenario is written again with the size filled in (comments kept).
+      Targets: in-year-balance:YEAR (in-year balance of zero or better) or \
+      reserve-at-least:AMOUNT:YEAR (for example reserve-at-least:-£20m:2025-26). \
+      With --output the scenario is written again with the size filled in (comments kept). \
       Exit 1 when no size within the lever's bounds meets the target (the best is shown).
       """)
 

@@ -8,7 +8,7 @@ struct ValidateCommand: ParsableCommand {
     commandName: "validate",
     abstract: "Check one or more scenario files and list every problem with file:line:column.",
     discussion: """
-      Prints 'FILE: ok' for each valid file. Problems go to standard error. Exit 0 when all are
+      Prints 'FILE: ok' for each valid file. Problems go to standard error. Exit 0 when all are \
       valid, 65 when any is invalid, 66 when none is invalid but one cannot be read.
       """)
 
