@@ -7,24 +7,7 @@ import Testing
 func leverScenario(levers: String, outturn: String = "") -> String {
   """
   scenario: Levers by hand
-  authority: Testshire
-  years: 2019-20 to 2022-23
-  demand:
-    census:
-      2020: 1000
-    growth: 10%
-    placements:
-      mainstream: 50%
-      special: 40%
-      independent: 10%
-  costs:
-    per_plan:
-      mainstream: £5,000
-      special: £20,000
-      independent: £50,000
-  funding:
-    high_needs_block:
-      2019-20: £20m
+  \(smallScenarioBody)
   \(outturn)
   places:
     overflow: independent

@@ -5,9 +5,10 @@ import Testing
 /// A scenario small enough to follow on paper: 1,000 plans in January 2020 growing 10% a year,
 /// 40% of them in special schools with 420 places, 50 more opening in 2021-22; overflow to
 /// independent places at £50,000 instead of £20,000. No inflation, no calibration.
-func placesScenario(capacity: String, openings: String = "      openings:\n        2021-22: 50\n") -> String {
-  """
-  scenario: Places by hand
+/// The part of the places and lever test scenarios that they share: 1,000 plans in January
+/// 2020 growing 10% a year; 50% mainstream (£5,000), 40% special (£20,000), 10% independent
+/// (£50,000); a £20m allocation; no inflation.
+let smallScenarioBody = """
   authority: Testshire
   years: 2019-20 to 2022-23
   demand:
@@ -26,6 +27,12 @@ func placesScenario(capacity: String, openings: String = "      openings:\n     
   funding:
     high_needs_block:
       2019-20: £20m
+  """
+
+func placesScenario(capacity: String, openings: String = "      openings:\n        2021-22: 50\n") -> String {
+  """
+  scenario: Places by hand
+  \(smallScenarioBody)
   places:
     overflow: independent
     settings:
