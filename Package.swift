@@ -6,6 +6,7 @@ let package = Package(
   products: [
     .library(name: "HighNeeds", targets: ["HighNeeds"]),
     .library(name: "Forecasting", targets: ["Forecasting"]),
+    .library(name: "Statistics", targets: ["Statistics"]),
     .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
     .executable(name: "highneeds", targets: ["highneeds"]),
   ],
@@ -17,19 +18,24 @@ let package = Package(
     // Fortran BLAS/LAPACK from Debian's liblapack-dev and libblas-dev.
     .systemLibrary(name: "CLAPACK", path: "Sources/CLAPACK"),
     .target(name: "LinearAlgebra", dependencies: ["CLAPACK"]),
-    .target(name: "Forecasting", dependencies: ["LinearAlgebra"]),
+    // Regression, distributions and optimisation: no time series.
+    .target(name: "Statistics", dependencies: ["LinearAlgebra"]),
+    .target(name: "Forecasting", dependencies: ["Statistics", "LinearAlgebra"]),
     .target(
       name: "HighNeeds",
-      dependencies: ["Forecasting", .product(name: "Yams", package: "Yams")]),
+      dependencies: ["Forecasting", "Statistics", .product(name: "Yams", package: "Yams")]),
     .executableTarget(
       name: "highneeds",
       dependencies: [
-        "HighNeeds", "Forecasting",
+        "HighNeeds", "Forecasting", "Statistics",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
-    .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "HighNeedsTests", dependencies: ["HighNeeds"], resources: [.copy("Fixtures")]),
+    // Helpers every test target shares: approximate equality, the binary runner.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "Statistics", "TestSupport"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "HighNeedsTests", dependencies: ["HighNeeds", "Statistics"], resources: [.copy("Fixtures")]),
     .testTarget(name: "EndToEndTests", dependencies: ["highneeds"], resources: [.copy("Fixtures")]),
   ]
 )

@@ -1,4 +1,5 @@
 import Forecasting
+import Statistics
 import Foundation
 
 /// Monte Carlo over demand paths (`highneeds run --simulate N --seed S`).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Forecasting
+import Statistics
 import Foundation
 
 /// `highneeds fit`: a linear regression from a CSV file, with full inference.

@@ -1,4 +1,5 @@
 import Forecasting
+import Statistics
 import Foundation
 
 /// Renders a `RegressionResult` as the `fit` JSON contract or as an R-style summary table.

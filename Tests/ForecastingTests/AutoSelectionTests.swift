@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Forecasting
+import Statistics
 
 /// `auto`: candidates, combination weights, calibration, short and awkward series.
 struct AutoSelectionTests {

@@ -3,6 +3,7 @@ import LinearAlgebra
 import Testing
 
 @testable import Forecasting
+import Statistics
 
 /// Inputs found by fuzzing `highneeds fit` and `forecast` that trapped or printed numbers
 /// that were not numbers: each is now a clear error or a finite, explained result.

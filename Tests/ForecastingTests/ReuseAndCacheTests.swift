@@ -3,6 +3,8 @@ import Synchronization
 import Testing
 
 @testable import Forecasting
+@testable import Statistics
+import TestSupport
 
 /// The shortcuts that make `auto` fast give the numbers of the plain computations they
 /// replace: exactly (bit for bit) where the arithmetic is the same, to 1e-12 relative where
@@ -11,26 +13,6 @@ struct ReuseAndCacheTests {
   static let medway = try! TimeSeries(
     times: Array(2010...2020),
     values: [1507, 1531, 1550, 1560, 1602, 1675, 1790, 1950, 2123, 2328, 2540])
-
-  /// The quantile cache returns the iteration's own number for a question asked before,
-  /// including after the table is emptied for being full.
-  @Test func cachedQuantileIsTheComputedOne() {
-    let cache = QuantileCache()
-    var calls = 0
-    let first = cache.value(0.975, 7) {
-      calls += 1
-      return 2.364624251592785
-    }
-    let second = cache.value(0.975, 7) {
-      calls += 1
-      return 0
-    }
-    #expect(first.bitPattern == second.bitPattern && calls == 1)
-    for i in 0..<QuantileCache.capacity { _ = cache.value(0.9, Double(i + 10)) { Double(i) } }
-    #expect(cache.count <= QuantileCache.capacity)
-    let again = cache.value(0.9, 10) { -1 }
-    #expect(again == 0 || again == -1)  // 0 if still held, −1 if recomputed after emptying
-  }
 
   /// `StudentT.quantile` asked twice gives the same bits, for both tails and non-integer ν.
   @Test func studentQuantileRepeatable() {

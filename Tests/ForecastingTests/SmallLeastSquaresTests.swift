@@ -3,6 +3,8 @@ import LinearAlgebra
 import Testing
 
 @testable import Forecasting
+import TestSupport
+import Statistics
 
 /// The trend models' small least-squares solver against the full `LinearRegression`
 /// (both LAPACK pivoted QR; the small one skips the inference it does not need). Both are

@@ -1,4 +1,5 @@
 import Forecasting
+import Statistics
 import Foundation
 import Testing
 

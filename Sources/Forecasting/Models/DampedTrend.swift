@@ -1,4 +1,5 @@
 import Foundation
+import Statistics
 
 /// Holt's linear method with a damped trend, the additive-error state space model
 /// ETS(A,Ad,N) of Hyndman & Athanasopoulos, *Forecasting: Principles and Practice* (3rd ed.),

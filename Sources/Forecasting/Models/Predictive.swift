@@ -1,4 +1,5 @@
 import Foundation
+import Statistics
 
 /// The predictive distribution of one future value: a location-scale law (normal, or
 /// Student t when the scale was estimated by least squares) on the count scale or on the

@@ -1,4 +1,5 @@
 import Foundation
+import Statistics
 import LinearAlgebra
 
 /// Polynomial trends in time fitted by least squares, on the count or log scale, on all

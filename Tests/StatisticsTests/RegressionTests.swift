@@ -2,7 +2,8 @@ import Foundation
 import LinearAlgebra
 import Testing
 
-@testable import Forecasting
+@testable import Statistics
+import TestSupport
 
 /// Reference fits from R's `lm` (`Fixtures/make_lm_reference.R`, solved exactly in rationals
 /// and checked against lm to 1e-8).

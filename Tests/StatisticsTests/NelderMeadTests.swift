@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Forecasting
+@testable import Statistics
 
 /// The Nelder–Mead minimiser on textbook functions with known minima.
 struct NelderMeadTests {

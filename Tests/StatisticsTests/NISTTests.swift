@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Forecasting
+@testable import Statistics
 
 /// The NIST StRD linear least-squares sets, read from `../shared/data/nist/certified.json`
 /// beside the repository. A missing file fails the test: it must never be skipped.

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import Forecasting
+@testable import Statistics
+import TestSupport
 
 /// Reference values from R 4.2.2 (`Fixtures/make_distributions.R`).
 struct DistributionFixture: Decodable {
@@ -20,13 +21,6 @@ struct DistributionFixture: Decodable {
       .appendingPathComponent("Fixtures/distributions.json")
     return try JSONDecoder().decode(DistributionFixture.self, from: Data(contentsOf: url))
   }
-}
-
-/// |a − b| / |b|, or |a| when b is 0.
-func relativeError(_ actual: Double, _ expected: Double) -> Double {
-  if actual == expected { return 0 }
-  if expected == 0 { return abs(actual) }
-  return abs(actual - expected) / abs(expected)
 }
 
 // The bar: 1e-10 relative against R. R itself is accurate to about 1e-15 here, so
