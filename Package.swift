@@ -8,11 +8,14 @@ let package = Package(
     .library(name: "Forecasting", targets: ["Forecasting"]),
     .library(name: "Statistics", targets: ["Statistics"]),
     .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+    .library(name: "Spreadsheet", targets: ["Spreadsheet"]),
+    .library(name: "FinanceData", targets: ["FinanceData"]),
     .executable(name: "highneeds", targets: ["highneeds"]),
   ],
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
   ],
   targets: [
     // Fortran BLAS/LAPACK from Debian's liblapack-dev and libblas-dev.
@@ -24,6 +27,10 @@ let package = Package(
     .target(
       name: "HighNeeds",
       dependencies: ["Forecasting", "Statistics", .product(name: "Yams", package: "Yams")]),
+    // ODS and XLSX workbooks as rows of located cells (ZIPFoundation + Foundation's XMLParser).
+    .target(name: "Spreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+    // DfE finance files (DSG allocations, s251 benchmarking, DSG balance) as typed, located records.
+    .target(name: "FinanceData", dependencies: ["Spreadsheet", "HighNeeds"]),
     .executableTarget(
       name: "highneeds",
       dependencies: [
@@ -36,6 +43,13 @@ let package = Package(
     .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "Statistics", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "HighNeedsTests", dependencies: ["HighNeeds", "Statistics"], resources: [.copy("Fixtures")]),
+    // Small ODS and XLSX files built in memory for the reader's and parsers' tests.
+    .target(
+      name: "SpreadsheetFixtures", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      path: "Tests/SpreadsheetFixtures"),
+    .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "SpreadsheetFixtures", "TestSupport"]),
+    .testTarget(
+      name: "FinanceDataTests", dependencies: ["FinanceData", "Spreadsheet", "SpreadsheetFixtures", "HighNeeds", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["highneeds"], resources: [.copy("Fixtures")]),
   ]
 )
