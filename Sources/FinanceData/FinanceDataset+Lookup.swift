@@ -1,0 +1,54 @@
+import HighNeeds
+
+extension FinanceDataset {
+  /// The authority called `name` (matched by ``AuthorityName/key(_:)``) or with LA code
+  /// `name` (`"887"`), as the newest record names it; nil when no file has it.
+  public func authority(_ name: String) -> Authority? {
+    let wantedCode = Int(name.trimmingCharacters(in: .whitespaces))
+    let wantedKey = AuthorityName.key(name)
+    var found: Authority?
+    for record in records {
+      guard let authority = record.area.authority else { continue }
+      if let wantedCode, authority.code == wantedCode { found = authority }
+      if wantedCode == nil, authority.nameKey == wantedKey { found = authority }
+    }
+    return found
+  }
+
+  /// The area that `name` stands for: `England` or an authority.
+  func area(_ name: String) -> FinanceArea? {
+    if AuthorityName.key(name) == "england" { return .england }
+    return authority(name).map(FinanceArea.authority)
+  }
+
+  /// The record of `measure` for `area` (an authority's name or code, or `England`) in `period`.
+  public func record(_ measure: FinanceMeasure, for area: String, in period: FinancePeriod) -> FinanceRecord? {
+    guard let resolved = self.area(area) else { return nil }
+    let key = Key(area: FinanceDataset.areaKey(resolved), period: period, measure: measure)
+    return index[key].map { records[$0] }
+  }
+
+  /// The record of `measure` for `area` in financial year `year`.
+  public func record(_ measure: FinanceMeasure, for area: String, in year: FinancialYear) -> FinanceRecord? {
+    record(measure, for: area, in: .financialYear(year))
+  }
+
+  /// Every financial year's record of `measure` for `area`, by year (for example the High
+  /// Needs Block 2019-20 to 2023-24). Years no file gives are absent: they are assumptions.
+  public func series(_ measure: FinanceMeasure, for area: String) -> [FinancialYear: FinanceRecord] {
+    guard let resolved = self.area(area) else { return [:] }
+    let key = FinanceDataset.areaKey(resolved)
+    var series: [FinancialYear: FinanceRecord] = [:]
+    for record in records where record.measure == measure && FinanceDataset.areaKey(record.area) == key {
+      if let year = record.period.financialYear { series[year] = record }
+    }
+    return series
+  }
+
+  /// Every record for `area`, in file order.
+  public func records(for area: String) -> [FinanceRecord] {
+    guard let resolved = self.area(area) else { return [] }
+    let key = FinanceDataset.areaKey(resolved)
+    return records.filter { FinanceDataset.areaKey($0.area) == key }
+  }
+}
