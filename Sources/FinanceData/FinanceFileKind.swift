@@ -48,6 +48,15 @@ public enum FinanceFile {
     return try read(workbook)
   }
 
+  /// Reads a workbook held in memory, named `name` in every location.
+  public static func read(data: Data, name: String) throws -> (kind: FinanceFileKind, records: [FinanceRecord]) {
+    let workbook: Workbook
+    do { workbook = try SpreadsheetReader.read(data: data, name: name) } catch let error as SpreadsheetError {
+      throw FinanceDataError(error)
+    }
+    return try read(workbook)
+  }
+
   /// The records of an already-read workbook.
   public static func read(_ workbook: Workbook) throws -> (kind: FinanceFileKind, records: [FinanceRecord]) {
     guard let kind = FinanceFileKind.of(workbook) else {
