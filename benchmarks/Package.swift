@@ -9,6 +9,13 @@ let package = Package(
     .package(name: "highneeds", path: "..")
   ],
   targets: [
+    // Reading the DfE finance files (issue 18): `finance-bench DIR [--reps N]`.
+    .executableTarget(
+      name: "finance-bench",
+      dependencies: [
+        .product(name: "Spreadsheet", package: "highneeds"),
+        .product(name: "FinanceData", package: "highneeds"),
+      ]),
     .executableTarget(
       name: "hn-bench",
       dependencies: [

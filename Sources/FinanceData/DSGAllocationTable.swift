@@ -43,7 +43,8 @@ public enum DSGAllocationTable {
   static func editionDate(_ workbook: Workbook) -> (SpreadsheetDate?, Edition.DateBasis) {
     for sheet in workbook.sheets where sheet.name.hasPrefix("Information") {
       for row in sheet.rows {
-        guard let labelColumn = row.cells.firstIndex(where: { ($0.text ?? "").lowercased().hasPrefix("publication date") })
+        guard
+          let labelColumn = row.cells.firstIndex(where: { ($0.text ?? "").lowercased().hasPrefix("publication date") })
         else { continue }
         for cell in row.cells[(labelColumn + 1)...] {
           if case .date(let date) = cell { return (date, .publicationDate) }
@@ -63,11 +64,14 @@ public enum DSGAllocationTable {
 
   static func records(in sheet: Sheet, edition: Edition) throws -> [FinanceRecord] {
     let year = try self.year(of: sheet)
-    guard let headingRow = sheet.rows.prefix(12).first(where: { row in
-      row.cells.contains { CellReading.heading($0).lowercased().contains("high needs block") }
-    }) else {
+    guard
+      let headingRow = sheet.rows.prefix(12).first(where: { row in
+        row.cells.contains { CellReading.heading($0).lowercased().contains("high needs block") }
+      })
+    else {
       throw FinanceDataError(
-        .missingColumn, file: sheet.file, sheet: sheet.name, expected: "a heading row with a \"High needs block\" column")
+        .missingColumn, file: sheet.file, sheet: sheet.name,
+        expected: "a heading row with a \"High needs block\" column")
     }
     let columns = try self.columns(sheet, headingRow: headingRow)
     var records: [FinanceRecord] = []
@@ -104,7 +108,9 @@ public enum DSGAllocationTable {
     for (index, cell) in headingRow.cells.enumerated() {
       if let groupText = groupHeading(sheet, above: headingRow.number, column: index) {
         let lower = groupText.lowercased()
-        if lower.contains("after") { group = .afterDeductions } else if lower.contains("before") || lower.contains("prior") {
+        if lower.contains("after") {
+          group = .afterDeductions
+        } else if lower.contains("before") || lower.contains("prior") {
           group = .beforeDeductions
         }
       }
@@ -116,7 +122,8 @@ public enum DSGAllocationTable {
           .missingColumn, at: location, expected: "a heading above saying before or after deductions", found: heading)
       }
       guard let unit = CellReading.moneyUnit(in: heading) else {
-        throw FinanceDataError(.missingUnit, at: location, expected: "a unit such as (£s) or (£ million)", found: heading)
+        throw FinanceDataError(
+          .missingUnit, at: location, expected: "a unit such as (£s) or (£ million)", found: heading)
       }
       columns.append(Column(index: index, measure: .block(block, basis), unit: unit))
     }

@@ -53,7 +53,8 @@ public enum DSGBalanceTable {
       let yearCell = row[yearColumn]
       guard let year = CellReading.financialYears(in: yearCell.text ?? "").first else {
         throw FinanceDataError(
-          .badValue, at: sheet.location(row: row.number, column: yearColumn), expected: "a financial year (\"2019-20\")",
+          .badValue, at: sheet.location(row: row.number, column: yearColumn),
+          expected: "a financial year (\"2019-20\")",
           found: yearCell.description)
       }
       let (value, missing) = CellReading.value(row[balance])

@@ -65,7 +65,8 @@ struct EditionResolution {
       let winner = records[winnerPosition]
       for position in positions where position != winnerPosition {
         let loser = records[position]
-        let pair = Pair(period: key.period, measure: key.measure, winner: winner.source.edition, loser: loser.source.edition)
+        let pair = Pair(
+          period: key.period, measure: key.measure, winner: winner.source.edition, loser: loser.source.edition)
         var entry = tally[pair] ?? (0, 0, 0)
         entry.compared += 1
         switch (winner.value, loser.value) {

@@ -59,7 +59,8 @@ public struct FinanceDataError: Error, Hashable, Sendable, CustomStringConvertib
 
   /// Wraps a reader error.
   public init(_ error: SpreadsheetError) {
-    self.init(.spreadsheet(error), file: error.file, expected: "a readable ODS or XLSX workbook", found: error.description)
+    self.init(
+      .spreadsheet(error), file: error.file, expected: "a readable ODS or XLSX workbook", found: error.description)
   }
 
   /// True when the file could not be read at all (sysexits 66), not read and found wrong (65).

@@ -16,7 +16,9 @@ extension FinanceDataset {
   public func openingReserves(for authority: String) -> [FinancialYear: DerivedFigure] {
     var reserves: [FinancialYear: DerivedFigure] = [:]
     for year in series(.dsgBalancePercentOfIncome, for: authority).keys {
-      if let reserve = openingReserve(for: authority, in: year.advanced(by: 1)) { reserves[year.advanced(by: 1)] = reserve }
+      if let reserve = openingReserve(for: authority, in: year.advanced(by: 1)) {
+        reserves[year.advanced(by: 1)] = reserve
+      }
     }
     return reserves
   }
@@ -57,7 +59,9 @@ extension FinanceDataset {
     for authority: String, recipes: [UnitCostRecipe] = UnitCostRecipe.standard
   ) -> [String: DerivationParameter] {
     var result: [String: DerivationParameter] = [:]
-    let plans = records(for: authority).filter { if case .plans(.some) = $0.measure { return true } else { return false } }
+    let plans = records(for: authority).filter {
+      if case .plans(.some) = $0.measure { return true } else { return false }
+    }
     for recipe in recipes {
       let matching = plans.filter { record in recipe.categories.contains { record.measure == .plans($0) } }
       guard matching.count == recipe.categories.count, matching.allSatisfy({ $0.value != nil }) else { continue }

@@ -16,7 +16,9 @@ public enum FinanceDerivation {
     guard balance.measure == .dsgBalancePercentOfIncome else {
       throw DerivationError(reason: "expected a DSG balance % record, got \(balance.measure)")
     }
-    guard income.measure.unit == .pounds else { throw DerivationError(reason: "expected income in pounds, got \(income.measure)") }
+    guard income.measure.unit == .pounds else {
+      throw DerivationError(reason: "expected income in pounds, got \(income.measure)")
+    }
     guard FinanceDataset.areaKey(balance.area) == FinanceDataset.areaKey(income.area) else {
       throw DerivationError(reason: "balance is for \(balance.area) but income is for \(income.area)")
     }
@@ -25,10 +27,12 @@ public enum FinanceDerivation {
     }
     guard let percent = balance.value, let amount = income.value else {
       throw DerivationError(
-        reason: "\(balance.area) \(year): " + (balance.value == nil ? "the balance %" : "the income") + " is not published")
+        reason: "\(balance.area) \(year): " + (balance.value == nil ? "the balance %" : "the income")
+          + " is not published")
     }
     let value = percent / 100 * amount
-    let formula = "\(percent)% × \(FormulaText.input(income)) = \(FormulaText.pounds(value))"
+    let formula =
+      "\(percent)% × \(FormulaText.input(income)) = \(FormulaText.pounds(value))"
       + " (balance at 31 March \(year.startYear + 1), \(balance.source.location))"
     return DerivedFigure(
       name: "opening DSG reserve", area: balance.area, period: .financialYear(year.advanced(by: 1)), value: value,
@@ -49,7 +53,9 @@ public enum FinanceDerivation {
     guard placements.value > 0, placements.value.isFinite else {
       throw DerivationError(reason: "\(recipe.placement): placements must be positive, got \(placements.value)")
     }
-    guard let first = lines.first else { throw DerivationError(reason: "\(recipe.placement): no section 251 lines given") }
+    guard let first = lines.first else {
+      throw DerivationError(reason: "\(recipe.placement): no section 251 lines given")
+    }
     var used: [FinanceRecord] = []
     for line in recipe.lines {
       let matching = lines.filter { $0.measure == .section251Outturn(line) || $0.measure == .section251Budget(line) }
@@ -65,7 +71,10 @@ public enum FinanceDerivation {
       used.append(record)
     }
     let sameKind = used.allSatisfy { isOutturn($0) == isOutturn(first) }
-    guard sameKind, used.allSatisfy({ $0.period == first.period && FinanceDataset.areaKey($0.area) == FinanceDataset.areaKey(first.area) })
+    guard sameKind,
+      used.allSatisfy({
+        $0.period == first.period && FinanceDataset.areaKey($0.area) == FinanceDataset.areaKey(first.area)
+      })
     else { throw DerivationError(reason: "\(recipe.placement): lines mix areas, years, or budget and outturn") }
     let total = used.reduce(0) { $0 + ($1.value ?? 0) }
     let value = total / placements.value

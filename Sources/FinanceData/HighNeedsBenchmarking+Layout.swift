@@ -104,7 +104,8 @@ extension HighNeedsBenchmarking {
         let year = Int(heading[range].dropFirst(4))
       else {
         throw FinanceDataError(
-          .badValue, at: sheet.location(row: row, column: column), expected: "a heading naming the mid-year (\"mid-2021\")",
+          .badValue, at: sheet.location(row: row, column: column),
+          expected: "a heading naming the mid-year (\"mid-2021\")",
           found: heading)
       }
       return year

@@ -38,7 +38,9 @@ public struct UnitCostRecipe: Hashable, Sendable {
       categories: [.maintainedSpecial]),
     UnitCostRecipe(
       placement: "independent_special",
-      lines: [.topUpIndependentEarlyYears, .topUpIndependentPrimary, .topUpIndependentSecondary, .topUpIndependentSpecial],
+      lines: [
+        .topUpIndependentEarlyYears, .topUpIndependentPrimary, .topUpIndependentSecondary, .topUpIndependentSpecial,
+      ],
       categories: [.independentSpecial]),
     UnitCostRecipe(
       placement: "post16", lines: [.placeFundingPostSchool, .topUpMaintainedPostSchool, .topUpIndependentPostSchool],

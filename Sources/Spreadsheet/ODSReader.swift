@@ -52,7 +52,8 @@ final class ODSContentParser: XMLEvents {
       nextRow = 1
     case (ODSReader.tableNamespace, "table-row") where tableName != nil:
       guard let count = Self.count(attributes["number-rows-repeated"]) else {
-        return fail(.invalidContent("number-rows-repeated=\"\(attributes["number-rows-repeated"] ?? "")\" is not a count"))
+        return fail(
+          .invalidContent("number-rows-repeated=\"\(attributes["number-rows-repeated"] ?? "")\" is not a count"))
       }
       rowRepeat = count
       row = RowCells()
@@ -113,11 +114,13 @@ final class ODSContentParser: XMLEvents {
     guard let attributes = cellAttributes, row != nil else { return }
     cellAttributes = nil
     guard let repeated = Self.count(attributes["number-columns-repeated"]) else {
-      return fail(.invalidContent("number-columns-repeated=\"\(attributes["number-columns-repeated"] ?? "")\" is not a count"))
+      return fail(
+        .invalidContent("number-columns-repeated=\"\(attributes["number-columns-repeated"] ?? "")\" is not a count"))
     }
     let value: CellValue
     do { value = try Self.value(attributes: attributes, text: cellText, paragraphs: paragraphs) } catch {
-      return fail(.invalidContent("row \(nextRow), column \(ColumnName.letters(row?.nextColumn ?? 0)): \(error.reason)"))
+      return fail(
+        .invalidContent("row \(nextRow), column \(ColumnName.letters(row?.nextColumn ?? 0)): \(error.reason)"))
     }
     let column = row?.nextColumn ?? 0
     let columnsSpanned = Self.count(attributes["number-columns-spanned"]) ?? 1
@@ -145,11 +148,15 @@ final class ODSContentParser: XMLEvents {
     switch attributes["value-type"] {
     case "float", "percentage", "currency":
       let raw = attributes["value"] ?? ""
-      guard let number = Double(raw), number.isFinite else { throw ODSValueError(reason: "office:value \"\(raw)\" is not a number") }
+      guard let number = Double(raw), number.isFinite else {
+        throw ODSValueError(reason: "office:value \"\(raw)\" is not a number")
+      }
       return .number(number)
     case "date":
       let raw = attributes["date-value"] ?? ""
-      guard let date = SpreadsheetDate(iso8601: raw) else { throw ODSValueError(reason: "office:date-value \"\(raw)\" is not a date") }
+      guard let date = SpreadsheetDate(iso8601: raw) else {
+        throw ODSValueError(reason: "office:date-value \"\(raw)\" is not a date")
+      }
       return .date(date)
     case "boolean":
       return .boolean(attributes["boolean-value"] == "true")

@@ -66,7 +66,8 @@ public struct SpreadsheetError: Error, Hashable, Sendable, CustomStringConvertib
   private var message: String {
     switch kind {
     case .unreadable(let reason): return "cannot be read (\(reason))"
-    case .notAnArchive: return "is not a ZIP archive (ODS and XLSX files are); it may be truncated or another kind of file"
+    case .notAnArchive:
+      return "is not a ZIP archive (ODS and XLSX files are); it may be truncated or another kind of file"
     case .unknownFormat(let members):
       return "is a ZIP archive but neither ODS (content.xml) nor XLSX (xl/workbook.xml); it holds "
         + members.prefix(5).joined(separator: ", ")
@@ -76,7 +77,8 @@ public struct SpreadsheetError: Error, Hashable, Sendable, CustomStringConvertib
     case .invalidContent(let reason): return reason
     case .tooLarge(let reason): return "too large: \(reason)"
     case .missingSheet(let name, let available):
-      return "expected a sheet named \"\(name)\"; the sheets are " + available.map { "\"\($0)\"" }.joined(separator: ", ")
+      return "expected a sheet named \"\(name)\"; the sheets are "
+        + available.map { "\"\($0)\"" }.joined(separator: ", ")
     }
   }
 }

@@ -26,7 +26,8 @@ struct XLSXParts {
       guard let target = relationships.targets[id] else {
         throw SpreadsheetError(
           file: zip.file, member: "xl/workbook.xml",
-          kind: .invalidContent("sheet \"\(name)\" refers to relationship \(id), which xl/_rels/workbook.xml.rels lacks"))
+          kind: .invalidContent(
+            "sheet \"\(name)\" refers to relationship \(id), which xl/_rels/workbook.xml.rels lacks"))
       }
       let member = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
       parts.sheets.append(SheetEntry(name: name, member: member))
@@ -108,7 +109,9 @@ private final class XLSXStylesParser: XMLEvents {
   override func start(_ name: String, namespace: String, attributes: [String: String]) {
     switch name {
     case "numFmt":
-      if let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"] { customFormats[id] = code }
+      if let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"] {
+        customFormats[id] = code
+      }
     case "cellXfs": inCellFormats = true
     case "xf" where inCellFormats: cellFormats.append(attributes["numFmtId"].flatMap(Int.init) ?? 0)
     default: break

@@ -111,7 +111,9 @@ private final class XLSXSheetParser: XMLEvents {
     switch current.type {
     case "s":
       guard let index = Int(text), parts.sharedStrings.indices.contains(index) else {
-        return fail(.invalidContent("\(ColumnName.letters(current.column))\(rowNumber): shared string \"\(text)\" does not exist"))
+        return fail(
+          .invalidContent("\(ColumnName.letters(current.column))\(rowNumber): shared string \"\(text)\" does not exist")
+        )
       }
       value = .text(parts.sharedStrings[index])
     case "inlineStr", "str": value = text.isEmpty ? .empty : .text(text)

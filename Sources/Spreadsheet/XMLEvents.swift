@@ -74,7 +74,9 @@ class XMLEvents: NSObject, XMLParserDelegate {
     start(elementName, namespace: namespaceURI ?? "", attributes: local)
   }
 
-  func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+  func parser(
+    _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
+  ) {
     guard failure == nil else { return }
     end(elementName, namespace: namespaceURI ?? "")
   }

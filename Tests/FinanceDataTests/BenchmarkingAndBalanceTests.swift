@@ -42,8 +42,11 @@ struct BenchmarkingAndBalanceTests {
   func plansAreSEN2January2021() throws {
     let dataset = try RealFinanceData.dataset()
     let csv = try String(
-      contentsOf: RealFinanceData.shared.appendingPathComponent("data/sen2/ehcp_caseload_2010_2025.csv"), encoding: .utf8)
-    let lines = csv.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+      contentsOf: RealFinanceData.shared.appendingPathComponent("data/sen2/ehcp_caseload_2010_2025.csv"),
+      encoding: .utf8)
+    let lines = csv.split(whereSeparator: \.isNewline).map {
+      $0.split(separator: ",", omittingEmptySubsequences: false)
+    }
     let header = try #require(lines.first).map(String.init)
     let column2021 = try #require(header.firstIndex(of: "2021"))
     var sen2: [String: Double] = [:]
@@ -71,9 +74,11 @@ struct BenchmarkingAndBalanceTests {
     #expect(records.contains { $0.measure == .population2to18 && $0.period == .midYear(2021) })
   }
 
-  @Test("Medway's and Kent's DSG balance as % of income, 2019-20 to 2021-22", arguments: [
-    ("Medway", [-3.96, -6.49, -8.6]), ("Kent", [-1.76, -3.9, -6.83]), ("England", [-1.08, -1.69, -2.26]),
-  ])
+  @Test(
+    "Medway's and Kent's DSG balance as % of income, 2019-20 to 2021-22",
+    arguments: [
+      ("Medway", [-3.96, -6.49, -8.6]), ("Kent", [-1.76, -3.9, -6.83]), ("England", [-1.08, -1.69, -2.26]),
+    ])
   func balances(area: String, expected: [Double]) throws {
     let series = try RealFinanceData.dataset().series(.dsgBalancePercentOfIncome, for: area)
     #expect(series.keys.sorted().map(\.startYear) == [2019, 2020, 2021])

@@ -21,8 +21,10 @@ struct BrokenFileTests {
   ) throws -> Data {
     let rows = [
       FixtureWorkbook.odsRow(
-        ["t:\(title)", "", "t:2020 to 2021 DSG allocations, before recoupment", "", "", "", "",
-         "t:2020 to 2021 DSG allocations, after deductions"]),
+        [
+          "t:\(title)", "", "t:2020 to 2021 DSG allocations, before recoupment", "", "", "", "",
+          "t:2020 to 2021 DSG allocations, after deductions",
+        ]),
       FixtureWorkbook.odsRow(["", ""] + headings.map { "t:\($0)" }),
       FixtureWorkbook.odsRow(["t:ENGLAND", ""] + Array(repeating: "n:1000", count: 10)),
       FixtureWorkbook.odsRow(["t:887", "t:Medway"] + medway),
@@ -78,7 +80,8 @@ struct BrokenFileTests {
     headings[7] = "High needs (£s)"
     let error = try #require(failure(try Self.allocationTable(headings: headings)))
     #expect(error.kind == .missingColumn)
-    #expect(error.description == "dsg.ods:Allocations_summary:2: expected a \"High needs block\" column after deductions")
+    #expect(
+      error.description == "dsg.ods:Allocations_summary:2: expected a \"High needs block\" column after deductions")
   }
 
   @Test("a heading without a unit cannot be put in pounds")
@@ -105,7 +108,8 @@ struct BrokenFileTests {
     medway[7] = "t: 1,234 "
     var headings = Self.headings + Self.headings
     headings[7] = "High needs block (£ million)"
-    let (_, records) = try FinanceFile.read(data: try Self.allocationTable(headings: headings, medway: medway), name: "dsg.ods")
+    let (_, records) = try FinanceFile.read(
+      data: try Self.allocationTable(headings: headings, medway: medway), name: "dsg.ods")
     let medwayRecords = records.filter { $0.area != .england }
     let hnb = try #require(medwayRecords.first { $0.measure == .highNeedsBlock })
     #expect(hnb.value == nil && hnb.missing == .suppressed("x"))
@@ -140,9 +144,14 @@ struct BrokenFileTests {
 
   @Test("a balance row whose year is not a financial year is located")
   func badBalanceYear() throws {
-    let heading = "<row r=\"1\">" + ["geographic_level", "la_name", "DSG cumulative balance as a % of the total income", "financial_year"]
-      .enumerated().map { "<c r=\"\(ColumnName.letters($0.offset))1\" t=\"inlineStr\"><is><t>\($0.element)</t></is></c>" }.joined() + "</row>"
-    let row = "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>Local authority</t></is></c>"
+    let heading =
+      "<row r=\"1\">"
+      + ["geographic_level", "la_name", "DSG cumulative balance as a % of the total income", "financial_year"]
+      .enumerated().map {
+        "<c r=\"\(ColumnName.letters($0.offset))1\" t=\"inlineStr\"><is><t>\($0.element)</t></is></c>"
+      }.joined() + "</row>"
+    let row =
+      "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>Local authority</t></is></c>"
       + "<c r=\"B2\" t=\"inlineStr\"><is><t>Medway</t></is></c><c r=\"C2\"><v>-3.96</v></c>"
       + "<c r=\"D2\" t=\"inlineStr\"><is><t>2019</t></is></c></row>"
     let error = try #require(failure(try FixtureWorkbook.xlsx([("Sheet 1", heading + row, "")]), name: "balance.xlsx"))
@@ -166,21 +175,30 @@ enum BenchmarkingFixture {
     var rows: [Int: [String]] = [:]
     rows[2] = [cell(1, 2, "Year"), cell(2, 2, "2021-22"), cell(outturn, 2, "values for 2019-20 and 2020-21")]
     rows[3] = [cell(budget, 3, "Section 251 budget"), cell(outturn, 3, "Section 251 outturn")]
-    rows[4] = lineHeadings.enumerated().flatMap { [cell(budget + $0.offset, 4, $0.element), cell(outturn + $0.offset, 4, $0.element)] }
+    rows[4] = lineHeadings.enumerated().flatMap {
+      [cell(budget + $0.offset, 4, $0.element), cell(outturn + $0.offset, 4, $0.element)]
+    }
     rows[5] = [
       cell(1, 5, "Region"), cell(2, 5, "LA code"), cell(3, 5, "LA name"),
-      cell(4, 5, "2-18 Population (ONS mid-2021 projection)"), cell(6, 5, "No. aged up to 25 with SEN statement or EHCP"),
+      cell(4, 5, "2-18 Population (ONS mid-2021 projection)"),
+      cell(6, 5, "No. aged up to 25 with SEN statement or EHCP"),
       cell(7, 5, "of these, placements in:"),
     ]
-    rows[6] = ["Mainstream schools\nor academies", "Resourced provision\nor SEN units",
+    rows[6] = [
+      "Mainstream schools\nor academies", "Resourced provision\nor SEN units",
       "Maintained special schools\nor special academies", "NMSS or\nindependent schools",
-      "Hospital schools or\nalternative provision", "Post 16", "Other"].enumerated().map { cell(7 + $0.offset, 6, $0.element) }
-    var data = [cell(1, 8, "SOUTH EAST"), number(2, 8, 887), cell(3, 8, "Medway"), number(4, 8, 62_237), number(6, 8, 2507)]
+      "Hospital schools or\nalternative provision", "Post 16", "Other",
+    ].enumerated().map { cell(7 + $0.offset, 6, $0.element) }
+    var data = [
+      cell(1, 8, "SOUTH EAST"), number(2, 8, 887), cell(3, 8, "Medway"), number(4, 8, 62_237), number(6, 8, 2507),
+    ]
     data += (0..<7).map { number(7 + $0, 8, Double(100 + $0)) }
     data += (0..<27).map { number(budget + $0, 8, Double(1000 + $0)) }
     data += (0..<27).map { number(outturn + $0, 8, Double(100 + $0)) }
     rows[8] = data
-    let sheetData = rows.keys.sorted().map { "<row r=\"\($0)\">" + (rows[$0] ?? []).sorted { columnOf($0) < columnOf($1) }.joined() + "</row>" }.joined()
+    let sheetData = rows.keys.sorted().map {
+      "<row r=\"\($0)\">" + (rows[$0] ?? []).sorted { columnOf($0) < columnOf($1) }.joined() + "</row>"
+    }.joined()
     return try FixtureWorkbook.xlsx([("Sheet1", sheetData, "")])
   }
 

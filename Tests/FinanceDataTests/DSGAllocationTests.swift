@@ -50,13 +50,15 @@ struct DSGAllocationTests {
   /// Kent, every year, High Needs Block before and after deductions and total DSG before
   /// deductions, from a separate reading of the files; 2023-24 and 2022-23 from the July 2023
   /// editions, which replace the compilation's older figures.
-  @Test("Kent's High Needs Block and total DSG for each year 2019-20 to 2023-24", arguments: [
-    (2019, 204_032_770.37120196, 190_811_584.37120197, 1_221_760_438.2632176, "dedicated-schools-grant.ods"),
-    (2020, 222_918_942, 209_904_275, 1_307_392_982, "dedicated-schools-grant_2021_11_18.ods"),
-    (2021, 249_004_381, 233_205_395, 1_429_826_870, "dedicated-schools-grant_2022_07_18.ods"),
-    (2022, 282_136_146, 264_612_312, 1_515_907_775, "dedicated-schools-grant_2023_07_20.ods"),
-    (2023, 311_663_662, 293_071_829, 1_624_348_991, "dedicated-schools-grant_2024_07_20.ods"),
-  ])
+  @Test(
+    "Kent's High Needs Block and total DSG for each year 2019-20 to 2023-24",
+    arguments: [
+      (2019, 204_032_770.37120196, 190_811_584.37120197, 1_221_760_438.2632176, "dedicated-schools-grant.ods"),
+      (2020, 222_918_942, 209_904_275, 1_307_392_982, "dedicated-schools-grant_2021_11_18.ods"),
+      (2021, 249_004_381, 233_205_395, 1_429_826_870, "dedicated-schools-grant_2022_07_18.ods"),
+      (2022, 282_136_146, 264_612_312, 1_515_907_775, "dedicated-schools-grant_2023_07_20.ods"),
+      (2023, 311_663_662, 293_071_829, 1_624_348_991, "dedicated-schools-grant_2024_07_20.ods"),
+    ])
   func kent(year: Int, before: Double, after: Double, total: Double, file: String) throws {
     let dataset = try RealFinanceData.dataset()
     let fy = RealFinanceData.year(year)
@@ -100,7 +102,10 @@ struct DSGAllocationTests {
   func editionChoices() throws {
     let choices = try RealFinanceData.dataset().editionChoices
     func choice(_ year: Int, _ measure: FinanceMeasure, superseded: String) -> EditionChoice? {
-      choices.first { $0.period == .financialYear(RealFinanceData.year(year)) && $0.measure == measure && $0.superseded.file == superseded }
+      choices.first {
+        $0.period == .financialYear(RealFinanceData.year(year)) && $0.measure == measure
+          && $0.superseded.file == superseded
+      }
     }
     // 2023-24: the July 2023 table replaces the compilation's earlier figures for every authority.
     let hnb2324 = try #require(choice(2023, .highNeedsBlock, superseded: "dedicated-schools-grant.ods"))

@@ -14,9 +14,10 @@ struct DerivationTests {
     let expected = -0.0396 * 235_998_482.651377
     #expect(abs(reserve.value - expected) < 0.01)
     #expect(reserve.isDerived)
-    #expect(reserve.inputs.map(\.source.location.description) == [
-      "dsg_deficit_derived.xlsx:Sheet 1:153:F", "dedicated-schools-grant.ods:Allocations_1920:130:G",
-    ])
+    #expect(
+      reserve.inputs.map(\.source.location.description) == [
+        "dsg_deficit_derived.xlsx:Sheet 1:153:F", "dedicated-schools-grant.ods:Allocations_1920:130:G",
+      ])
     #expect(reserve.formula.hasPrefix("-3.96% × £235,998,483 (dsg.total.before_deductions 2019-20) = -£9,345,540"))
     // Plausibility, not identity: the seed's Q3 forecast cumulative deficit at 31 March 2020 was
     // £9.604m (section 10.4); the published outturn balance gives £9.346m, 2.7% less.
@@ -32,11 +33,14 @@ struct DerivationTests {
   @Test("the derivation refuses mismatched inputs")
   func mismatched() throws {
     let dataset = try RealFinanceData.dataset()
-    let balance = try #require(dataset.record(.dsgBalancePercentOfIncome, for: "Medway", in: RealFinanceData.year(2019)))
+    let balance = try #require(
+      dataset.record(.dsgBalancePercentOfIncome, for: "Medway", in: RealFinanceData.year(2019)))
     let kentIncome = try #require(dataset.record(.totalDSG, for: "Kent", in: RealFinanceData.year(2019)))
     let laterIncome = try #require(dataset.record(.totalDSG, for: "Medway", in: RealFinanceData.year(2020)))
     #expect(throws: DerivationError.self) { try FinanceDerivation.openingReserve(balance: balance, income: kentIncome) }
-    #expect(throws: DerivationError.self) { try FinanceDerivation.openingReserve(balance: balance, income: laterIncome) }
+    #expect(throws: DerivationError.self) {
+      try FinanceDerivation.openingReserve(balance: balance, income: laterIncome)
+    }
     #expect(throws: DerivationError.self) { try FinanceDerivation.openingReserve(balance: kentIncome, income: balance) }
   }
 
@@ -69,7 +73,8 @@ struct DerivationTests {
     #expect(placements["maintained_special"]?.value == 951)
     let (costs, failures) = dataset.unitCosts(for: "Medway", placements: placements)
     #expect(failures.isEmpty)
-    #expect(Set(costs.keys) == ["mainstream", "maintained_special", "independent_special", "post16", "alternative_provision"])
+    #expect(
+      Set(costs.keys) == ["mainstream", "maintained_special", "independent_special", "post16", "alternative_provision"])
     // Maintained special, outturn 2020-21: place funding £1,570,000 (BM104) + top-ups
     // £4,758,661 (BT104), over 951 plans.
     #expect(abs((costs["maintained_special"]?.value ?? 0) - (1_570_000.0 + 4_758_661) / 951) < 0.01)

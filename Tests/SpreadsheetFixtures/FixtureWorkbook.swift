@@ -56,10 +56,12 @@ public enum FixtureWorkbook {
   private static func odsCell(_ spec: String) -> String {
     if spec.hasPrefix("n:") {
       let number = spec.dropFirst(2)
-      return "<table:table-cell office:value-type=\"float\" office:value=\"\(number)\"><text:p>\(number)</text:p></table:table-cell>"
+      return
+        "<table:table-cell office:value-type=\"float\" office:value=\"\(number)\"><text:p>\(number)</text:p></table:table-cell>"
     }
     if spec.hasPrefix("t:") {
-      return "<table:table-cell office:value-type=\"string\"><text:p>\(escape(String(spec.dropFirst(2))))</text:p></table:table-cell>"
+      return
+        "<table:table-cell office:value-type=\"string\"><text:p>\(escape(String(spec.dropFirst(2))))</text:p></table:table-cell>"
     }
     return "<table:table-cell/>"
   }

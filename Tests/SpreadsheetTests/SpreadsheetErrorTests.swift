@@ -62,7 +62,8 @@ struct SpreadsheetErrorTests {
 
   @Test("an ODS value that is not a number is located")
   func badODSValue() throws {
-    let rows = "<table:table-row><table:table-cell/><table:table-cell office:value-type=\"float\" office:value=\"abc\"/></table:table-row>"
+    let rows =
+      "<table:table-row><table:table-cell/><table:table-cell office:value-type=\"float\" office:value=\"abc\"/></table:table-row>"
     let failure = try #require(error(reading: try FixtureWorkbook.ods([("A", rows)])))
     #expect(failure.kind == .invalidContent("row 1, column B: office:value \"abc\" is not a number"))
     #expect(failure.member == "content.xml")
@@ -70,7 +71,8 @@ struct SpreadsheetErrorTests {
 
   @Test("a repeated non-empty row past the cell limit is refused, not expanded")
   func hugeRepeat() throws {
-    let rows = "<table:table-row table:number-rows-repeated=\"1000000\"><table:table-cell office:value-type=\"float\" office:value=\"1\" table:number-columns-repeated=\"100\"/></table:table-row>"
+    let rows =
+      "<table:table-row table:number-rows-repeated=\"1000000\"><table:table-cell office:value-type=\"float\" office:value=\"1\" table:number-columns-repeated=\"100\"/></table:table-row>"
     let failure = try #require(error(reading: try FixtureWorkbook.ods([("A", rows)])))
     guard case .tooLarge = failure.kind else {
       Issue.record("expected tooLarge, got \(failure)")
@@ -96,7 +98,9 @@ struct SpreadsheetErrorTests {
 
   @Test("XLSX cells out of order are refused")
   func xlsxOutOfOrder() throws {
-    let data = try FixtureWorkbook.xlsx([("S", "<row r=\"2\"><c r=\"C2\"><v>1</v></c><c r=\"A2\"><v>2</v></c></row>", "")])
+    let data = try FixtureWorkbook.xlsx([
+      ("S", "<row r=\"2\"><c r=\"C2\"><v>1</v></c><c r=\"A2\"><v>2</v></c></row>", "")
+    ])
     let failure = try #require(error(reading: data, name: "bad.xlsx"))
     #expect(failure.kind == .invalidContent("cell A2 is out of order or past column XFD"))
   }

@@ -26,11 +26,13 @@ struct SpreadsheetReaderTests {
       <table:table-row table:number-rows-repeated="2"><table:table-cell office:value-type="boolean" office:boolean-value="true"/></table:table-row>\
       <table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>
       """
-    let data = try FixtureWorkbook.ods([("Allocations", rows), ("Empty", "")], meta: "<meta:creation-date>2023-07-14T11:21:19Z</meta:creation-date>")
+    let data = try FixtureWorkbook.ods(
+      [("Allocations", rows), ("Empty", "")], meta: "<meta:creation-date>2023-07-14T11:21:19Z</meta:creation-date>")
     let workbook = try SpreadsheetReader.read(data: data, name: "fixture.ods")
     #expect(workbook.format == .ods)
     #expect(workbook.sheetNames == ["Allocations", "Empty"])
-    #expect(workbook.created == SpreadsheetDate(year: 2023, month: 7, day: 14, secondsIntoDay: 11 * 3600 + 21 * 60 + 19))
+    #expect(
+      workbook.created == SpreadsheetDate(year: 2023, month: 7, day: 14, secondsIntoDay: 11 * 3600 + 21 * 60 + 19))
     let sheet = try workbook.sheet(named: "Allocations")
     #expect(sheet.rows.map(\.number) == [1, 5, 6, 7])
     #expect(sheet.row(1)?.cells == [.text("Before deductions"), .empty, .empty, .text("After")])
@@ -114,7 +116,9 @@ struct SpreadsheetReaderTests {
     #expect(ColumnName.letters(26) == "AA")
     #expect(ColumnName.letters(86) == "CI")
     #expect(ColumnName.letters(16_383) == "XFD")
-    for index in [0, 1, 25, 26, 51, 52, 701, 702, 16_383] { #expect(ColumnName.index(Substring(ColumnName.letters(index))) == index) }
+    for index in [0, 1, 25, 26, 51, 52, 701, 702, 16_383] {
+      #expect(ColumnName.index(Substring(ColumnName.letters(index))) == index)
+    }
     #expect(ColumnName.parseReference("CI104")! == (86, 104))
     #expect(ColumnName.parseReference("104") == nil)
     #expect(ColumnName.parseReference("A0") == nil)
