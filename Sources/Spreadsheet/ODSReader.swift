@@ -167,11 +167,18 @@ final class ODSContentParser: XMLEvents {
     }
   }
 
-  /// A repeat or span count: absent means 1; otherwise a positive integer.
+  /// The largest repeat or span count taken as given; larger ones are read as this, which
+  /// still passes every size limit, so that sums of counts cannot overflow.
+  static let maximumCount = 1 << 31
+
+  /// A repeat or span count: absent means 1; otherwise a positive integer (capped at
+  /// ``maximumCount``).
   static func count(_ raw: String?) -> Int? {
     guard let raw else { return 1 }
-    guard let value = Int(raw), value >= 1 else { return nil }
-    return value
+    guard let value = Int(raw), value >= 1 else {
+      return raw.allSatisfy(\.isNumber) && !raw.isEmpty ? maximumCount : nil
+    }
+    return min(value, maximumCount)
   }
 }
 

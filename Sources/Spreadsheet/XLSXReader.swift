@@ -23,6 +23,9 @@ enum XLSXReader {
 }
 
 private final class XLSXSheetParser: XMLEvents {
+  /// The last row number accepted (Excel's limit is 1,048,576).
+  static let maximumRow = 1 << 31
+
   private let sheet: String
   private let parts: XLSXParts
   var builder = SheetBuilder()
@@ -64,11 +67,12 @@ private final class XLSXSheetParser: XMLEvents {
 
   private func startRow(_ attributes: [String: String]) {
     if let raw = attributes["r"] {
-      guard let number = Int(raw), number > rowNumber else {
+      guard let number = Int(raw), number > rowNumber, number <= Self.maximumRow else {
         return fail(.invalidContent("row r=\"\(raw)\" is not a row number after \(rowNumber)"))
       }
       rowNumber = number
     } else {
+      guard rowNumber < Self.maximumRow else { return fail(.tooLarge("more than \(Self.maximumRow) rows")) }
       rowNumber += 1
     }
     row = RowCells()

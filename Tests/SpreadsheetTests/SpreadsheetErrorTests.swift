@@ -80,6 +80,21 @@ struct SpreadsheetErrorTests {
     }
   }
 
+  @Test("absurd repeat counts (past Int64) neither trap nor allocate")
+  func absurdRepeats() throws {
+    let huge = "99999999999999999999999"
+    let rows = """
+      <table:table-row table:number-rows-repeated="\(huge)"><table:table-cell table:number-columns-repeated="\(huge)"/>\
+      <table:table-cell table:number-columns-repeated="9223372036854775807"/></table:table-row>\
+      <table:table-row table:number-rows-repeated="9223372036854775807"/>\
+      <table:table-row><table:table-cell office:value-type="float" office:value="1"/></table:table-row>
+      """
+    let workbook = try SpreadsheetReader.read(data: try FixtureWorkbook.ods([("A", rows)]), name: "huge.ods")
+    let sheet = try workbook.sheet(named: "A")
+    #expect(sheet.rows.count == 1)
+    #expect(sheet.rows.first?.cells == [.number(1)])
+  }
+
   @Test("XLSX: a shared string index past the table, a missing sheet part, a missing sheet name")
   func xlsxProblems() throws {
     let badIndex = try FixtureWorkbook.xlsx([("S", "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>5</v></c></row>", "")])
@@ -94,6 +109,13 @@ struct SpreadsheetErrorTests {
     #expect(throws: SpreadsheetError(file: "ok.xlsx", kind: .missingSheet("Sheet 1", available: ["Sheet1"]))) {
       try workbook.sheet(named: "Sheet 1")
     }
+  }
+
+  @Test("XLSX row numbers past the limit are refused, not wrapped")
+  func xlsxHugeRow() throws {
+    let data = try FixtureWorkbook.xlsx([("S", "<row r=\"9223372036854775807\"><c><v>1</v></c></row><row/>", "")])
+    let failure = try #require(error(reading: data, name: "bad.xlsx"))
+    #expect(failure.kind == .invalidContent("row r=\"9223372036854775807\" is not a row number after 0"))
   }
 
   @Test("XLSX cells out of order are refused")
