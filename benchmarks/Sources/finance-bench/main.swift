@@ -4,8 +4,9 @@ import Spreadsheet
 
 /// `finance-bench`: how long reading the DfE finance files takes.
 ///
-///     finance-bench ../shared/data/finance [--reps 5]
+///     finance-bench ../shared/data/finance [--reps 5] [--report]
 ///
+/// `--report` also prints every edition choice and England-row check once, untimed.
 /// For each `.ods`/`.xlsx` file: the spreadsheet read alone (ZIP + XML to cells), then the
 /// whole `FinanceDataset.load` (read, parse, resolve editions) over all files. One untimed
 /// warm-up, then `--reps` timed passes; prints every pass and the median, wall clock
@@ -54,6 +55,13 @@ do {
     try measure("read \(file)") {
       let workbook = try SpreadsheetReader.read(url: directory.appendingPathComponent(file))
       return "\(workbook.sheets.reduce(0) { $0 + $1.rows.count }) rows"
+    }
+  }
+  if arguments.contains("--report") {
+    let dataset = try FinanceDataset.load(directory: directory)
+    for choice in dataset.editionChoices { print("EDITION \(choice)") }
+    for measure in [FinanceMeasure.highNeedsBlock, .block(.highNeeds, .afterDeductions), .totalDSG] {
+      for check in dataset.nationalChecks(measure) { print("ENGLAND \(check.passes ? "ok" : "FAIL") \(check)") }
     }
   }
   try measure("FinanceDataset.load (all \(files.count) files)") {
