@@ -21,34 +21,3 @@ public struct Authority: Hashable, Sendable, CustomStringConvertible {
   /// `Medway (887)`.
   public var description: String { code.map { "\(name) (\($0))" } ?? name }
 }
-
-/// Whom a figure is for: England as a whole or one authority.
-public enum FinanceArea: Hashable, Sendable, CustomStringConvertible {
-  /// The national row of a table (`ENGLAND`, `England`).
-  case england
-  /// One local authority.
-  case authority(Authority)
-
-  /// The authority, or nil for England.
-  public var authority: Authority? {
-    if case .authority(let authority) = self { return authority }
-    return nil
-  }
-
-  /// `England` or the authority's description.
-  public var description: String { authority?.description ?? "England" }
-}
-
-/// How authority names are matched across files that spell them differently.
-public enum AuthorityName {
-  /// Lower-cased letters only, `&` read as `and`: `St. Helens` and `St Helens` both give
-  /// `sthelens`; `Bristol, City of` gives `bristolcityof`. Names that differ by more than
-  /// that (`Bedford` and `Bedford Borough`, `Durham` and `County Durham`) match through the
-  /// LA code instead, where a file has one.
-  public static func key(_ name: String) -> String {
-    String(
-      name.lowercased().replacingOccurrences(of: "&", with: "and").unicodeScalars.filter {
-        ("a"..."z").contains($0)
-      }.map(Character.init))
-  }
-}

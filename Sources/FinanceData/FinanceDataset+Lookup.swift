@@ -2,7 +2,7 @@ import HighNeeds
 
 extension FinanceDataset {
   /// The authority called `name` (matched by ``AuthorityName/key(_:)``) or with LA code
-  /// `name` (`"887"`), as the newest record names it; nil when no file has it.
+  /// `name` (`"887"`), as the last file read names it; nil when no file has it.
   public func authority(_ name: String) -> Authority? {
     let wantedCode = Int(name.trimmingCharacters(in: .whitespaces))
     let wantedKey = AuthorityName.key(name)
