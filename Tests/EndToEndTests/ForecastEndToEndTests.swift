@@ -214,7 +214,7 @@ struct ForecastEndToEndTests {
         "--horizon", "2", "--models", "auto,linear,naive", "--rows", "rows.csv",
       ], in: dir)
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(run.stdout.contains("series: 2 complete (1 left out with missing years)"))
+    #expect(run.stdout.contains("Series: 2 complete (1 left out with missing years)."))
     #expect(run.stdout.contains("pooled over origins 2014, 2015"))
     for model in ["auto", "linear", "naive"] { #expect(run.stdout.contains(model)) }
     let rows = try String(contentsOf: dir.appendingPathComponent("rows.csv"), encoding: .utf8)

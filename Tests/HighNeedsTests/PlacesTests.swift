@@ -1,6 +1,9 @@
 import Testing
 
 @testable import HighNeeds
+@testable import ScenarioFiles
+@testable import Projection
+@testable import Reports
 
 /// A scenario small enough to follow on paper: 1,000 plans in January 2020 growing 10% a year,
 /// 40% of them in special schools with 420 places, 50 more opening in 2021-22; overflow to
@@ -98,14 +101,14 @@ struct PlacesTests {
     #expect(summary.firstShortfallYear == FinancialYear(startYear: 2019))
     #expect(summary.explanation.hasPrefix("special: demand exceeds capacity from the first year (2019-20)"))
     #expect(abs((ledger.years[0].overflowed[Placement("special")] ?? 0) - 300) < tolerance)
-    #expect(ledger.placesTable(style: .aligned).contains("demand exceeds capacity from the first year"))
+    #expect(render(PlacesReport(ledger), as: .table).contains("demand exceeds capacity from the first year"))
   }
 
   @Test("places JSON carries the contract fields")
   func json() throws {
     let ledger = try Ledger(
       scenario: try ScenarioLoader.load(contentsOf: placesScenario(capacity: "420"), file: "p.yaml"))
-    let text = ledger.json.serialized()
+    let text = LedgerReport(ledger).json().serialized()
     for key in [
       "\"year\"", "\"setting\"", "\"demand\"", "\"capacity\"", "\"surplus\"", "\"utilisation\"", "\"placesSummary\"",
     ] {
