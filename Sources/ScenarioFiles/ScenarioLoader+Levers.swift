@@ -35,17 +35,8 @@ extension SectionReader {
 
   private func lever(_ value: Located, costed: [String]?) -> Lever? {
     guard let map = reader.mapping(value, expected: "a lever: name, type, start and its settings") else { return nil }
-    let typeNode = map.value("type", required: true, expected: "one of: \(LeverType.names.joined(separator: ", "))")
-    let type = typeNode.flatMap { node -> LeverType? in
-      guard let name = reader.text(node, expected: "a lever type") else { return nil }
-      guard let type = LeverType(rawValue: name) else {
-        reader.report(
-          node, "unknown lever type '\(name)'\(Suggestion.hint(for: name, among: LeverType.names))",
-          expected: "one of: \(LeverType.names.joined(separator: ", "))")
-        return nil
-      }
-      return type
-    }
+    let type = map.value("type", required: true, expected: "one of: \(LeverType.names.joined(separator: ", "))")
+      .flatMap(leverType)
     guard let type, let specific = Self.leverKeys[type] else { return nil }
     map.rejectUnknownKeys(allowed: Self.commonLeverKeys + specific)
     let name = map.value("name").flatMap { reader.text($0, expected: "a name for the lever") } ?? type.rawValue
@@ -59,110 +50,10 @@ extension SectionReader {
       reader.report(
         node, "the lever ends (\(end)) before it starts (\(start))", expected: "an end year of \(start) or later")
     }
-    var ramp: [Double] = [1]
-    if let node = map.value("ramp") {
-      if case .sequence(let steps, _) = node.node, !steps.isEmpty {
-        ramp = steps.enumerated().compactMap { offset, step in
-          let located = Located(node: step, path: "\(node.path)[\(offset)]")
-          guard let fraction = reader.scalar(located, expected: FriendlyValues.shareForms, FriendlyValues.share) else {
-            return nil
-          }
-          guard (0...1).contains(fraction) else {
-            reader.report(
-              located, "a ramp step of \(FixedPoint.format(fraction * 100, places: 1))% is out of range",
-              expected: "between 0% and 100% of the lever's size")
-            return nil
-          }
-          return fraction
-        }
-      } else {
-        reader.report(
-          node, "found \(node.kindDescription)",
-          expected: "a list of fractions of full size by year, such as [50%, 100%]")
-      }
-    }
+    let ramp = map.value("ramp").flatMap(rampFractions) ?? [1]
 
     var sizeLocation: SourceLocation?
-    let kind: LeverKind?
-    switch type {
-    case .movePlacements:
-      let from = map.value("from", required: true, expected: "the placement plans move from").flatMap {
-        costedPlacement($0, costed: costed)
-      }
-      let to = map.value("to", required: true, expected: "the placement plans move to").flatMap {
-        costedPlacement($0, costed: costed)
-      }
-      if let from, let to, from == to, let node = map.value("to") {
-        reader.report(node, "plans move from and to the same placement", expected: "two different placements")
-      }
-      let plansNode = map.value("plans_per_year", required: true, expected: "the number of plans moved each year")
-      sizeLocation = plansNode?.mark
-      let plans = plansNode.flatMap { node -> Double? in
-        reader.scalar(node, expected: "a number of plans a year, zero or more") { text in
-          guard let number = FriendlyValues.plainNumber(text.trimmingCharacters(in: .whitespaces)) else {
-            if text.trimmingCharacters(in: .whitespaces).hasPrefix("-") {
-              throw ValueProblem(problem: "'\(text)' is negative", expected: "a number of plans a year, zero or more")
-            }
-            throw ValueProblem(problem: "'\(text)' is not a number", expected: "a number of plans a year, zero or more")
-          }
-          guard number <= FriendlyValues.countLimit else {
-            throw ValueProblem(problem: "'\(text)' is too large", expected: "fewer than 10,000,000 plans")
-          }
-          return number
-        }
-      }
-      let capped =
-        map.value("capped_by_places").flatMap { node in
-          reader.scalar(node, expected: "true or false") { text -> Bool in
-            switch text.lowercased() {
-            case "true", "yes", "on": return true
-            case "false", "no", "off": return false
-            default: throw ValueProblem(problem: "'\(text)' is not true or false", expected: "true or false")
-            }
-          }
-        } ?? true
-      if let from, let to, let plans {
-        kind = .movePlacements(from: from, to: to, plansPerYear: plans, cappedByPlaces: capped)
-      } else {
-        kind = nil
-      }
-    case .demandGrowth:
-      let node = map.value("change", required: true, expected: "the change in growth a year, such as -2%")
-      sizeLocation = node?.mark
-      kind = node.flatMap { rate($0, within: -0.5...0.5, what: "a change in growth") }.map { .demandGrowth(change: $0) }
-    case .unitCost:
-      let target = map.value("placement", required: true, expected: "the placement whose cost changes").flatMap {
-        costedPlacement($0, costed: costed)
-      }
-      let node = map.value("change", required: true, expected: "a change such as -5% or -£2,000")
-      sizeLocation = node?.mark
-      let change = node.flatMap { node in
-        reader.scalar(node, expected: "a change such as -5% or -£2,000") { text -> (Double, Bool) in
-          if text.contains("%") { return (try FriendlyValues.share(text), true) }
-          if text.contains("£") || text.lowercased().hasSuffix("k") || text.lowercased().hasSuffix("m") {
-            return (try FriendlyValues.money(text), false)
-          }
-          throw ValueProblem(
-            problem: "'\(text)' is neither a percentage nor an amount", expected: "a change such as -5% or -£2,000")
-        }
-      }
-      if let (value, isPercent) = change, isPercent, value < -1, let node {
-        reader.report(node, "a cut of more than 100% leaves a negative cost", expected: "a change of -100% or more")
-      }
-      if let target, let (value, isPercent) = change {
-        kind = .unitCost(placement: target, change: value, isPercent: isPercent)
-      } else {
-        kind = nil
-      }
-    case .blockTransfer:
-      kind = blockTransfer(map, sizeLocation: &sizeLocation).map { .blockTransfer($0) }
-    case .extraFunding, .oneOffSaving:
-      let amounts = map.value("amounts", required: true, expected: "amounts by financial year, such as 2021-22: £1m")
-        .flatMap {
-          yearMap($0, what: "amount") { money($0, allowNegative: false, atLeast: 100) }
-        }
-      kind = amounts.map { type == .extraFunding ? .extraFunding($0) : .oneOffSaving($0) }
-    }
+    let kind = leverKind(type, map, costed: costed, sizeLocation: &sizeLocation)
     guard let kind else { return nil }
     let firstYear: FinancialYear? = {
       if case .extraFunding(let amounts) = kind { return amounts.keys.min() }
@@ -171,6 +62,132 @@ extension SectionReader {
     }()
     guard let begins = start ?? firstYear ?? years?.lowerBound else { return nil }
     return Lever(name: name, kind: kind, start: begins, end: end, ramp: ramp, sizeLocation: sizeLocation)
+  }
+
+  /// Reads a lever's `type:`, with a "did you mean" for an unknown one.
+  private func leverType(_ node: Located) -> LeverType? {
+    guard let name = reader.text(node, expected: "a lever type") else { return nil }
+    guard let type = LeverType(rawValue: name) else {
+      reader.report(
+        node, "unknown lever type '\(name)'\(Suggestion.hint(for: name, among: LeverType.names))",
+        expected: "one of: \(LeverType.names.joined(separator: ", "))")
+      return nil
+    }
+    return type
+  }
+
+  /// Reads a lever's `ramp:`, fractions of full size in successive active years.
+  private func rampFractions(_ node: Located) -> [Double]? {
+    if case .sequence(let steps, _) = node.node, !steps.isEmpty {
+      return steps.enumerated().compactMap { offset, step in
+        let located = Located(node: step, path: "\(node.path)[\(offset)]")
+        guard let fraction = reader.scalar(located, expected: FriendlyValues.shareForms, FriendlyValues.share) else {
+          return nil
+        }
+        guard (0...1).contains(fraction) else {
+          reader.report(
+            located, "a ramp step of \(FixedPoint.format(fraction * 100, places: 1))% is out of range",
+            expected: "between 0% and 100% of the lever's size")
+          return nil
+        }
+        return fraction
+      }
+    } else {
+      reader.report(
+        node, "found \(node.kindDescription)",
+        expected: "a list of fractions of full size by year, such as [50%, 100%]")
+      return nil
+    }
+  }
+
+  /// What a lever of `type` does, from its own keys; nil (with the problems reported) when they
+  /// cannot be read.
+  private func leverKind(
+    _ type: LeverType, _ map: MappingView, costed: [String]?, sizeLocation: inout SourceLocation?
+  ) -> LeverKind? {
+    switch type {
+    case .movePlacements:
+      return movePlacements(map, costed: costed, sizeLocation: &sizeLocation)
+    case .demandGrowth:
+      let node = map.value("change", required: true, expected: "the change in growth a year, such as -2%")
+      sizeLocation = node?.mark
+      return node.flatMap { rate($0, within: -0.5...0.5, what: "a change in growth") }.map { .demandGrowth(change: $0) }
+    case .unitCost:
+      return unitCost(map, costed: costed, sizeLocation: &sizeLocation)
+    case .blockTransfer:
+      return blockTransfer(map, sizeLocation: &sizeLocation).map { .blockTransfer($0) }
+    case .extraFunding, .oneOffSaving:
+      let amounts = map.value("amounts", required: true, expected: "amounts by financial year, such as 2021-22: £1m")
+        .flatMap {
+          yearMap($0, what: "amount") { money($0, allowNegative: false, atLeast: 100) }
+        }
+      return amounts.map { type == .extraFunding ? .extraFunding($0) : .oneOffSaving($0) }
+    }
+  }
+
+  /// `move_placements`: from, to, plans_per_year and capped_by_places.
+  private func movePlacements(_ map: MappingView, costed: [String]?, sizeLocation: inout SourceLocation?) -> LeverKind? {
+    let from = map.value("from", required: true, expected: "the placement plans move from").flatMap {
+      costedPlacement($0, costed: costed)
+    }
+    let to = map.value("to", required: true, expected: "the placement plans move to").flatMap {
+      costedPlacement($0, costed: costed)
+    }
+    if let from, let to, from == to, let node = map.value("to") {
+      reader.report(node, "plans move from and to the same placement", expected: "two different placements")
+    }
+    let plansNode = map.value("plans_per_year", required: true, expected: "the number of plans moved each year")
+    sizeLocation = plansNode?.mark
+    let plans = plansNode.flatMap { node -> Double? in
+      reader.scalar(node, expected: "a number of plans a year, zero or more") { text in
+        guard let number = FriendlyValues.plainNumber(text.trimmingCharacters(in: .whitespaces)) else {
+          if text.trimmingCharacters(in: .whitespaces).hasPrefix("-") {
+            throw ValueProblem(problem: "'\(text)' is negative", expected: "a number of plans a year, zero or more")
+          }
+          throw ValueProblem(problem: "'\(text)' is not a number", expected: "a number of plans a year, zero or more")
+        }
+        guard number <= FriendlyValues.countLimit else {
+          throw ValueProblem(problem: "'\(text)' is too large", expected: "fewer than 10,000,000 plans")
+        }
+        return number
+      }
+    }
+    let capped =
+      map.value("capped_by_places").flatMap { node in
+        reader.scalar(node, expected: "true or false") { text -> Bool in
+          switch text.lowercased() {
+          case "true", "yes", "on": return true
+          case "false", "no", "off": return false
+          default: throw ValueProblem(problem: "'\(text)' is not true or false", expected: "true or false")
+          }
+        }
+      } ?? true
+    guard let from, let to, let plans else { return nil }
+    return .movePlacements(from: from, to: to, plansPerYear: plans, cappedByPlaces: capped)
+  }
+
+  /// `unit_cost`: the placement and a change in percent or pounds.
+  private func unitCost(_ map: MappingView, costed: [String]?, sizeLocation: inout SourceLocation?) -> LeverKind? {
+    let target = map.value("placement", required: true, expected: "the placement whose cost changes").flatMap {
+      costedPlacement($0, costed: costed)
+    }
+    let node = map.value("change", required: true, expected: "a change such as -5% or -£2,000")
+    sizeLocation = node?.mark
+    let change = node.flatMap { node in
+      reader.scalar(node, expected: "a change such as -5% or -£2,000") { text -> (Double, Bool) in
+        if text.contains("%") { return (try FriendlyValues.share(text), true) }
+        if text.contains("£") || text.lowercased().hasSuffix("k") || text.lowercased().hasSuffix("m") {
+          return (try FriendlyValues.money(text), false)
+        }
+        throw ValueProblem(
+          problem: "'\(text)' is neither a percentage nor an amount", expected: "a change such as -5% or -£2,000")
+      }
+    }
+    if let (value, isPercent) = change, isPercent, value < -1, let node {
+      reader.report(node, "a cut of more than 100% leaves a negative cost", expected: "a change of -100% or more")
+    }
+    guard let target, let (value, isPercent) = change else { return nil }
+    return .unitCost(placement: target, change: value, isPercent: isPercent)
   }
 
   private func blockTransfer(_ map: MappingView, sizeLocation: inout SourceLocation?) -> BlockTransfer? {
