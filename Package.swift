@@ -38,7 +38,7 @@ let package = Package(
     .executableTarget(
       name: "highneeds",
       dependencies: [
-        "HighNeeds", "ScenarioFiles", "Projection", "Reports", "Forecasting", "Statistics",
+        "HighNeeds", "ScenarioFiles", "Projection", "Reports", "Forecasting", "Statistics", "LinearAlgebra",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
@@ -49,6 +49,6 @@ let package = Package(
     .testTarget(
       name: "HighNeedsTests",
       dependencies: ["HighNeeds", "ScenarioFiles", "Projection", "Reports", "Statistics", "TestSupport"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "EndToEndTests", dependencies: ["highneeds"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "EndToEndTests", dependencies: ["highneeds", "TestSupport"], resources: [.copy("Fixtures")]),
   ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Every shipped scenario × every format, and fit, forecast, backtest and validate: standard
 /// output byte for byte against `Fixtures/golden/out/`, written by `make_golden.sh` before the

@@ -1,26 +1,27 @@
 import Foundation
 
 /// The result of one run of the `highneeds` binary.
-struct BinaryRun {
+public struct BinaryRun: Sendable {
   /// The exit status (a signal would show as a status other than the sysexits codes).
-  let status: Int32
+  public let status: Int32
   /// Everything written to standard output.
-  let stdout: String
+  public let stdout: String
   /// Everything written to standard error.
-  let stderr: String
+  public let stderr: String
   /// True when the process was ended by a signal (a crash or trap), not an exit.
-  let crashed: Bool
+  public let crashed: Bool
 }
 
-/// Where the built `highneeds` executable is: beside this test target's resource bundle in the
-/// build folder (`.build/<config>/highneeds`). The test target depends on the executable, so
-/// `swift test` builds it first.
-func highneedsExecutable() -> URL? {
-  let candidates = [
-    Bundle.module.bundleURL.deletingLastPathComponent(),
-    Bundle.main.bundleURL,
-    Bundle.main.bundleURL.deletingLastPathComponent(),
-  ]
+/// Where the built `highneeds` executable is: in the build folder beside the test bundle
+/// (`.build/<config>/highneeds`), found by walking up from the running test binary. The
+/// end-to-end target depends on the executable, so `swift test` builds it first.
+public func highneedsExecutable() -> URL? {
+  var candidates: [URL] = []
+  var folder = Bundle.main.bundleURL
+  for _ in 0..<4 {
+    candidates.append(folder)
+    folder.deleteLastPathComponent()
+  }
   for folder in candidates {
     let url = folder.appendingPathComponent("highneeds")
     var isDirectory: ObjCBool = false
@@ -31,15 +32,18 @@ func highneedsExecutable() -> URL? {
   return nil
 }
 
-/// The repository's root folder (for `scenarios/` and shared fixtures), from this file's path.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+/// The repository's root folder (for `scenarios/` and shared fixtures), from this file's path
+/// (`Tests/TestSupport/BinaryRunner.swift`).
+public let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
   .deletingLastPathComponent()
 
-/// Runs `highneeds` with `args` (and optional standard input), waiting for it to finish.
+/// Runs `highneeds` with `args` (and optional standard input), waiting for it to finish: the
+/// one way the tests run the binary.
 ///
 /// Output goes through temporary files rather than pipes so a large report cannot deadlock
-/// the test. A missing binary is reported as status -1 with the reason on `stderr`.
-func runHighneeds(_ args: [String], stdin: String? = nil, in directory: URL? = nil) -> (
+/// the test (a pipe read after the other fills and blocks the child). A missing binary is
+/// reported as status -1 with the reason on `stderr`, so a test expecting 0 or 65 fails.
+public func runHighneeds(_ args: [String], stdin: String? = nil, in directory: URL? = nil) -> (
   status: Int32, stdout: String, stderr: String
 ) {
   let run = runHighneedsDetailed(args, stdin: stdin, in: directory)
@@ -47,7 +51,7 @@ func runHighneeds(_ args: [String], stdin: String? = nil, in directory: URL? = n
 }
 
 /// Like ``runHighneeds(_:stdin:in:)`` but also says whether the process died of a signal.
-func runHighneedsDetailed(_ args: [String], stdin: String? = nil, in directory: URL? = nil) -> BinaryRun {
+public func runHighneedsDetailed(_ args: [String], stdin: String? = nil, in directory: URL? = nil) -> BinaryRun {
   guard let executable = highneedsExecutable() else {
     return BinaryRun(
       status: -1, stdout: "", stderr: "highneeds executable not found beside the test bundle", crashed: false)
@@ -88,7 +92,7 @@ func runHighneedsDetailed(_ args: [String], stdin: String? = nil, in directory: 
 }
 
 /// A fresh empty folder for a test's output files.
-func makeScratchFolder() throws -> URL {
+public func makeScratchFolder() throws -> URL {
   let folder = FileManager.default.temporaryDirectory.appendingPathComponent("highneeds-out-\(UUID().uuidString)")
   try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
   return folder
