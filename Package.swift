@@ -5,6 +5,9 @@ let package = Package(
   name: "highneeds",
   products: [
     .library(name: "HighNeeds", targets: ["HighNeeds"]),
+    .library(name: "ScenarioFiles", targets: ["ScenarioFiles"]),
+    .library(name: "Projection", targets: ["Projection"]),
+    .library(name: "Reports", targets: ["Reports"]),
     .library(name: "Forecasting", targets: ["Forecasting"]),
     .library(name: "Statistics", targets: ["Statistics"]),
     .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
@@ -24,9 +27,17 @@ let package = Package(
     // Regression, distributions and optimisation: no time series.
     .target(name: "Statistics", dependencies: ["LinearAlgebra"]),
     .target(name: "Forecasting", dependencies: ["Statistics", "LinearAlgebra"]),
+    // The domain's value types: scenario, years, money, placements, levers, places.
+    .target(name: "HighNeeds", dependencies: ["Forecasting"]),
+    // Scenario files: YAML to a validated Scenario, extends:, the rewriter. The only Yams user.
     .target(
-      name: "HighNeeds",
-      dependencies: ["Forecasting", "Statistics", .product(name: "Yams", package: "Yams")]),
+      name: "ScenarioFiles",
+      dependencies: ["HighNeeds", "Forecasting", .product(name: "Yams", package: "Yams")]),
+    // Computing only: demand, costs with levers, the ledger, attribution, places, uncertainty,
+    // goal seek, comparison. No formatting.
+    .target(name: "Projection", dependencies: ["HighNeeds", "Forecasting", "Statistics"]),
+    // Every report: one protocol, one render(_:as:), one JSON writer, one CSV quoting, one table.
+    .target(name: "Reports", dependencies: ["HighNeeds", "Projection", "Forecasting", "Statistics"]),
     // ODS and XLSX workbooks as rows of located cells (ZIPFoundation + Foundation's XMLParser).
     .target(name: "Spreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     // DfE finance files (DSG allocations, s251 benchmarking, DSG balance) as typed, located records.
@@ -34,7 +45,7 @@ let package = Package(
     .executableTarget(
       name: "highneeds",
       dependencies: [
-        "HighNeeds", "Forecasting", "Statistics",
+        "HighNeeds", "ScenarioFiles", "Projection", "Reports", "Forecasting", "Statistics", "LinearAlgebra",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
@@ -42,14 +53,17 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "Statistics", "TestSupport"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "HighNeedsTests", dependencies: ["HighNeeds", "Statistics"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "HighNeedsTests",
+      dependencies: ["HighNeeds", "ScenarioFiles", "Projection", "Reports", "Statistics", "TestSupport"], resources: [.copy("Fixtures")]),
     // Small ODS and XLSX files built in memory for the reader's and parsers' tests.
     .target(
       name: "SpreadsheetFixtures", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
       path: "Tests/SpreadsheetFixtures"),
     .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "SpreadsheetFixtures", "TestSupport"]),
     .testTarget(
-      name: "FinanceDataTests", dependencies: ["FinanceData", "Spreadsheet", "SpreadsheetFixtures", "HighNeeds", "TestSupport"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["highneeds"], resources: [.copy("Fixtures")]),
+      name: "FinanceDataTests",
+      dependencies: ["FinanceData", "Spreadsheet", "SpreadsheetFixtures", "HighNeeds", "TestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["highneeds", "TestSupport"], resources: [.copy("Fixtures")]),
   ]
 )

@@ -20,6 +20,7 @@ let package = Package(
       name: "hn-bench",
       dependencies: [
         .product(name: "Forecasting", package: "highneeds"),
+        .product(name: "Statistics", package: "highneeds"),
         .product(name: "LinearAlgebra", package: "highneeds"),
       ])
   ]

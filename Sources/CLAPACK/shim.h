@@ -13,6 +13,8 @@
 
 #include <stddef.h>
 
+// LAPACK's own version (3.11.0 on Debian bookworm).
+void ilaver_(int *major, int *minor, int *patch);
 // QR with column pivoting.
 void dgeqp3_(const int *m, const int *n, double *a, const int *lda, int *jpvt, double *tau,
              double *work, const int *lwork, int *info);

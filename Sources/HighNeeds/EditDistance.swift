@@ -41,14 +41,14 @@ public enum Suggestion {
 
   /// A hint for a key that is three digits: almost always the tail of `£8,000` written inside
   /// `{...}` or `[...]`, where a comma separates entries.
-  static func flowCommaHint(for key: String) -> String {
+  public static func flowCommaHint(for key: String) -> String {
     guard key.count == 3, key.allSatisfy(\.isASCIIDigit) else { return "" }
     return
       " (inside { } or [ ] a comma separates entries, so '£8,000' splits in two: write £8k, or quote it: \"£8,000\")"
   }
 
   /// `; did you mean 'x'?`-style hint text, or an empty string.
-  static func hint(for word: String, among candidates: [String]) -> String {
+  public static func hint(for word: String, among candidates: [String]) -> String {
     guard let best = closest(to: word, among: candidates) else { return "" }
     return " (did you mean '\(best)'?)"
   }

@@ -1,30 +1,36 @@
 import Foundation
 
 /// Why a scalar could not be read as the value a field wants.
-struct ValueProblem: Error {
+public struct ValueProblem: Error {
   /// What was wrong with the text.
-  let problem: String
+  public let problem: String
   /// What would have been accepted.
-  let expected: String
+  public let expected: String
+
+  /// A problem and what would have been accepted.
+  public init(problem: String, expected: String) {
+    self.problem = problem
+    self.expected = expected
+  }
 }
 
 /// Parsers for the value forms a finance officer writes: `£38.226m`, `£41,740k`, `8%`, `2019/20`.
 ///
 /// Each returns the value or throws ``ValueProblem``; none traps on any input (no force
 /// unwraps, no integer conversion of unchecked doubles).
-enum FriendlyValues {
+public enum FriendlyValues {
   /// The largest amount of money accepted: £1,000bn. Anything larger is a typo.
-  static let moneyLimit = 1e12
+  public static let moneyLimit = 1e12
   /// The largest plan count accepted.
-  static let countLimit = 10_000_000.0
+  public static let countLimit = 10_000_000.0
 
-  static let moneyForms = "an amount such as £38.226m, £41,740k, £8,000 or 38226000"
-  static let shareForms = "a percentage such as 8% or a fraction such as 0.08"
-  static let yearForms = "a financial year such as 2019-20 or 2019/20"
+  public static let moneyForms = "an amount such as £38.226m, £41,740k, £8,000 or 38226000"
+  public static let shareForms = "a percentage such as 8% or a fraction such as 0.08"
+  public static let yearForms = "a financial year such as 2019-20 or 2019/20"
 
   /// Reads money: optional sign, optional `£`, digits with optional thousands commas and
   /// decimals, optional suffix `k` (thousands), `m` (millions) or `bn` (billions).
-  static func money(_ raw: String) throws -> Double {
+  public static func money(_ raw: String) throws -> Double {
     var text = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "")
     var negative = false
     if let first = text.first, first == "-" || first == "−" || first == "+" {
@@ -55,7 +61,7 @@ enum FriendlyValues {
 
   /// Reads a share or rate: `8%`, `-1.5%`, `0.08`. A bare number outside -1...1 is refused as
   /// ambiguous (is `8` meant as 8% or 800%?).
-  static func share(_ raw: String) throws -> Double {
+  public static func share(_ raw: String) throws -> Double {
     var text = raw.trimmingCharacters(in: .whitespaces)
     var negative = false
     if let first = text.first, first == "-" || first == "−" || first == "+" {
@@ -80,7 +86,7 @@ enum FriendlyValues {
   }
 
   /// Reads a financial year (`2019-20`, `2019/20`, `2019-2020`).
-  static func financialYear(_ raw: String) throws -> FinancialYear {
+  public static func financialYear(_ raw: String) throws -> FinancialYear {
     guard let year = FinancialYear(parsing: raw) else {
       throw ValueProblem(problem: "'\(raw)' is not a financial year", expected: yearForms)
     }
@@ -88,7 +94,7 @@ enum FriendlyValues {
   }
 
   /// Reads a census year: a four-digit calendar year (the January of the count).
-  static func censusYear(_ raw: String) throws -> CensusYear {
+  public static func censusYear(_ raw: String) throws -> CensusYear {
     let text = raw.trimmingCharacters(in: .whitespaces)
     guard text.count == 4, text.allSatisfy(\.isASCIIDigit), let year = Int(text),
       FinancialYear.plausibleStartYears.contains(year)
@@ -100,7 +106,7 @@ enum FriendlyValues {
   }
 
   /// Reads a count of plans: a whole number, commas allowed (`2,500`), zero or more.
-  static func count(_ raw: String) throws -> Double {
+  public static func count(_ raw: String) throws -> Double {
     // The common case, plain digits (`2296`), without the general parser's work.
     if raw.utf8.count <= 7, !raw.isEmpty, raw.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
       let whole = Int(raw)
@@ -126,7 +132,7 @@ enum FriendlyValues {
 
   /// An unsigned decimal: `38226000`, `38.226`, `41,740` (commas only in groups of three).
   /// Refuses exponents, `inf`, `nan` and anything else `Double(_:)` would accept.
-  static func plainNumber(_ text: String) -> Double? {
+  public static func plainNumber(_ text: String) -> Double? {
     guard !text.isEmpty, text.count <= 40 else { return nil }
     let parts = text.split(separator: ".", omittingEmptySubsequences: false)
     guard parts.count <= 2, let integerPart = parts.first else { return nil }

@@ -17,8 +17,9 @@ public struct Lever: Sendable {
   /// Where the lever's single size value is written (for `solve --output`), if it has one.
   public var sizeLocation: SourceLocation?
 
-  /// The fraction of full size in `year`: 0 outside start...end, else the ramp's entry.
-  public func phase(in year: FinancialYear) -> Double {
+  /// The fraction of full size in `year` (the ramp): 0 outside start...end, else the ramp's
+  /// entry for the year's place in the active years, the last entry after the ramp ends.
+  public func rampFraction(in year: FinancialYear) -> Double {
     guard year >= start, end.map({ year <= $0 }) ?? true else { return 0 }
     let index = start.distance(to: year)
     guard let last = ramp.last else { return 1 }
@@ -53,6 +54,16 @@ public struct Lever: Sendable {
     }
     return copy
   }
+
+  /// Creates the value from its parts (the loader and tests build them; nothing is checked here).
+  public init(name: String, kind: LeverKind, start: FinancialYear, end: FinancialYear? = nil, ramp: [Double], sizeLocation: SourceLocation? = nil) {
+    self.name = name
+    self.kind = kind
+    self.start = start
+    self.end = end
+    self.ramp = ramp
+    self.sizeLocation = sizeLocation
+  }
 }
 
 /// What a lever does.
@@ -61,7 +72,7 @@ public enum LeverKind: Sendable {
   /// than `from` holds and, when `cappedByPlaces`, never more than the spare places in `to`.
   case movePlacements(from: Placement, to: Placement, plansPerYear: Double, cappedByPlaces: Bool)
   /// Change the growth of plans by `change` a year (−0.02 is two points slower): projected plans
-  /// are multiplied by Π(1 + change × phase) over the lever's active years so far.
+  /// are multiplied by Π(1 + change × ramp fraction) over the lever's active years so far.
   case demandGrowth(change: Double)
   /// Change the cost per plan of a placement by a fraction (`isPercent`) or by pounds at
   /// price-year prices (inflated and calibrated like the cost itself).
@@ -73,22 +84,36 @@ public enum LeverKind: Sendable {
   /// One-off savings on spend by year.
   case oneOffSaving([FinancialYear: Pounds])
 
-  /// The lever type as written in the scenario.
-  public var typeName: String {
+  /// The lever's type.
+  public var type: LeverType {
     switch self {
-    case .movePlacements: return "move_placements"
-    case .demandGrowth: return "demand_growth"
-    case .unitCost: return "unit_cost"
-    case .blockTransfer: return "block_transfer"
-    case .extraFunding: return "extra_funding"
-    case .oneOffSaving: return "one_off_saving"
+    case .movePlacements: return .movePlacements
+    case .demandGrowth: return .demandGrowth
+    case .unitCost: return .unitCost
+    case .blockTransfer: return .blockTransfer
+    case .extraFunding: return .extraFunding
+    case .oneOffSaving: return .oneOffSaving
     }
   }
+}
 
-  /// All lever types, for messages.
-  public static let typeNames = [
-    "move_placements", "demand_growth", "unit_cost", "block_transfer", "extra_funding", "one_off_saving",
-  ]
+/// The kinds of lever, by the name a scenario writes in `type:` (the one place those names live).
+public enum LeverType: String, CaseIterable, Sendable {
+  /// Move plans between placements.
+  case movePlacements = "move_placements"
+  /// Change the growth of plans.
+  case demandGrowth = "demand_growth"
+  /// Change a placement's cost per plan.
+  case unitCost = "unit_cost"
+  /// Transfer from the Schools Block.
+  case blockTransfer = "block_transfer"
+  /// Extra funding by year.
+  case extraFunding = "extra_funding"
+  /// One-off savings by year.
+  case oneOffSaving = "one_off_saving"
+
+  /// Every type's name, for messages.
+  public static var names: [String] { allCases.map(\.rawValue) }
 }
 
 /// A transfer from the Schools Block: a fixed amount, or a fraction of the block.
@@ -102,4 +127,11 @@ public struct BlockTransfer: Sendable {
 
   /// The transfer at full size.
   public var amount: Pounds { isPercent ? (schoolsBlock ?? .zero) * size : Pounds(size) }
+
+  /// Creates the value from its parts (the loader and tests build them; nothing is checked here).
+  public init(size: Double, isPercent: Bool, schoolsBlock: Pounds? = nil) {
+    self.size = size
+    self.isPercent = isPercent
+    self.schoolsBlock = schoolsBlock
+  }
 }

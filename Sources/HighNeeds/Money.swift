@@ -60,9 +60,9 @@ public struct Pounds: Hashable, Comparable, Sendable, CustomStringConvertible {
 }
 
 /// Fixed-point formatting without Foundation's locale-dependent formatters.
-enum FixedPoint {
+public enum FixedPoint {
   /// Formats a finite `value` with exactly `places` decimals, rounding half away from zero.
-  static func format(_ value: Double, places: Int) -> String {
+  public static func format(_ value: Double, places: Int) -> String {
     guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
     var scale = 1.0
     for _ in 0..<places { scale *= 10 }

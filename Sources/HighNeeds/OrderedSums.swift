@@ -7,10 +7,10 @@
 /// byte-identical reports.
 extension Dictionary where Key: Comparable, Value == Double {
   /// The sum of the values, added in increasing key order.
-  var sumInKeyOrder: Double { sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value } }
+  public var sumInKeyOrder: Double { sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value } }
 }
 
 extension Dictionary where Key: Comparable, Value == Pounds {
   /// The sum of the amounts, added in increasing key order.
-  var sumInKeyOrder: Pounds { sorted { $0.key < $1.key }.reduce(.zero) { $0 + $1.value } }
+  public var sumInKeyOrder: Pounds { sorted { $0.key < $1.key }.reduce(.zero) { $0 + $1.value } }
 }

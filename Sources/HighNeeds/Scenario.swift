@@ -1,3 +1,5 @@
+import Forecasting
+
 /// A validated scenario: everything the ledger needs, with units in the types.
 ///
 /// Built by ``ScenarioLoader`` from a YAML file; every field has been checked (ranges,
@@ -41,14 +43,29 @@ public struct Scenario: Sendable {
 
   /// Every financial year of the ledger in order.
   public var financialYears: [FinancialYear] { Array(years.lowerBound...years.upperBound) }
+
+  /// Creates the value from its parts (the loader and tests build them; nothing is checked here).
+  public init(name: String, authority: String, years: ClosedRange<FinancialYear>, demand: DemandSpec, costs: CostSpec, funding: FundingSpec, reserve: ReserveSpec, calibrate: FinancialYear? = nil, places: PlacesSpec? = nil, levers: [Lever] = [], locations: [String: SourceLocation] = [:]) {
+    self.name = name
+    self.authority = authority
+    self.years = years
+    self.demand = demand
+    self.costs = costs
+    self.funding = funding
+    self.reserve = reserve
+    self.calibrate = calibrate
+    self.places = places
+    self.levers = levers
+    self.locations = locations
+  }
 }
 
 /// Demand for plans: counts at the January census and how to project them.
 public struct DemandSpec: Sendable {
   /// Plans (statements before 2014) counted at each January census, as given.
   public var census: [CensusYear: Double]
-  /// The forecasting model's name as accepted by the Forecasting module (`auto`, `linear`, ...).
-  public var model: String
+  /// The forecasting model (`auto`, `linear`, ...).
+  public var model: ForecastModel
   /// A constant annual growth rate of plans after the last census, used instead of a fitted
   /// model when given (0.089 is 8.9% a year): for histories too short to fit.
   public var growth: Double?
@@ -76,6 +93,18 @@ public struct DemandSpec: Sendable {
   public var mixCensus: CensusYear { census.keys.max() ?? CensusYear(0) }
   /// Placements in a fixed order (by name) for stable reports.
   public var placementOrder: [Placement] { placements.keys.sorted() }
+
+  /// Creates the value from its parts (the loader and tests build them; nothing is checked here).
+  public init(census: [CensusYear: Double], model: ForecastModel, growth: Double? = nil, placements: [Placement: Double], placementTrend: [Placement: Double], needs: [String: Double] = [:], phases: [String: Double] = [:], authorities: [AuthorityCensus] = []) {
+    self.census = census
+    self.model = model
+    self.growth = growth
+    self.placements = placements
+    self.placementTrend = placementTrend
+    self.needs = needs
+    self.phases = phases
+    self.authorities = authorities
+  }
 }
 
 /// One authority's census counts in a scenario that covers several (`demand.authorities`).
@@ -103,6 +132,14 @@ public struct CostSpec: Sendable {
   /// High needs spend not tied to a plan (central services, hospital education...), at `priceYear`
   /// prices; inflated like unit costs but not calibrated.
   public var other: Pounds
+
+  /// Creates the value from its parts (the loader and tests build them; nothing is checked here).
+  public init(perPlan: [Placement: Pounds], priceYear: FinancialYear, inflation: Double, other: Pounds) {
+    self.perPlan = perPlan
+    self.priceYear = priceYear
+    self.inflation = inflation
+    self.other = other
+  }
 }
 
 /// Money coming into the High Needs Block.
@@ -117,6 +154,15 @@ public struct FundingSpec: Sendable {
   public var otherIncome: [FinancialYear: Pounds]
   /// Total DSG by year for the 1% test; a year without a figure uses the latest earlier one.
   public var dsgTotal: [FinancialYear: Pounds]
+
+  /// Creates the value from its parts (the loader and tests build them; nothing is checked here).
+  public init(highNeedsBlock: [FinancialYear: Pounds], growth: Double, blockTransfers: [FinancialYear: Pounds], otherIncome: [FinancialYear: Pounds], dsgTotal: [FinancialYear: Pounds]) {
+    self.highNeedsBlock = highNeedsBlock
+    self.growth = growth
+    self.blockTransfers = blockTransfers
+    self.otherIncome = otherIncome
+    self.dsgTotal = dsgTotal
+  }
 }
 
 /// The DSG high needs reserve.
@@ -125,6 +171,12 @@ public struct ReserveSpec: Sendable {
   public var opening: Pounds
   /// Actual overspend (positive) or underspend (negative) by year; these years are outturns.
   public var outturn: [FinancialYear: Pounds]
+
+  /// Creates the value from its parts (the loader and tests build them; nothing is checked here).
+  public init(opening: Pounds, outturn: [FinancialYear: Pounds]) {
+    self.opening = opening
+    self.outturn = outturn
+  }
 }
 
 /// A way of splitting plans and places within a setting: by primary need or by phase.
@@ -137,7 +189,7 @@ public enum GroupDimension: String, Sendable, CaseIterable {
   /// The scenario key for the shares and for capacity within a setting: `needs` or `phases`.
   public var key: String { self == .need ? "needs" : "phases" }
   /// The word used in messages.
-  var noun: String { self == .need ? "need group" : "phase" }
+  public var noun: String { self == .need ? "need group" : "phase" }
   /// An example share.
-  var example: String { self == .need ? "ASD: 30%" : "primary: 40%" }
+  public var example: String { self == .need ? "ASD: 30%" : "primary: 40%" }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Forecasting
 import Foundation
+import Reports
 
 /// `highneeds backtest`: held-out accuracy of every forecasting model on a wide table of
 /// series (one row per area, one column per year, as DfE's SEN2 caseload file).
@@ -44,18 +45,14 @@ struct BacktestCommand: ParsableCommand {
   @Option(help: "Value of --filter-column to keep.")
   var filter: String?
 
-  @Option(help: "Output format: table or markdown.")
-  var format: BacktestFormat = .table
+  @Option(help: "Output format: table, markdown, json (the summaries) or csv (every held-out forecast).")
+  var format: ReportFormat = .table
 
   @Option(name: .customLong("rows"), help: "Also write every held-out forecast to this CSV file.")
   var rowsPath: String?
 
   @Option(name: .shortAndLong, help: "Write the summary to this file instead of standard output.")
   var output: String?
-
-  enum BacktestFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, markdown
-  }
 
   /// Years are whole numbers of absolute value below this (as `forecast --time`).
   static let yearLimit = 1_000_000
@@ -74,6 +71,7 @@ struct BacktestCommand: ParsableCommand {
   }
 
   func validate() throws {
+    try requireFormat(format, for: BacktestReport.self)
     guard (1...Forecaster.maximumHorizon).contains(horizon) else {
       throw ValidationError("--horizon must be between 1 and \(Forecaster.maximumHorizon), got \(horizon)")
     }
@@ -158,87 +156,30 @@ struct BacktestCommand: ParsableCommand {
         failuresByOrigin[origin] = run.failures
         allFailures.merge(run.failures, uniquingKeysWith: +)
       }
-      var text =
-        format == .markdown
-        ? "Series: \(series.count) complete (\(incomplete) left out with missing years).\n"
-        : "series: \(series.count) complete (\(incomplete) left out with missing years)\n"
-      var groups: [(title: String, rows: [Backtest.Row], failures: [String: Int])] = origins.map { o in
+      var groups: [BacktestReport.Group] = origins.map { o in
         let last = min(o + horizon, yearColumns.map(\.1).max() ?? o)
-        return (
-          "origin \(o): train to \(o), forecast \(o + 1)-\(last)", rows.filter { $0.origin == o },
-          failuresByOrigin[o] ?? [:]
-        )
+        let own = rows.filter { $0.origin == o }
+        return BacktestReport.Group(
+          title: "origin \(o): train to \(o), forecast \(o + 1)-\(last)",
+          summaries: own.isEmpty
+            ? [] : Backtest.summarise(own, levels: levelList, failures: failuresByOrigin[o] ?? [:]))
       }
-      if origins.count > 1 {
-        groups.append(("pooled over origins \(origins.map(String.init).joined(separator: ", "))", rows, allFailures))
+      if origins.count > 1, !rows.isEmpty {
+        groups.append(
+          BacktestReport.Group(
+            title: "pooled over origins \(origins.map(String.init).joined(separator: ", "))",
+            summaries: Backtest.summarise(rows, levels: levelList, failures: allFailures)))
       }
-      for group in groups where !group.rows.isEmpty {
-        let summaries = Backtest.summarise(group.rows, levels: levelList, failures: group.failures)
-        text += "\n" + render(title: group.title, summaries, levels: levelList)
-      }
+      let report = BacktestReport(
+        seriesCount: series.count, incompleteCount: incomplete, groups: groups, rows: rows, levels: levelList)
+      let text = render(report, as: format)
       // Both files or neither: a --rows file that cannot be written must not leave the
       // summary written (or printed) alone.
       var files: [(text: String, path: String)] = []
       if let output { files.append((text, output)) }
-      if let rowsPath { files.append((rowsCSV(rows, levels: levelList), rowsPath)) }
+      if let rowsPath { files.append((render(report, as: .csv), rowsPath)) }
       try writeOutputs(files, protecting: [data])
       if output == nil { try writeStandardOutput(text) }
     }
-  }
-
-  func render(title: String, _ summaries: [Backtest.Summary], levels: [Double]) -> String {
-    let levelNames = levels.map { ForecastReport.levelName($0) }
-    let header = ["model", "forecasts", "failed", "median MAPE", "mean MAPE"] + levelNames.map { "cover \($0)%" }
-    // Never a non-finite number, nor a 300-digit one: a MAPE that overflowed (an actual
-    // near zero, a forecast near 1e300) is shown as "-" and explained below the table.
-    var overflowed = false
-    func percent(_ x: Double, _ decimals: Int) -> String {
-      guard x.isFinite else {
-        overflowed = true
-        return "-"
-      }
-      return abs(x) < 1e9 ? String(format: "%.\(decimals)f", x) : String(format: "%.3g", x)
-    }
-    let body = summaries.map { s in
-      [
-        s.model, "\(s.forecasts)", "\(s.failures)", s.forecasts > 0 ? percent(s.medianMAPE, 2) : "-",
-        s.forecasts > 0 ? percent(s.meanMAPE, 2) : "-",
-      ]
-        + (s.coverage.isEmpty ? levels.map { _ in "-" } : s.coverage.map { percent($0, 1) })
-    }
-    let note =
-      overflowed
-      ? "(-: the percentage errors overflowed: an actual near zero or a forecast beyond double precision)\n" : ""
-    if format == .markdown {
-      var out =
-        "**\(title)**\n\n| " + header.joined(separator: " | ") + " |\n|"
-        + header.map { _ in "---" }.joined(separator: "|") + "|\n"
-      for row in body { out += "| " + row.joined(separator: " | ") + " |\n" }
-      return out + (note.isEmpty ? "" : "\n" + note)
-    }
-    let widths = header.indices.map { j in max(header[j].count, body.map { $0[j].count }.max() ?? 0) }
-    func line(_ cells: [String]) -> String {
-      cells.indices.map { j in
-        let pad = String(repeating: " ", count: widths[j] - cells[j].count)
-        return j == 0 ? cells[j] + pad : pad + cells[j]
-      }.joined(separator: "  ") + "\n"
-    }
-    return title + "\n" + line(header) + body.map(line).joined() + note
-  }
-
-  func rowsCSV(_ rows: [Backtest.Row], levels: [Double]) -> String {
-    var header = ["series", "origin", "model", "time", "step", "actual", "mean"]
-    for l in levels { header += ["lo\(ForecastReport.levelName(l))", "hi\(ForecastReport.levelName(l))"] }
-    var lines = [header.joined(separator: ",")]
-    for r in rows {
-      var cells = [
-        "\"\(r.series.replacingOccurrences(of: "\"", with: "\"\""))\"", "\(r.origin)", r.model, "\(r.time)",
-        "\(r.step)",
-        ForecastReport.number(r.actual), ForecastReport.number(r.mean),
-      ]
-      for i in levels.indices { cells += [ForecastReport.number(r.lower[i]), ForecastReport.number(r.upper[i])] }
-      lines.append(cells.joined(separator: ","))
-    }
-    return lines.joined(separator: "\n") + "\n"
   }
 }

@@ -1,3 +1,6 @@
+import Reports
+import Projection
+import ScenarioFiles
 import Foundation
 import HighNeeds
 

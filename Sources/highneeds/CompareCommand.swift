@@ -1,3 +1,6 @@
+import Reports
+import Projection
+import ScenarioFiles
 import ArgumentParser
 import HighNeeds
 
@@ -33,15 +36,7 @@ struct CompareCommand: ParsableCommand {
       let base = try buildLedger(try loadScenario(baseline))
       let ledgers = try options.map { try buildLedger(try loadScenario($0)) }
       let comparison = Comparison(baseline: base, options: ledgers)
-      let text: String
-      switch format {
-      case .json: text = comparison.json.serialized() + "\n"
-      case .csv: text = comparison.csv
-      case .table: text = comparison.table(style: .aligned)
-      case .markdown: text = comparison.table(style: .markdown)
-      case .html: text = comparison.htmlDocument
-      }
-      try writeOutput(text, to: output)
+      try emit(ComparisonReport(comparison), as: format, to: output, protecting: [baseline] + options)
     }
   }
 }

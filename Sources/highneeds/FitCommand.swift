@@ -2,6 +2,7 @@ import ArgumentParser
 import Forecasting
 import Statistics
 import Foundation
+import Reports
 
 /// `highneeds fit`: a linear regression from a CSV file, with full inference.
 struct FitCommand: ParsableCommand {
@@ -38,16 +39,13 @@ struct FitCommand: ParsableCommand {
   var level: Double = 95
 
   @Option(help: "Output format: json or table.")
-  var format: FitFormat = .table
+  var format: ReportFormat = .table
 
   @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
   var output: String?
 
-  enum FitFormat: String, ExpressibleByArgument, CaseIterable {
-    case json, table
-  }
-
   func validate() throws {
+    try requireFormat(format, for: FitReport.self)
     guard level > 0 && level < 100 else {
       throw ValidationError("--level must be between 0 and 100 (a percentage such as 95), got \(level)")
     }
@@ -85,14 +83,8 @@ struct FitCommand: ParsableCommand {
       } catch {
         throw Failure.dataInvalid("\(data): the fit failed: \(error)")
       }
-      let text: String
-      switch format {
-      case .json: text = try FitReport.json(result, level: level / 100)
-      case .table:
-        text = FitReport.table(
-          result, level: level / 100, call: callDescription(), source: data)
-      }
-      try writeOutput(text, to: output, protecting: [data])
+      let report = FitReport(result, level: level / 100, call: callDescription(), source: data)
+      try emit(report, as: format, to: output, protecting: [data])
     }
   }
 

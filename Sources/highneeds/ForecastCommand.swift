@@ -1,7 +1,11 @@
+import Reports
+import Projection
+import ScenarioFiles
 import ArgumentParser
 import Forecasting
 import Foundation
 import HighNeeds
+import Reports
 
 /// `highneeds forecast`: forecasts an annual count column of a CSV file.
 struct ForecastCommand: ParsableCommand {
@@ -54,17 +58,13 @@ struct ForecastCommand: ParsableCommand {
   var levels: String = "80,95"
 
   @Option(help: "Output format: json, csv or table.")
-  var format: ForecastFormat = .table
+  var format: ReportFormat = .table
 
   @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
   var output: String?
 
   /// The longest series forecast (and backtested): the models are for annual counts.
   static let maximumYears = 200
-
-  enum ForecastFormat: String, ExpressibleByArgument, CaseIterable {
-    case json, csv, table
-  }
 
   func parsedLevels() throws -> [Double] {
     let parts = levels.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -81,6 +81,7 @@ struct ForecastCommand: ParsableCommand {
   }
 
   func validate() throws {
+    try requireFormat(format, for: ForecastReport.self)
     _ = try parsedLevels()
     if breakYear != nil && model != .piecewise {
       throw ValidationError("--break-year goes with --model piecewise")
@@ -182,13 +183,7 @@ struct ForecastCommand: ParsableCommand {
         let columns = population.map { "columns \(time), \(value) and \(population ?? $0)" } ?? "columns \(time) and \(value)"
         throw Failure.dataInvalid("\(data) (\(columns)): \(error)")
       }
-      let text: String
-      switch format {
-      case .json: text = ForecastReport.json(forecast)
-      case .csv: text = ForecastReport.csv(forecast)
-      case .table: text = ForecastReport.table(forecast, actuals: actuals)
-      }
-      try writeOutput(text, to: output, protecting: [data])
+      try emit(ForecastReport(forecast, actuals: actuals), as: format, to: output, protecting: [data])
     }
   }
 }
@@ -216,105 +211,3 @@ private func optionalNumbers(_ table: CSVTable, column name: String, option: Str
 }
 
 extension ForecastModel: ExpressibleByArgument {}
-
-/// Renders a `Forecast` as the JSON contract of DESIGN.md, as CSV, or as a table.
-enum ForecastReport {
-  /// A level as used in field names: `80`, `95`, `99.5`.
-  static func levelName(_ level: Double) -> String {
-    level == level.rounded() ? String(Int(level)) : String(level)
-  }
-
-  /// A JSON number; non-finite values (never produced by the library) become null.
-  static func number(_ x: Double?) -> String {
-    guard let x, x.isFinite else { return "null" }
-    if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
-    return String(x)
-  }
-
-  /// A JSON string literal (the escaping of `JSONValue`, shared with the scenario reports).
-  static func string(_ s: String) -> String { JSONValue.quote(s) }
-
-  /// `{"model", "selection", "candidates", "fitted", "forecast", "levels", "notes"}`.
-  static func json(_ f: Forecast) -> String {
-    var lines: [String] = []
-    lines.append("{")
-    lines.append("  \"model\": \(string(f.model)),")
-    lines.append("  \"selection\": \(string(f.selection)),")
-    let candidates = f.candidates.map {
-      "    {\"model\": \(string($0.model)), \"aicc\": \(number($0.aicc)), \"backtestMAPE\": \(number($0.backtestMAPE))}"
-    }
-    lines.append(
-      "  \"candidates\": [" + (candidates.isEmpty ? "]," : "\n" + candidates.joined(separator: ",\n") + "\n  ],"))
-    let fitted = f.fitted.map {
-      "    {\"time\": \($0.time), \"value\": \(number($0.value)), \"fitted\": \(number($0.fitted))}"
-    }
-    lines.append("  \"fitted\": [\n" + fitted.joined(separator: ",\n") + "\n  ],")
-    let points = f.points.map { p -> String in
-      var fields = ["\"time\": \(p.time)", "\"mean\": \(number(p.mean))"]
-      for (i, level) in f.levels.enumerated() {
-        fields.append("\"lo\(levelName(level))\": \(number(p.lower[i]))")
-        fields.append("\"hi\(levelName(level))\": \(number(p.upper[i]))")
-      }
-      return "    {" + fields.joined(separator: ", ") + "}"
-    }
-    lines.append("  \"forecast\": [\n" + points.joined(separator: ",\n") + "\n  ],")
-    lines.append("  \"levels\": [" + f.levels.map { number($0) }.joined(separator: ", ") + "],")
-    lines.append("  \"notes\": [" + f.notes.map(string).joined(separator: ", ") + "]")
-    lines.append("}")
-    return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// One row per year: observed rows carry `value` and `fitted`, forecast rows `mean` and bounds.
-  static func csv(_ f: Forecast) -> String {
-    var header = ["time", "type", "value", "fitted", "mean"]
-    for level in f.levels { header += ["lo\(levelName(level))", "hi\(levelName(level))"] }
-    var rows = [header.joined(separator: ",")]
-    for p in f.fitted {
-      rows.append(
-        (["\(p.time)", "observed", number(p.value), number(p.fitted), ""] + f.levels.flatMap { _ in ["", ""] }).joined(
-          separator: ","))
-    }
-    for p in f.points {
-      var row = ["\(p.time)", "forecast", "", "", number(p.mean)]
-      for i in f.levels.indices { row += [number(p.lower[i]), number(p.upper[i])] }
-      rows.append(row.joined(separator: ","))
-    }
-    return rows.joined(separator: "\n") + "\n"
-  }
-
-  /// A readable table: the choice, the forecasts (with actuals when held out), the candidates.
-  static func table(_ f: Forecast, actuals: [Int: Double] = [:]) -> String {
-    // Never a non-finite number; very large ones in exponent form, not 300 digits.
-    func fmt(_ x: Double, _ decimals: Int = 0) -> String {
-      guard x.isFinite else { return "-" }
-      return abs(x) < 1e15 ? String(format: "%.\(decimals)f", x) : String(format: "%.6g", x)
-    }
-    func pad(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
-    var out = "model: \(f.model)\nselection: \(f.selection)\n\n"
-    var header = ["year", "mean"]
-    for level in f.levels { header += ["lo\(levelName(level))", "hi\(levelName(level))"] }
-    let showActual = f.points.contains { actuals[$0.time] != nil }
-    if showActual { header.append("actual") }
-    var body: [[String]] = []
-    for p in f.points {
-      var row = ["\(p.time)", fmt(p.mean)]
-      for i in f.levels.indices { row += [fmt(p.lower[i]), fmt(p.upper[i])] }
-      if showActual { row.append(actuals[p.time].map { fmt($0) } ?? "") }
-      body.append(row)
-    }
-    let widths = header.indices.map { j in max(header[j].count, body.map { $0[j].count }.max() ?? 0) }
-    out += header.indices.map { pad(header[$0], widths[$0]) }.joined(separator: "  ") + "\n"
-    for row in body { out += row.indices.map { pad(row[$0], widths[$0]) }.joined(separator: "  ") + "\n" }
-    if !f.candidates.isEmpty {
-      out += "\ncandidate            backtest MAPE %        AICc\n"
-      for c in f.candidates {
-        let name = c.model.padding(toLength: 20, withPad: " ", startingAt: 0)
-        out +=
-          name + " " + pad(c.backtestMAPE.map { fmt($0, 2) } ?? "-", 15) + " "
-          + pad(c.aicc.map { fmt($0, 2) } ?? "-", 11) + "\n"
-      }
-    }
-    if !f.notes.isEmpty { out += "\nnotes:\n" + f.notes.map { "  - \($0)\n" }.joined() }
-    return out
-  }
-}

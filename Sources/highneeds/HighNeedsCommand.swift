@@ -1,4 +1,5 @@
 import ArgumentParser
+import LinearAlgebra
 
 /// The `highneeds` command: forecasts SEND demand and projects High Needs Block costs.
 @main
@@ -6,6 +7,7 @@ struct HighNeedsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "highneeds",
     abstract: "Forecast SEND demand and project High Needs Block spend, funding and the DSG reserve.",
+    version: versionText(),
     subcommands: [
       FitCommand.self,
       RunCommand.self,
@@ -18,3 +20,15 @@ struct HighNeedsCommand: ParsableCommand {
     ]
   )
 }
+
+/// The release and the numerical libraries this process runs on (`--version`).
+func versionText() -> String {
+  """
+  highneeds \(highneedsVersion)
+  LAPACK \(NumericLibraries.lapackVersion) (\(NumericLibraries.lapackLibrary ?? "library not found"))
+  BLAS \(NumericLibraries.blasLibrary ?? "library not found")
+  """
+}
+
+/// The release, in step with the README.
+let highneedsVersion = "0.3.0"

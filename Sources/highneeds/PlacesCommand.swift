@@ -1,3 +1,6 @@
+import Reports
+import Projection
+import ScenarioFiles
 import ArgumentParser
 import HighNeeds
 
@@ -20,17 +23,7 @@ struct PlacesCommand: ParsableCommand {
       guard ledger.scenario.places != nil else {
         throw Failure.dataInvalid("\(report.scenario): no places section; add places: with capacity by setting")
       }
-      try writeOutput(render(ledger), to: report.output)
-    }
-  }
-
-  func render(_ ledger: Ledger) -> String {
-    switch report.format {
-    case .json: return ledger.placesReportJSON.serialized() + "\n"
-    case .csv: return ledger.placesCSV
-    case .table: return ledger.placesTable(style: .aligned)
-    case .markdown: return ledger.placesTable(style: .markdown)
-    case .html: return ledger.placesHTMLDocument
+      try emit(PlacesReport(ledger), as: report.format, to: report.output, protecting: [report.scenario])
     }
   }
 }

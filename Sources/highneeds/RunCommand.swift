@@ -1,3 +1,6 @@
+import Reports
+import Projection
+import ScenarioFiles
 import ArgumentParser
 import HighNeeds
 
@@ -50,17 +53,7 @@ struct RunCommand: ParsableCommand {
       } catch let error as SimulationUnavailable {
         throw Failure(kind: .usage, message: "--simulate: \(error.description)")
       }
-      try writeOutput(render(ledger, range: range, simulation: simulation), to: report.output)
-    }
-  }
-
-  func render(_ ledger: Ledger, range: DemandRange?, simulation: DemandSimulation?) -> String {
-    switch report.format {
-    case .json: return ledger.json(range: range, simulation: simulation).serialized() + "\n"
-    case .csv: return ledger.csv(simulation: simulation)
-    case .table: return ledger.table(style: .aligned, range: range, simulation: simulation)
-    case .markdown: return ledger.table(style: .markdown, range: range, simulation: simulation)
-    case .html: return ledger.htmlDocument(range: range, simulation: simulation)
+      try emit(LedgerReport(ledger, range: range, simulation: simulation), as: report.format, to: report.output, protecting: [report.scenario])
     }
   }
 }

@@ -1,11 +1,9 @@
+import Reports
+import Projection
+import ScenarioFiles
 import ArgumentParser
 import Foundation
 import HighNeeds
-
-/// Report formats shared by `run`, `places` and `compare`.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-  case table, csv, json, markdown, html
-}
 
 /// The scenario and report options that `run` and `places` share.
 struct ScenarioReportOptions: ParsableArguments {

@@ -1,3 +1,6 @@
+import Reports
+import Projection
+import ScenarioFiles
 import ArgumentParser
 import Foundation
 import HighNeeds
@@ -47,35 +50,10 @@ struct SolveCommand: ParsableCommand {
         throw Failure.dataInvalid(error.description)
       }
       let size = ScenarioRewriter.text(forSize: result.value, of: result.lever)
-      let verdict =
-        result.met
-        ? "'\(lever)' = \(size) meets the \(goal) (margin \(result.margin))."
-        : "No size of '\(lever)' from \(result.bounds.lowerBound) to \(result.bounds.upperBound) meets the \(goal); the best is \(size), which misses it by \(-result.margin)."
-      switch format {
-      case .json:
-        let report = JSONValue.object([
-          ("lever", .string(lever)),
-          ("type", .string(result.lever.kind.typeName)),
-          ("target", .string(target)),
-          ("value", .number(result.value, places: 9)),
-          ("written", .string(size)),
-          ("met", .bool(result.met)),
-          ("margin", .integer(result.margin.wholePounds)),
-          ("ledger", result.ledger.json),
-        ])
-        try writeOutput(report.serialized() + "\n", to: nil)
-      case .csv:
-        try writeOutput(
-          "lever,value,met,margin\n\(lever),\(size),\(result.met),\(result.margin.wholePounds)\n" + result.ledger.csv,
-          to: nil)
-      case .html:
-        try writeOutput(result.ledger.htmlDocument, to: nil)
-      case .table, .markdown:
-        try writeOutput(
-          verdict + "\n\n" + result.ledger.table(style: format == .markdown ? .markdown : .aligned), to: nil)
-      }
+      let report = SolveReport(result, target: goal, targetText: target, written: size)
+      try emit(report, as: format, to: nil)
       guard result.met else {
-        FileHandle.standardError.write(Data("highneeds: \(verdict)\(output == nil ? "" : " Nothing written.")\n".utf8))
+        FileHandle.standardError.write(Data("highneeds: \(report.verdict)\(output == nil ? "" : " Nothing written.")\n".utf8))
         throw ExitCode(1)
       }
       if let output { try writeSolvedScenario(result, size: size, to: output) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 func scenarioPath(_ name: String) -> String { repositoryRoot.appendingPathComponent("scenarios/\(name)").path }
 

@@ -1,32 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// End-to-end tests of `highneeds fit`: the built binary, its output and its exit codes.
 
-/// Runs the built `highneeds` binary (found beside the test bundle) with `arguments`.
+/// Runs the built binary through the shared runner (files, not pipes: no deadlock).
 private func runFit(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-  let process = Process()
-  process.executableURL = try highneedsBinaryForFit()
-  process.arguments = arguments
-  let out = Pipe(), err = Pipe()
-  process.standardOutput = out
-  process.standardError = err
-  try process.run()
-  let stdout = out.fileHandleForReading.readDataToEndOfFile()
-  let stderr = err.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
-}
-
-private func highneedsBinaryForFit() throws -> URL {
-  var folder = Bundle.main.bundleURL
-  for _ in 0..<4 {
-    let candidate = folder.appendingPathComponent("highneeds")
-    if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-    folder.deleteLastPathComponent()
-  }
-  struct Missing: Error {}
-  throw Missing()
+  runHighneeds(arguments)
 }
 
 private let scratch: URL = {
@@ -258,8 +238,9 @@ func oddFilesAreExplained(_ name: String, _ csv: String, _ options: [String], _ 
   var info = stat()
   #expect(stat("/dev/null", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR, "/dev/null is still a device")
   if FileManager.default.fileExists(atPath: "/dev/full") {
+    let executable = try #require(highneedsExecutable(), "the highneeds binary must be built")
     let process = Process()
-    process.executableURL = try highneedsBinaryForFit()
+    process.executableURL = executable
     process.arguments = ["fit", path, "--y", "y", "--x", "x"]
     process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
     process.standardError = FileHandle.nullDevice

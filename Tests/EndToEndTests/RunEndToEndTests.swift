@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Parses a JSON object from the binary's output.
 func jsonObject(_ text: String) throws -> [String: Any] {
@@ -280,5 +281,72 @@ struct RunEndToEndTests {
     #expect(seedOnly.stderr.contains("--seed is used only with --simulate"))
     #expect(runHighneeds(["run", medwaySEN2Path, "--simulate", "1"]).status == 64)
     #expect(runHighneeds(["run", medwaySEN2Path, "--simulate", "100", "--seed", "-1"]).status == 64)
+  }
+}
+
+/// The defects issue 11 found, each with the test that would have caught it.
+@Suite("Report defects (issue 11)")
+struct ReportDefectTests {
+  @Test("--version names the release, LAPACK's version and the BLAS and LAPACK libraries loaded")
+  func version() {
+    let run = runHighneeds(["--version"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.hasPrefix("highneeds "))
+    #expect(run.stdout.contains("LAPACK 3."), "\(run.stdout)")
+    #expect(run.stdout.contains("libblas") || run.stdout.contains("openblas"), "\(run.stdout)")
+  }
+
+  @Test("fit --format json writes aicc as null when it is undefined, as its warning says")
+  func fitJSONNulls() throws {
+    let folder = try makeScratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("three.csv").path
+    try "x,y\n1,2\n2,4.5\n3,5.5\n".write(toFile: path, atomically: true, encoding: .utf8)
+    let run = runHighneeds(["fit", path, "--y", "y", "--x", "x", "--format", "json"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    // n = 3, k = 3 (two coefficients and σ): n − k − 1 < 0, so AICc is undefined.
+    #expect(object.keys.contains("aicc") && object["aicc"] is NSNull)
+    #expect(object.keys.contains("conditionNumber"))
+    let warnings = try #require(object["warnings"] as? [String])
+    #expect(warnings.contains { $0.contains("AICc") })
+  }
+
+  @Test("solve --format csv is one table: one header line, every row as long as it")
+  func solveCSVIsOneTable() throws {
+    let run = runHighneeds(
+      [
+        "solve", "scenarios/medway-2020-slower-growth.yaml", "--lever", "Early help and SEN support", "--target",
+        "in-year-balance:2024-25", "--format", "csv",
+      ], in: repositoryRoot)
+    #expect(run.status == 0, "\(run.stderr)")
+    let lines = run.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    try #require(lines.count == 9)  // header + 2018-19 to 2025-26
+    #expect(lines.allSatisfy { $0.count == lines[0].count })
+    #expect(lines[0].first == "solved_lever" && lines[0].contains("reserve"))
+  }
+
+  @Test("run --format csv carries each lever's saving and the reserve at the ends of the 80/95% range")
+  func runCSVHasLeversAndRange() throws {
+    let levers = runHighneeds(["run", "scenarios/medway-2020-all-options.yaml", "--format", "csv"], in: repositoryRoot)
+    #expect(levers.status == 0, "\(levers.stderr)")
+    let header = levers.stdout.split(separator: "\n").first.map { $0.split(separator: ",").map(String.init) } ?? []
+    #expect(header.contains("saving_Early help and SEN support"))
+    let json = runHighneeds(["run", "scenarios/medway-2020-all-options.yaml", "--format", "json"], in: repositoryRoot)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let lever = try #require((object["levers"] as? [[String: Any]])?.first { $0["name"] as? String == "Early help and SEN support" })
+    let total = try #require(lever["totalSaving"] as? Double)
+    let column = try #require(header.firstIndex(of: "saving_Early help and SEN support"))
+    let sum = levers.stdout.split(separator: "\n").dropFirst().compactMap { line -> Double? in
+      let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+      return column < cells.count ? Double(cells[column]) : nil
+    }.reduce(0, +)
+    // Whole pounds in both; the JSON total is the sum of the same yearly figures (±£1 a year of rounding).
+    #expect(abs(sum - total) <= 8)
+    let ranged = runHighneeds(["run", "scenarios/medway-sen2.yaml", "--format", "csv"], in: repositoryRoot)
+    let rangeHeader = ranged.stdout.split(separator: "\n").first ?? ""
+    for column in ["reserve_at_low_demand_80", "reserve_at_high_demand_80", "reserve_at_low_demand_95", "reserve_at_high_demand_95"] {
+      #expect(rangeHeader.contains(column))
+    }
   }
 }

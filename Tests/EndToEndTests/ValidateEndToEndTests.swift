@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The bad-scenario catalogue kept with the library tests.
 let badCatalogue = repositoryRoot.appendingPathComponent("Tests/HighNeedsTests/Fixtures/bad")

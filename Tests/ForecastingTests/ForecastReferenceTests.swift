@@ -57,6 +57,8 @@ struct ForecastReferenceTests {
     let f = Self.fixture
     let series = try TimeSeries(times: f.years, values: f.values)
     let forecast = try Forecaster.forecast(series, model: model, horizon: 4)
+    // Four points, as R gave: a shorter forecast must fail here, not pass an empty loop.
+    try #require(forecast.points.count == 4 && reference.mean.count == 4)
     for (k, p) in forecast.points.enumerated() {
       #expect(near(p.mean, reference.mean[k], tolerance), "\(model) mean \(k + 1): \(p.mean) vs R \(reference.mean[k])")
       #expect(near(p.lower[0], max(0, reference.lo80[k]), tolerance), "\(model) lo80 \(k + 1)")
@@ -104,6 +106,7 @@ struct ForecastReferenceTests {
     #expect(ourObjective <= rObjective + 1e-6, "ours \(ourObjective) vs R \(rObjective)")
     let series = try TimeSeries(times: Array(1991..<(1991 + y.count)), values: y)
     let forecast = try Forecaster.forecast(series, model: .damped, horizon: 4)
+    try #require(forecast.points.count == 4 && r.mean.count == 4)
     for (k, p) in forecast.points.enumerated() {
       #expect(Self.near(p.mean, r.mean[k], 0.01), "mean \(k + 1): \(p.mean) vs R \(r.mean[k])")
       let width = p.upper[1] - p.lower[1]

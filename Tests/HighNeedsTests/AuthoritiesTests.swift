@@ -1,7 +1,11 @@
 import Foundation
+import Forecasting
 import Testing
 
 @testable import HighNeeds
+@testable import ScenarioFiles
+@testable import Projection
+@testable import Reports
 
 /// A forecaster whose answer depends on the history: the last count grown by `rate` a year,
 /// with intervals of ±5% (80%) and ±10% (95%) of the mean per year ahead. Each authority thus
@@ -9,7 +13,7 @@ import Testing
 struct ProportionalTrend: TrendForecaster {
   let rate: Double
 
-  func forecast(history: [(CensusYear, Double)], model: String, horizon: Int) throws -> TrendForecast {
+  func forecast(history: [(CensusYear, Double)], model: ForecastModel, horizon: Int) throws -> TrendForecast {
     guard let (last, count) = history.last else {
       return TrendForecast(model: "proportional", selection: "test", points: [:], notes: [])
     }
@@ -108,7 +112,7 @@ struct AuthoritiesTests {
     let ledger = try Ledger(
       scenario: try ScenarioLoader.load(contentsOf: text, file: "a.yaml"), forecaster: ProportionalTrend(rate: 0.1))
     let json = try #require(
-      try JSONSerialization.jsonObject(with: Data(ledger.json.serialized().utf8)) as? [String: Any])
+      try JSONSerialization.jsonObject(with: Data(LedgerReport(ledger).json().serialized().utf8)) as? [String: Any])
     let demand = try #require(json["demand"] as? [String: Any])
     let authorities = try #require(demand["authorities"] as? [[String: Any]])
     #expect(authorities.map { $0["authority"] as? String } == ["Northshire", "Southshire, City of", "Westshire"])
@@ -118,7 +122,7 @@ struct AuthoritiesTests {
     #expect(westPlans[0]["source"] as? String == "census")
     #expect(authorities[2]["notes"] as? [String] == ["shared by all", "last count 240"])
 
-    let table = ledger.table(style: .aligned)
+    let table = render(LedgerReport(ledger), as: .table)
     #expect(table.contains("Plans by authority"))
     // Westshire: 240 in January 2020, 319 in January 2023, 10.0% a year; 95% bounds ± 30%.
     let row = try #require(table.split(separator: "\n").first { $0.hasPrefix("Westshire") })
@@ -129,8 +133,8 @@ struct AuthoritiesTests {
   func singleAuthorityUnchanged() throws {
     let ledger = try Ledger(scenario: try ScenarioLoader.load(contentsOf: handScenarioText, file: "s.yaml"))
     #expect(ledger.demand.authorities.isEmpty)
-    #expect(!ledger.json.serialized().contains("\"authorities\""))
-    #expect(!ledger.table(style: .aligned).contains("Plans by authority"))
+    #expect(!LedgerReport(ledger).json().serialized().contains("\"authorities\""))
+    #expect(!render(LedgerReport(ledger), as: .table).contains("Plans by authority"))
   }
 
   @Test("the national scenario's series add up to SEN2's England row in every year 2010-2020")

@@ -2,6 +2,9 @@ import Foundation
 import Testing
 
 @testable import HighNeeds
+@testable import ScenarioFiles
+@testable import Projection
+@testable import Reports
 
 /// The catalogue of bad scenarios in `Fixtures/bad`: each file says, in `# expect:` lines at
 /// its top (or in a `.expect` file beside it when the file must stay empty), the issues it must

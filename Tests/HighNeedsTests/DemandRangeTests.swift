@@ -1,6 +1,9 @@
 import Testing
 
 @testable import HighNeeds
+@testable import ScenarioFiles
+@testable import Projection
+@testable import Reports
 
 @Suite("Demand range")
 struct DemandRangeTests {
@@ -25,7 +28,7 @@ struct DemandRangeTests {
       #expect(abs(band.lowDemand.years[index].reserve.value - low.years[index].reserve.value) < 0.01)
     }
     #expect(band.highDemand.years[3].reserve < ledger.years[3].reserve)
-    #expect(ledger.json(range: range).serialized().contains("\"reserveAtHighDemand95\""))
+    #expect(LedgerReport(ledger, range: range).json().serialized().contains("\"reserveAtHighDemand95\""))
   }
 
   @Test("a constant growth rate has no interval, so no range")

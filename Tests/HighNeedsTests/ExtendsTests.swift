@@ -1,6 +1,9 @@
 import Testing
 
 @testable import HighNeeds
+@testable import ScenarioFiles
+@testable import Projection
+@testable import Reports
 
 @Suite("extends: options over a baseline")
 struct ExtendsTests {
@@ -54,7 +57,7 @@ struct ExtendsTests {
   func alternativesReplace() throws {
     let option = try load("base/model-option.yaml")
     #expect(option.demand.growth == nil)
-    #expect(option.demand.model == "linear")
+    #expect(option.demand.model == .linear)
     #expect(option.demand.authorities.map(\.name) == ["Northshire", "Southshire"])
     #expect(option.demand.census == [CensusYear(2018): 1000, CensusYear(2020): 1200])
     // The rest of demand (the placement mix) still comes from the base.

@@ -1,6 +1,9 @@
 import Testing
 
 @testable import HighNeeds
+@testable import ScenarioFiles
+@testable import Projection
+@testable import Reports
 
 @Suite("Goal seeking")
 struct GoalSeekTests {

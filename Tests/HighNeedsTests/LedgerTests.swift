@@ -1,13 +1,17 @@
 import Foundation
+import Forecasting
 import Testing
 
 @testable import HighNeeds
+@testable import ScenarioFiles
+@testable import Projection
+@testable import Reports
 
 /// A forecaster that returns a fixed path, so the ledger can be checked by hand.
 struct FixedTrend: TrendForecaster {
   let plans: [Int: Double]
 
-  func forecast(history: [(CensusYear, Double)], model: String, horizon: Int) throws -> TrendForecast {
+  func forecast(history: [(CensusYear, Double)], model: ForecastModel, horizon: Int) throws -> TrendForecast {
     var points: [CensusYear: DemandPoint] = [:]
     guard let last = history.last?.0 else {
       return TrendForecast(model: "fixed", selection: "test", points: [:], notes: [])
@@ -150,7 +154,7 @@ struct LedgerTests {
     let ledger = try Ledger(scenario: scenario, forecaster: FixedTrend(plans: [2021: 1300, 2022: 1350, 2023: 1500]))
     #expect(ledger.years.map(\.demand.plans) == [1200, 1300, 1350, 1500])
     #expect(ledger.years.map(\.demand.source) == [.census, .forecast, .forecast, .forecast])
-    let json = ledger.json.serialized()
+    let json = LedgerReport(ledger).json().serialized()
     #expect(json.contains("\"lo80\": 1290"))
     #expect(json.contains("\"hi95\": 1520"))
   }
@@ -158,7 +162,7 @@ struct LedgerTests {
   @Test("census gaps are interpolated on a straight line; forecasts are floored at zero")
   func demandProjection() throws {
     let projection = try DemandProjection(
-      census: [CensusYear(2016): 100, CensusYear(2019): 160], model: "linear",
+      census: [CensusYear(2016): 100, CensusYear(2019): 160], model: .linear,
       needed: CensusYear(2016)...CensusYear(2021), forecaster: FixedTrend(plans: [2020: 170, 2021: -5]))
     #expect(projection.points[CensusYear(2017)]?.plans == 120)
     #expect(projection.points[CensusYear(2018)]?.plans == 140)
@@ -175,7 +179,7 @@ struct LedgerTests {
     let costing = Costing(
       scenario: scenario,
       demand: try DemandProjection(
-        census: scenario.demand.census, model: "", needed: CensusYear(2020)...CensusYear(2020),
+        census: scenario.demand.census, model: .auto, needed: CensusYear(2020)...CensusYear(2020),
         forecaster: FixedTrend(plans: [:])))
     // January 2023 is 3 years after the mix: mainstream 0.40 − 0.45 → 0; special 0.63 → rescaled to 1.
     let shares = costing.shares(FinancialYear(startYear: 2022))

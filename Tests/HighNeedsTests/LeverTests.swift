@@ -1,6 +1,10 @@
 import Testing
+import TestSupport
 
 @testable import HighNeeds
+@testable import ScenarioFiles
+@testable import Projection
+@testable import Reports
 
 /// 1,000 plans in January 2020 growing 10% a year; 50% mainstream (£5,000), 40% special
 /// (£20,000, 600 places), 10% independent (£50,000); £20m a year; no inflation.

@@ -1,34 +1,15 @@
+import Foundation
 import Testing
+import TestSupport
 
 @testable import HighNeeds
+@testable import ScenarioFiles
+@testable import Projection
+@testable import Reports
 
-/// A scenario small enough to follow on paper: 1,000 plans in January 2020 growing 10% a year,
-/// 40% of them in special schools with 420 places, 50 more opening in 2021-22; overflow to
-/// independent places at £50,000 instead of £20,000. No inflation, no calibration.
-/// The part of the places and lever test scenarios that they share: 1,000 plans in January
-/// 2020 growing 10% a year; 50% mainstream (£5,000), 40% special (£20,000), 10% independent
-/// (£50,000); a £20m allocation; no inflation.
-let smallScenarioBody = """
-  authority: Testshire
-  years: 2019-20 to 2022-23
-  demand:
-    census:
-      2020: 1000
-    growth: 10%
-    placements:
-      mainstream: 50%
-      special: 40%
-      independent: 10%
-  costs:
-    per_plan:
-      mainstream: £5,000
-      special: £20,000
-      independent: £50,000
-  funding:
-    high_needs_block:
-      2019-20: £20m
-  """
-
+/// A scenario small enough to follow on paper (``smallScenarioBody``), 40% of the plans in
+/// special schools with `capacity` places, 50 more opening in 2021-22; overflow to independent
+/// places at £50,000 instead of £20,000. No inflation, no calibration.
 func placesScenario(capacity: String, openings: String = "      openings:\n        2021-22: 50\n") -> String {
   """
   scenario: Places by hand
@@ -98,20 +79,25 @@ struct PlacesTests {
     #expect(summary.firstShortfallYear == FinancialYear(startYear: 2019))
     #expect(summary.explanation.hasPrefix("special: demand exceeds capacity from the first year (2019-20)"))
     #expect(abs((ledger.years[0].overflowed[Placement("special")] ?? 0) - 300) < tolerance)
-    #expect(ledger.placesTable(style: .aligned).contains("demand exceeds capacity from the first year"))
+    #expect(render(PlacesReport(ledger), as: .table).contains("demand exceeds capacity from the first year"))
   }
 
   @Test("places JSON carries the contract fields")
   func json() throws {
     let ledger = try Ledger(
       scenario: try ScenarioLoader.load(contentsOf: placesScenario(capacity: "420"), file: "p.yaml"))
-    let text = ledger.json.serialized()
-    for key in [
-      "\"year\"", "\"setting\"", "\"demand\"", "\"capacity\"", "\"surplus\"", "\"utilisation\"", "\"placesSummary\"",
-    ] {
-      #expect(text.contains(key))
+    let text = LedgerReport(ledger).json().serialized()
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    let places = try #require(object["places"] as? [[String: Any]])
+    try #require(!places.isEmpty)
+    for row in places {
+      for key in ["year", "setting", "demand", "capacity", "surplus", "utilisation"] {
+        #expect(row[key] != nil, "a places row lacks \(key)")
+      }
     }
-    #expect(text.contains("\"surplus\": -20"))
+    let summary = try #require(object["placesSummary"] as? [[String: Any]])
+    #expect(!summary.isEmpty)
+    #expect(places.contains { ($0["surplus"] as? Double) == -20 })
   }
 }
 

@@ -1,6 +1,9 @@
 import Testing
 
 @testable import HighNeeds
+@testable import ScenarioFiles
+@testable import Projection
+@testable import Reports
 
 @Suite("Report writer")
 struct ReportWriterTests {
@@ -8,8 +11,8 @@ struct ReportWriterTests {
   func html() {
     var table = TextTable(header: ["Name", "£m"], rightAligned: [1])
     table.rows.append(["<b>&\"x\"", "1.000"])
-    let html = ReportWriter(style: .html).table(table)
+    let html = BlockRenderer(style: .html).table(table)
     #expect(html.contains("<td>&lt;b&gt;&amp;&quot;x&quot;</td><td class=\"num\">1.000</td>"))
-    #expect(ReportWriter(style: .markdown).heading("T") == "## T\n\n")
+    #expect(BlockRenderer(style: .markdown).heading("T") == "## T\n\n")
   }
 }

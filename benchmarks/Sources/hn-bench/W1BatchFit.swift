@@ -1,5 +1,6 @@
 import Forecasting
 import LinearAlgebra
+import Statistics
 
 /// W1, batch fit: `count` series of 12 annual points (2009…2020), each fitted with a linear
 /// trend, y = β₀ + β₁·year + ε, with full inference (`LinearRegression.fit`: estimates,
