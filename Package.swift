@@ -8,6 +8,8 @@ let package = Package(
     .library(name: "Forecasting", targets: ["Forecasting"]),
     .library(name: "Statistics", targets: ["Statistics"]),
     .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+    .library(name: "Workbook", targets: ["Workbook"]),
+    .library(name: "Charts", targets: ["Charts"]),
     .executable(name: "highneeds", targets: ["highneeds"]),
   ],
   dependencies: [
@@ -31,6 +33,15 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+    // Presentation (issue 15): readable numbers and names, .xlsx workbooks, SVG charts and HTML pages.
+    .target(name: "ReportFormatting"),
+    // libxlsxwriter from Debian's libxlsxwriter-dev; only Sources/Workbook/XLSXWriter.swift calls it.
+    .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter"),
+    .target(name: "Workbook", dependencies: ["CXLSXWriter", "ReportFormatting"]),
+    .target(name: "Charts", dependencies: ["ReportFormatting"]),
+    .testTarget(name: "ReportFormattingTests", dependencies: ["ReportFormatting"]),
+    .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "TestSupport"]),
+    .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
     // Helpers every test target shares: approximate equality, the binary runner.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"], resources: [.copy("Fixtures")]),
