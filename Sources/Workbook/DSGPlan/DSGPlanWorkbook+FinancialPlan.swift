@@ -30,25 +30,46 @@ extension DSGPlanWorkbook {
     return sheet
   }
 
+  /// The expenditure lines of `year` in order (placements, other, one-off savings as a
+  /// negative, outturn difference), rounded so that they add up to the rounded total.
+  static func spendLines(_ year: DSGPlanYear, _ input: DSGPlanInput) -> [Double] {
+    var parts = input.placements.map { year.placementSpend[$0] ?? 0 } + [year.otherSpend, -year.oneOffSavings]
+    if year.actual { return parts.map(wholePounds) + [outturnDifference(year, input) ?? 0] }
+    parts.append(0)
+    return RoundedLines.addingUp(parts, to: year.totalSpend)
+  }
+
+  /// The income lines of `year` (allocation, transfers, other, mitigations), adding up to the total.
+  static func incomeLines(_ year: DSGPlanYear) -> [Double?] {
+    guard let allocation = year.highNeedsBlock else {
+      return [nil, wholePounds(year.blockTransfers), wholePounds(year.otherIncome), wholePounds(year.mitigationFunding)]
+    }
+    let parts = [allocation, year.blockTransfers, year.otherIncome, year.mitigationFunding]
+    return RoundedLines.addingUp(parts, to: year.totalFunding)
+  }
+
   /// Expenditure, income, the balance and reserve, and (with levers) the unmitigated position.
   static func planSections(_ input: DSGPlanInput) -> [(title: String, lines: [PlanLine])] {
-    var spend = input.placements.map { key in PlanLine(name(key)) { money($0.placementSpend[key] ?? 0) } }
-    spend.append(PlanLine("Other high needs spend") { money($0.otherSpend) })
-    if input.years.contains(where: { $0.oneOffSavings != 0 }) {
-      spend.append(PlanLine("One-off savings") { money(-$0.oneOffSavings) })
+    let spendByYear = Dictionary(input.years.map { ($0.year, spendLines($0, input)) }) { first, _ in first }
+    let incomeByYear = Dictionary(input.years.map { ($0.year, incomeLines($0)) }) { first, _ in first }
+    func spendLine(_ label: String, _ index: Int) -> PlanLine {
+      PlanLine(label) { money(spendByYear[$0.year]?[index]) }
     }
+    func incomeLine(_ label: String, _ index: Int) -> PlanLine {
+      PlanLine(label) { money(incomeByYear[$0.year]?[index] ?? nil) }
+    }
+    let count = input.placements.count
+    var spend = input.placements.enumerated().map { spendLine(name($1), $0) }
+    spend.append(spendLine("Other high needs spend", count))
+    if input.years.contains(where: { $0.oneOffSavings != 0 }) { spend.append(spendLine("One-off savings", count + 1)) }
     if input.years.contains(where: { outturnDifference($0, input) != nil }) {
-      spend.append(PlanLine("Outturn above (below) the model") { year in money(outturnDifference(year, input)) })
+      spend.append(spendLine("Outturn above (below) the model", count + 2))
     }
     spend.append(PlanLine("Total expenditure", bold: true) { money($0.totalSpend, bold: true) })
     var income = [
-      PlanLine("High Needs Block allocation") { money($0.highNeedsBlock) },
-      PlanLine("Block transfers") { money($0.blockTransfers) },
-      PlanLine("Other income") { money($0.otherIncome) },
+      incomeLine("High Needs Block allocation", 0), incomeLine("Block transfers", 1), incomeLine("Other income", 2),
     ]
-    if input.years.contains(where: { $0.mitigationFunding != 0 }) {
-      income.append(PlanLine("Funding from mitigations") { money($0.mitigationFunding) })
-    }
+    if input.years.contains(where: { $0.mitigationFunding != 0 }) { income.append(incomeLine("Funding from mitigations", 3)) }
     income.append(PlanLine("Total funding", bold: true) { money($0.totalFunding, bold: true) })
     let position = [
       PlanLine("In-year balance (funding less expenditure)", bold: true) { money($0.inYearBalance, bold: true) },
