@@ -43,7 +43,9 @@ let package = Package(
     .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "TestSupport"]),
     .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
     // Helpers every test target shares: approximate equality, the binary runner.
-    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .target(name: "TestSupport", dependencies: ["CZlib"], path: "Tests/TestSupport"),
+    // zlib (zlib1g-dev) for TestSupport's PNG decoder: the browser tests check screenshots are not blank.
+    .systemLibrary(name: "CZlib", path: "Tests/CZlib"),
     .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "Statistics", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "HighNeedsTests", dependencies: ["HighNeeds", "Statistics"], resources: [.copy("Fixtures")]),
