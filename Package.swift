@@ -39,9 +39,12 @@ let package = Package(
     .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter"),
     .target(name: "Workbook", dependencies: ["CXLSXWriter", "ReportFormatting"]),
     .target(name: "Charts", dependencies: ["ReportFormatting"]),
+    // The adapter from the ledger to the workbook and the charts (the lead wires it into the reports).
+    .target(name: "HighNeedsPresentation", dependencies: ["HighNeeds", "Workbook", "Charts", "ReportFormatting"]),
     .testTarget(name: "ReportFormattingTests", dependencies: ["ReportFormatting"]),
     .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "TestSupport"]),
     .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
+    .testTarget(name: "HighNeedsPresentationTests", dependencies: ["HighNeedsPresentation", "HighNeeds", "Workbook", "Charts", "TestSupport"]),
     // Helpers every test target shares: approximate equality, the binary runner.
     .target(name: "TestSupport", dependencies: ["CZlib"], path: "Tests/TestSupport"),
     // zlib (zlib1g-dev) for TestSupport's PNG decoder: the browser tests check screenshots are not blank.

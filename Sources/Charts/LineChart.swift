@@ -48,7 +48,7 @@ public struct LineChart: Sendable {
       ($1.name, .line(colour: Palette.colour($0), dash: Palette.dash($0)))
     }
     legend += bands.enumerated().map { ($1.name, .swatch(colour: Palette.colour(0), opacity: bandOpacity($0))) }
-    legend += percentiles.map { ($0.name, .line(colour: "#777", dash: "2 3")) }
+    legend += percentiles.enumerated().map { ($1.name, .line(colour: "#666", dash: Self.percentileDash($0))) }
     var canvas = ChartCanvas(text: text, legend: legend)
     let scale = ValueScale(covering: allValues, includeZero: includeZero, format: format)
     let xs = positions(canvas)
@@ -60,11 +60,11 @@ public struct LineChart: Sendable {
       }
       canvas.add("</g>")
     }
-    for line in percentiles {
+    for (index, line) in percentiles.enumerated() {
       let d = Self.linePath(line, xs: xs, y: { canvas.y($0, scale) })
       canvas.add(
         "<g data-series=\"\(SVGText.escape(line.name))\" data-kind=\"percentile\"><path d=\"\(d)\" fill=\"none\" "
-          + "stroke=\"#777\" stroke-width=\"1.2\" stroke-dasharray=\"2 3\"/></g>")
+          + "stroke=\"#666\" stroke-width=\"1.4\" stroke-dasharray=\"\(Self.percentileDash(index))\"/></g>")
     }
     for (index, line) in series.enumerated() {
       let d = Self.linePath(line, xs: xs, y: { canvas.y($0, scale) })
@@ -86,6 +86,9 @@ public struct LineChart: Sendable {
     canvas.drawLegend()
     return canvas.svg(kind: "line")
   }
+
+  /// Thin dashes for percentile lines, one pattern each (dots, dashes, dash-dot, ...).
+  static func percentileDash(_ index: Int) -> String { ["2 3", "6 3", "1 4", "8 2 2 2"][index % 4] }
 
   /// Outer bands lighter, inner darker.
   func bandOpacity(_ index: Int) -> Double { 0.14 + 0.14 * Double(index) }

@@ -44,7 +44,7 @@ public enum ChartKind: Hashable, Sendable {
 }
 
 /// One series of a chart: a name and the cells that hold its values.
-public struct ChartSeries: Hashable, Sendable {
+public struct WorksheetSeries: Hashable, Sendable {
   /// The legend entry.
   public var name: String
   /// The values, one per category.
@@ -66,7 +66,7 @@ public struct WorksheetChart: Hashable, Sendable {
   /// The category labels (years, settings).
   public var categories: CellRange
   /// The series, in legend order.
-  public var series: [ChartSeries]
+  public var series: [WorksheetSeries]
   /// The value axis title, such as "£".
   public var valueAxisTitle: String?
   /// The value axis number format.
@@ -82,7 +82,7 @@ public struct WorksheetChart: Hashable, Sendable {
 
   /// A chart of `kind` at (`anchorRow`, `anchorColumn`).
   public init(
-    kind: ChartKind, title: String, categories: CellRange, series: [ChartSeries],
+    kind: ChartKind, title: String, categories: CellRange, series: [WorksheetSeries],
     valueAxisTitle: String? = nil, valueAxisFormat: NumberFormat = .general,
     anchorRow: Int, anchorColumn: Int, widthScale: Double = 1.5, heightScale: Double = 1.25
   ) {

@@ -91,3 +91,53 @@ public func parseCSV(_ text: String) -> [[String]] {
   if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
   return rows
 }
+
+/// Why a test's outside program could not do its job (missing, failed, produced nothing).
+public struct ExternalProgramError: Error, CustomStringConvertible {
+  /// What went wrong and how to fix it.
+  public let description: String
+
+  /// An error saying `description`.
+  public init(_ description: String) { self.description = description }
+}
+
+/// Opens the workbook at `xlsx` in LibreOffice (headless, a throwaway profile) and returns
+/// every sheet in `sheets` as CSV rows of raw values (not as shown: `-9604000`, `0.08`).
+///
+/// Throws (so the calling test fails, never skips) when LibreOffice is not installed.
+public func libreOfficeSheets(_ xlsx: URL, sheets: [String]) throws -> [String: [[String]]] {
+  guard let soffice = findProgram(["soffice", "libreoffice"]) else {
+    throw ExternalProgramError("LibreOffice not found on PATH: install libreoffice-calc-nogui (bash .ci/install-deps)")
+  }
+  let folder = try makeTemporaryFolder("libreoffice")
+  defer { try? FileManager.default.removeItem(at: folder) }
+  // Filter options: comma, double quote, UTF-8, from line 1, default cell formats, default
+  // language, no quoted-as-text, detect numbers, raw values (not "as shown"), no formulas,
+  // keep spaces, and sheet -1: every sheet to its own file, NAME-SHEET.csv.
+  let filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+  let run = runProgram(
+    soffice,
+    [
+      "-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--convert-to", filter, "--outdir",
+      folder.path, xlsx.path,
+    ], timeout: 180)
+  guard run.status == 0 else { throw ExternalProgramError("soffice failed (\(run.status)): \(run.output)") }
+  let stem = xlsx.deletingPathExtension().lastPathComponent
+  var result: [String: [[String]]] = [:]
+  for sheet in sheets {
+    let csv = folder.appendingPathComponent("\(stem)-\(sheet).csv")
+    guard let text = try? String(contentsOf: csv, encoding: .utf8) else {
+      throw ExternalProgramError("LibreOffice wrote no CSV for sheet '\(sheet)': \(run.output)")
+    }
+    result[sheet] = parseCSV(text)
+  }
+  return result
+}
+
+/// The cell in the row whose first cell is `label`, under the header `column` of row `headerRow`.
+public func csvCell(_ rows: [[String]], row label: String, column: String, headerRow: Int = 3) -> String? {
+  guard rows.count > headerRow, let columnIndex = rows[headerRow].firstIndex(of: column),
+    let row = rows.first(where: { $0.first == label }), row.indices.contains(columnIndex)
+  else { return nil }
+  return row[columnIndex]
+}

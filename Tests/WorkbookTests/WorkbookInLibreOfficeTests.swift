@@ -8,41 +8,19 @@ import Workbook
 /// values (not as shown), and each money value must equal the input to the pound. This test
 /// FAILS when LibreOffice is missing: it is never skipped.
 @Suite struct WorkbookInLibreOfficeTests {
-  /// Every sheet as CSV rows, keyed by sheet name.
+  /// Every sheet as CSV rows, keyed by sheet name, through LibreOffice.
   static func sheetsThroughLibreOffice(_ input: DSGPlanInput) throws -> [String: [[String]]] {
-    let soffice = try #require(
-      findProgram(["soffice", "libreoffice"]),
-      "LibreOffice not found on PATH: install libreoffice-calc-nogui (bash .ci/install-deps)")
     let folder = try makeTemporaryFolder("workbook-lo")
     defer { try? FileManager.default.removeItem(at: folder) }
-    let path = folder.appendingPathComponent("plan.xlsx").path
-    try DSGPlanWorkbook.build(input).write(to: path)
-    // Filter options: comma, double quote, UTF-8, from line 1, default cell formats, language
-    // default, no quoted-as-text, detect numbers, raw values (not "as shown"), no formulas,
-    // keep spaces, and sheet -1: every sheet to its own file, plan-<sheet>.csv.
-    let filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
-    let run = runProgram(
-      soffice,
-      [
-        "-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--convert-to", filter,
-        "--outdir", folder.path, path,
-      ], timeout: 180)
-    try #require(run.status == 0, "soffice failed (\(run.status)): \(run.output)")
-    var sheets: [String: [[String]]] = [:]
-    for name in DSGPlanWorkbook.build(input).sheets.map(\.name) {
-      let csv = folder.appendingPathComponent("plan-\(name).csv")
-      let text = try #require(try? String(contentsOf: csv, encoding: .utf8), "no CSV for sheet '\(name)': \(run.output)")
-      sheets[name] = parseCSV(text)
-    }
-    return sheets
+    let path = folder.appendingPathComponent("plan.xlsx")
+    let workbook = DSGPlanWorkbook.build(input)
+    try workbook.write(to: path.path)
+    return try libreOfficeSheets(path, sheets: workbook.sheets.map(\.name))
   }
 
-  /// The cell in the row whose first cell is `label`, under the header `column` of row `headerRow`.
-  static func cell(_ rows: [[String]], row label: String, column: String, headerRow: Int = 3) -> String? {
-    guard rows.count > headerRow, let columnIndex = rows[headerRow].firstIndex(of: column),
-      let row = rows.first(where: { $0.first == label }), row.indices.contains(columnIndex)
-    else { return nil }
-    return row[columnIndex]
+  /// The cell under `column` in the row labelled `label`.
+  static func cell(_ rows: [[String]], row label: String, column: String) -> String? {
+    csvCell(rows, row: label, column: column)
   }
 
   /// Whole pounds as LibreOffice writes raw values (`-9604000`).

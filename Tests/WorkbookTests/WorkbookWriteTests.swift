@@ -73,7 +73,7 @@ import Workbook
     sheet.charts.append(
       WorksheetChart(
         kind: .line, title: "Reserve", categories: .column(0, rows: 0...0, on: "Summary"),
-        series: [ChartSeries(name: "Reserve", values: .column(1, rows: 0...0, on: "Elsewhere"))],
+        series: [WorksheetSeries(name: "Reserve", values: .column(1, rows: 0...0, on: "Elsewhere"))],
         anchorRow: 3, anchorColumn: 0))
     var error: WorkbookError?
     do { try Workbook(sheets: [sheet]).write(to: "/tmp/never-written-\(UUID().uuidString).xlsx") } catch let caught {

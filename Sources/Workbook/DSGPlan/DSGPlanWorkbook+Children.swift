@@ -23,7 +23,7 @@ extension DSGPlanWorkbook {
         kind: .stackedArea, title: "Plans by placement",
         categories: .column(0, rows: rows, on: childrenSheet),
         series: input.placements.enumerated().map { index, key in
-          ChartSeries(name: name(key), values: .column(3 + index, rows: rows, on: childrenSheet))
+          WorksheetSeries(name: name(key), values: .column(3 + index, rows: rows, on: childrenSheet))
         },
         valueAxisTitle: "Plans", valueAxisFormat: .count(places: 0), anchorRow: sheet.nextRow + 1, anchorColumn: 0))
     return sheet

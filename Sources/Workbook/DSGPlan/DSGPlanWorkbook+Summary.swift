@@ -42,7 +42,7 @@ extension DSGPlanWorkbook {
       WorksheetChart(
         kind: .line, title: "DSG reserve at year end (negative is a deficit)",
         categories: .column(0, rows: rows, on: summarySheet),
-        series: reserveColumns.map { ChartSeries(name: $0.1, values: .column($0.0, rows: rows, on: summarySheet)) },
+        series: reserveColumns.map { WorksheetSeries(name: $0.1, values: .column($0.0, rows: rows, on: summarySheet)) },
         valueAxisTitle: "£ million", valueAxisFormat: .pounds, anchorRow: sheet.nextRow + 1, anchorColumn: 0))
     return sheet
   }
