@@ -58,7 +58,8 @@ public struct BarChart: Sendable {
         canvas.add(
           "<rect x=\"\(SVGText.number(x + 1))\" y=\"\(SVGText.number(min(y, zero)))\" width=\"\(SVGText.number(barWidth - 2))\" "
             + "height=\"\(SVGText.number(abs(zero - y)))\" stroke=\"#333\" stroke-width=\"0.6\"><title>"
-            + "\(SVGText.escape(bars.name)), \(SVGText.escape(categories[at])): \(SVGText.escape(label))</title></rect>")
+            + "\(SVGText.escape(bars.name)), \(SVGText.escape(categories[at])): \(SVGText.escape(label))</title></rect>"
+        )
         if labelBars {
           let labelY = value >= 0 ? y - 5 : y + 14
           canvas.add(
@@ -73,7 +74,8 @@ public struct BarChart: Sendable {
       let d = LineChart.linePath(line, xs: centres, y: { canvas.y($0, scale) })
       canvas.add(
         "<g data-series=\"\(SVGText.escape(line.name))\" data-kind=\"line\"><path d=\"\(d)\" fill=\"none\" "
-          + "stroke=\"\(colour)\" stroke-width=\"3\"\(ChartCanvas.dashAttribute(Palette.dash(series.count + index)))/></g>")
+          + "stroke=\"\(colour)\" stroke-width=\"3\"\(ChartCanvas.dashAttribute(Palette.dash(series.count + index)))/></g>"
+      )
     }
     canvas.drawCategories(categories, at: centres, wrap: true)
     canvas.drawLegend()

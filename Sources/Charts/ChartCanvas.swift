@@ -83,7 +83,8 @@ struct ChartCanvas {
     if let title = text.valueAxis {
       let middle = SVGText.number((plotTop + plotBottom) / 2)
       add(
-        "<text transform=\"translate(16 \(middle)) rotate(-90)\" text-anchor=\"middle\">\(SVGText.escape(title))</text>")
+        "<text transform=\"translate(16 \(middle)) rotate(-90)\" text-anchor=\"middle\">\(SVGText.escape(title))</text>"
+      )
     }
     add("</g>")
   }
@@ -168,7 +169,9 @@ struct ChartCanvas {
             "<rect x=\"\(SVGText.number(x + 2))\" y=\"\(SVGText.number(y - 7))\" width=\"20\" height=\"14\" "
               + "fill=\"\(colour)\" fill-opacity=\"\(SVGText.number(opacity))\" stroke=\"#555\" stroke-width=\"0.5\"/>")
         }
-        add("<text x=\"\(SVGText.number(x + 30))\" y=\"\(SVGText.number(y))\" dy=\"0.32em\">\(SVGText.escape(entry.name))</text>")
+        add(
+          "<text x=\"\(SVGText.number(x + 30))\" y=\"\(SVGText.number(y))\" dy=\"0.32em\">\(SVGText.escape(entry.name))</text>"
+        )
         add("</g>")
         x += Self.entryWidth(entry.name)
       }

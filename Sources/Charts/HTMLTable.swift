@@ -17,7 +17,9 @@ public struct HTMLCell: Sendable, Hashable {
   /// A text cell.
   public static func text(_ text: String) -> HTMLCell { HTMLCell(text) }
   /// A number cell from formatted text and the value behind it (for its sign).
-  public static func number(_ text: String, value: Double) -> HTMLCell { HTMLCell(text, numeric: true, negative: value < 0) }
+  public static func number(_ text: String, value: Double) -> HTMLCell {
+    HTMLCell(text, numeric: true, negative: value < 0)
+  }
 }
 
 /// A table with a caption, a header row, body rows and an optional total row.
@@ -41,7 +43,9 @@ public struct HTMLTable: Sendable {
 
   /// The table as HTML, wrapped so a wide table scrolls sideways on a narrow screen.
   public func render() -> String {
-    let numericColumns = columns.indices.map { index in rows.first.map { $0.indices.contains(index) && $0[index].numeric } ?? false }
+    let numericColumns = columns.indices.map { index in
+      rows.first.map { $0.indices.contains(index) && $0[index].numeric } ?? false
+    }
     var parts = ["<div class=\"table-scroll\">", "<table>"]
     if let caption { parts.append("<caption>\(HTML.escape(caption))</caption>") }
     let headings = columns.enumerated().map { index, title in

@@ -56,7 +56,8 @@ public struct LineChart: Sendable {
     for (index, band) in bands.enumerated() {
       canvas.add("<g data-series=\"\(SVGText.escape(band.name))\" data-kind=\"band\">")
       for path in Self.bandPaths(band, xs: xs, y: { canvas.y($0, scale) }) {
-        canvas.add("<path d=\"\(path)\" fill=\"\(Palette.colour(0))\" fill-opacity=\"\(SVGText.number(bandOpacity(index)))\"/>")
+        canvas.add(
+          "<path d=\"\(path)\" fill=\"\(Palette.colour(0))\" fill-opacity=\"\(SVGText.number(bandOpacity(index)))\"/>")
       }
       canvas.add("</g>")
     }

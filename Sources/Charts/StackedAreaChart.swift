@@ -44,7 +44,9 @@ public struct StackedAreaChart: Sendable {
     for (index, layer) in series.enumerated() {
       let top = tops[index]
       let upper = xs.indices.map { "\(SVGText.number(xs[$0])) \(SVGText.number(canvas.y(top[$0], scale)))" }
-      let lower = xs.indices.reversed().map { "\(SVGText.number(xs[$0])) \(SVGText.number(canvas.y(bottoms[$0], scale)))" }
+      let lower = xs.indices.reversed().map {
+        "\(SVGText.number(xs[$0])) \(SVGText.number(canvas.y(bottoms[$0], scale)))"
+      }
       canvas.add("<g data-series=\"\(SVGText.escape(layer.name))\" data-kind=\"area\">")
       if !xs.isEmpty {
         canvas.add(

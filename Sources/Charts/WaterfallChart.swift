@@ -91,7 +91,9 @@ public struct WaterfallChart: Sendable {
       let change = bar.to - bar.from
       let fill = bar.kind == "total" ? Palette.colour(0) : (change >= 0 ? Palette.colour(3) : "url(#waterfall-hatch)")
       let amount = bar.kind == "total" ? bar.to : change
-      let label = (bar.kind == "step" && change > 0 ? "+" : "") + ValueScale.label(amount, format: format, step: Self.labelStep(format))
+      let label =
+        (bar.kind == "step" && change > 0 ? "+" : "")
+        + ValueScale.label(amount, format: format, step: Self.labelStep(format))
       canvas.add("<g data-series=\"\(SVGText.escape(bar.name))\" data-kind=\"\(bar.kind)\">")
       canvas.add(
         "<rect x=\"\(SVGText.number(centre - width / 2))\" y=\"\(SVGText.number(top))\" width=\"\(SVGText.number(width))\" "

@@ -12,11 +12,18 @@ public enum LedgerCharts {
   /// The reserve at year end: the ledger's line; with levers, the line before mitigations too;
   /// with a demand range, its bands (widest first) as the fan; with a simulation, its 5th,
   /// 50th and 95th percentiles as thin lines.
-  public static func reserve(_ ledger: Ledger, range: DemandRange? = nil, simulation: DemandSimulation? = nil) -> LineChart {
+  public static func reserve(_ ledger: Ledger, range: DemandRange? = nil, simulation: DemandSimulation? = nil)
+    -> LineChart
+  {
     let years = ledger.years.map(\.year)
-    var series = [ChartSeries(name: ledger.leverSavings.isEmpty ? "Reserve" : "After mitigations", values: ledger.years.map { $0.reserve.value })]
+    var series = [
+      ChartSeries(
+        name: ledger.leverSavings.isEmpty ? "Reserve" : "After mitigations",
+        values: ledger.years.map { $0.reserve.value })
+    ]
     if !ledger.leverSavings.isEmpty {
-      series.append(ChartSeries(name: "Before mitigations", values: (DSGPlanInput.unmitigated(ledger) ?? []).map(\.reserve)))
+      series.append(
+        ChartSeries(name: "Before mitigations", values: (DSGPlanInput.unmitigated(ledger) ?? []).map(\.reserve)))
     }
     let bands = (range?.bands ?? []).sorted { $0.level > $1.level }.map { band in
       ChartBand(
@@ -26,8 +33,13 @@ public enum LedgerCharts {
     var percentiles: [ChartSeries] = []
     if let simulation {
       let byYear = Dictionary(simulation.years.map { ($0.year, $0.reserve) }) { first, _ in first }
-      percentiles = [("5th percentile", \DemandSimulation.Percentiles.p5), ("Median", \.p50), ("95th percentile", \.p95)].map {
-        name, path in ChartSeries(name: "\(name) of \(NumberText.count(Double(simulation.draws))) runs", values: years.map { byYear[$0]?[keyPath: path] })
+      percentiles = [
+        ("5th percentile", \DemandSimulation.Percentiles.p5), ("Median", \.p50), ("95th percentile", \.p95),
+      ].map {
+        name, path in
+        ChartSeries(
+          name: "\(name) of \(NumberText.count(Double(simulation.draws))) runs",
+          values: years.map { byYear[$0]?[keyPath: path] })
       }
     }
     let last = ledger.years.last
@@ -35,7 +47,8 @@ public enum LedgerCharts {
       "The DSG reserve at the end of each year from \(years.first?.description ?? "") to \(years.last?.description ?? ""); "
       + "it ends \(last.map { NumberText.poundsMillions($0.reserve.value, places: 1) } ?? "n/a") in \(last?.year.description ?? "")."
     return LineChart(
-      text: ChartText(title: "DSG reserve at year end", description: description, valueAxis: "Reserve (£m, negative is a deficit)"),
+      text: ChartText(
+        title: "DSG reserve at year end", description: description, valueAxis: "Reserve (£m, negative is a deficit)"),
       categories: years.map(\.description), series: series, bands: bands, percentiles: percentiles)
   }
 
@@ -45,7 +58,8 @@ public enum LedgerCharts {
     return StackedAreaChart(
       text: ChartText(
         title: "Plans by placement",
-        description: "Plans by placement each year; \(NumberText.count(total)) in \(ledger.years.last?.year.description ?? "").",
+        description:
+          "Plans by placement each year; \(NumberText.count(total)) in \(ledger.years.last?.year.description ?? "").",
         valueAxis: "Plans"),
       categories: ledger.years.map(\.year.description),
       series: ledger.placements.map { placement in
@@ -62,10 +76,14 @@ public enum LedgerCharts {
     guard !chosen.isEmpty else { return nil }
     return BarChart(
       text: ChartText(
-        title: "Places and demand by setting, \(year)", description: "Places available and plans wanting a place in \(year), by setting.",
+        title: "Places and demand by setting, \(year)",
+        description: "Places available and plans wanting a place in \(year), by setting.",
         valueAxis: "Places"),
       categories: chosen.map { DisplayName.of($0.setting.name) },
-      series: [ChartSeries(name: "Places available", values: chosen.map(\.capacity)), ChartSeries(name: "Demand", values: chosen.map(\.demand))])
+      series: [
+        ChartSeries(name: "Places available", values: chosen.map(\.capacity)),
+        ChartSeries(name: "Demand", values: chosen.map(\.demand)),
+      ])
   }
 
   /// From the reserve before mitigations to after, in `year` (the last year when nil), one
@@ -94,7 +112,8 @@ public enum LedgerCharts {
     let entry = { (ledger: Ledger) in ledger.years.first { $0.year == year } }
     return BarChart(
       text: ChartText(
-        title: "Options compared, \(year?.description ?? "")", description: "Each option's reserve and in-year balance in \(year?.description ?? "the last year").",
+        title: "Options compared, \(year?.description ?? "")",
+        description: "Each option's reserve and in-year balance in \(year?.description ?? "the last year").",
         valueAxis: "£m"),
       categories: ledgers.map(\.scenario.name),
       series: [ChartSeries(name: "Reserve at year end", values: ledgers.map { entry($0)?.reserve.value })],

@@ -12,7 +12,9 @@ enum ScenarioAssumptions {
     }
     let demand = scenario.demand
     for census in demand.census.keys.sorted() {
-      add("Plans at the January \(census.year) census", .count(demand.census[census] ?? 0), ["demand.census.\(census.year)"])
+      add(
+        "Plans at the January \(census.year) census", .count(demand.census[census] ?? 0),
+        ["demand.census.\(census.year)"])
     }
     if let growth = demand.growth {
       add("Growth in plans a year", .percent(growth), ["demand.growth"])
@@ -20,7 +22,9 @@ enum ScenarioAssumptions {
       add("Demand model", .text(demand.model), ["demand.model"])
     }
     for placement in demand.placementOrder {
-      add("Share of plans: \(name(placement))", .percent(demand.placements[placement] ?? 0), ["demand.placements.\(placement.name)"])
+      add(
+        "Share of plans: \(name(placement))", .percent(demand.placements[placement] ?? 0),
+        ["demand.placements.\(placement.name)"])
     }
     let costs = scenario.costs
     for placement in costs.perPlan.keys.sorted() {
@@ -32,16 +36,23 @@ enum ScenarioAssumptions {
     add("High needs spend not tied to a plan", .pounds(costs.other.value), ["costs.other"])
     let funding = scenario.funding
     for year in funding.highNeedsBlock.keys.sorted() {
-      add("High Needs Block allocation \(year)", .pounds(funding.highNeedsBlock[year]?.value ?? 0), yearFields("funding.high_needs_block", year))
+      add(
+        "High Needs Block allocation \(year)", .pounds(funding.highNeedsBlock[year]?.value ?? 0),
+        yearFields("funding.high_needs_block", year))
     }
     add("Allocation growth a year after the last given", .percent(funding.growth), ["funding.growth"])
     for (label, key, amounts) in [
-      ("Block transfer", "funding.block_transfers", funding.blockTransfers), ("Other income", "funding.other_income", funding.otherIncome),
+      ("Block transfer", "funding.block_transfers", funding.blockTransfers),
+      ("Other income", "funding.other_income", funding.otherIncome),
       ("Total DSG", "funding.dsg_total", funding.dsgTotal),
     ] {
-      for year in amounts.keys.sorted() { add("\(label) \(year)", .pounds(amounts[year]?.value ?? 0), yearFields(key, year)) }
+      for year in amounts.keys.sorted() {
+        add("\(label) \(year)", .pounds(amounts[year]?.value ?? 0), yearFields(key, year))
+      }
     }
-    add("DSG reserve at the start of \(scenario.years.lowerBound)", .pounds(scenario.reserve.opening.value), ["reserve.opening"])
+    add(
+      "DSG reserve at the start of \(scenario.years.lowerBound)", .pounds(scenario.reserve.opening.value),
+      ["reserve.opening"])
     for year in scenario.reserve.outturn.keys.sorted() {
       add(
         "Outturn over (under) spend \(year)", .pounds(scenario.reserve.outturn[year]?.value ?? 0),
@@ -54,8 +65,9 @@ enum ScenarioAssumptions {
       add("Places: \(name(setting))", .count(capacity.base), ["places.settings.\(setting.name).capacity"])
     }
     for (index, lever) in scenario.levers.enumerated() {
-      add("Mitigation: \(lever.name) (\(DisplayName.of(lever.kind.typeName)), from \(lever.start))",
-          lever.size.map { .count($0) } ?? .text("as written"), ["levers.\(index)", "levers"])
+      add(
+        "Mitigation: \(lever.name) (\(DisplayName.of(lever.kind.typeName)), from \(lever.start))",
+        lever.size.map { .count($0) } ?? .text("as written"), ["levers.\(index)", "levers"])
     }
     return rows
   }

@@ -22,12 +22,14 @@ public struct CellRange: Hashable, Sendable {
 
   /// Rows `rows` of one column.
   public static func column(_ column: Int, rows: ClosedRange<Int>, on sheet: String) -> CellRange {
-    CellRange(sheet: sheet, firstRow: rows.lowerBound, firstColumn: column, lastRow: rows.upperBound, lastColumn: column)
+    CellRange(
+      sheet: sheet, firstRow: rows.lowerBound, firstColumn: column, lastRow: rows.upperBound, lastColumn: column)
   }
 
   /// Columns `columns` of one row.
   public static func row(_ row: Int, columns: ClosedRange<Int>, on sheet: String) -> CellRange {
-    CellRange(sheet: sheet, firstRow: row, firstColumn: columns.lowerBound, lastRow: row, lastColumn: columns.upperBound)
+    CellRange(
+      sheet: sheet, firstRow: row, firstColumn: columns.lowerBound, lastRow: row, lastColumn: columns.upperBound)
   }
 }
 

@@ -101,7 +101,8 @@ enum XLSXWriter {
     /// Adds `sheet`: cells, widths, panes, then charts.
     mutating func add(_ sheet: Worksheet) throws(WorkbookError) {
       guard let worksheet = workbook_add_worksheet(handle, sheet.name) else {
-        throw WorkbookError(.invalidSheetName, path: path, sheet: sheet.name, detail: "libxlsxwriter refused the sheet name")
+        throw WorkbookError(
+          .invalidSheetName, path: path, sheet: sheet.name, detail: "libxlsxwriter refused the sheet name")
       }
       for (column, width) in sheet.columnWidths.enumerated() {
         let status = worksheet_set_column(worksheet, lxw_col_t(column), lxw_col_t(column), width, nil)
@@ -181,7 +182,9 @@ enum XLSXWriter {
       chart_title_set_name(made, chart.title)
       chart_legend_set_position(made, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
       if let title = chart.valueAxisTitle { chart_axis_set_name(made.pointee.y_axis, title) }
-      if chart.valueAxisFormat != .general { chart_axis_set_num_format(made.pointee.y_axis, chart.valueAxisFormat.axisCode) }
+      if chart.valueAxisFormat != .general {
+        chart_axis_set_num_format(made.pointee.y_axis, chart.valueAxisFormat.axisCode)
+      }
       // Category labels along the bottom even when the values are negative (a deficit).
       chart_axis_set_label_position(made.pointee.x_axis, UInt8(LXW_CHART_AXIS_LABEL_POSITION_LOW.rawValue))
       var titleFont = lxw_chart_font()
@@ -195,9 +198,11 @@ enum XLSXWriter {
         let c = chart.categories
         let v = series.values
         chart_series_set_categories(
-          added, c.sheet, lxw_row_t(c.firstRow), lxw_col_t(c.firstColumn), lxw_row_t(c.lastRow), lxw_col_t(c.lastColumn))
+          added, c.sheet, lxw_row_t(c.firstRow), lxw_col_t(c.firstColumn), lxw_row_t(c.lastRow), lxw_col_t(c.lastColumn)
+        )
         chart_series_set_values(
-          added, v.sheet, lxw_row_t(v.firstRow), lxw_col_t(v.firstColumn), lxw_row_t(v.lastRow), lxw_col_t(v.lastColumn))
+          added, v.sheet, lxw_row_t(v.firstRow), lxw_col_t(v.firstColumn), lxw_row_t(v.lastRow), lxw_col_t(v.lastColumn)
+        )
         chart_series_set_name(added, series.name)
       }
       var options = lxw_chart_options()
@@ -219,7 +224,8 @@ enum XLSXWriter {
     }
 
     /// Throws unless `status` is `LXW_NO_ERROR`.
-    func check(_ status: lxw_error, sheet: String, cell: (row: Int, column: Int)?, doing: String) throws(WorkbookError) {
+    func check(_ status: lxw_error, sheet: String, cell: (row: Int, column: Int)?, doing: String) throws(WorkbookError)
+    {
       guard status != LXW_NO_ERROR else { return }
       throw XLSXWriter.error(status, path: path, sheet: sheet, cell: cell, doing: doing)
     }

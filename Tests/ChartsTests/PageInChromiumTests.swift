@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The sample report page in a real browser: headless Chromium (Debian's chromium, installed
 /// by `.ci/install-deps`) parses it, and its DOM must hold every chart with its series; it
@@ -77,7 +77,8 @@ import TestSupport
     defer { try? FileManager.default.removeItem(at: folder) }
     let page = folder.appendingPathComponent("blank.html")
     let png = folder.appendingPathComponent("blank.png")
-    try "<!DOCTYPE html><html><body style=\"background:#fff\"></body></html>".write(to: page, atomically: true, encoding: .utf8)
+    try "<!DOCTYPE html><html><body style=\"background:#fff\"></body></html>".write(
+      to: page, atomically: true, encoding: .utf8)
     let run = runProgram(
       browser,
       Self.flags(profile: folder.appendingPathComponent("profile")) + [

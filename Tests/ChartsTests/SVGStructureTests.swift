@@ -24,7 +24,8 @@ final class SVGOutline: NSObject, XMLParserDelegate {
     let parser = XMLParser(data: Data(svg.utf8))
     parser.delegate = outline
     guard parser.parse() else {
-      throw NSError(domain: "SVG", code: 1, userInfo: [NSLocalizedDescriptionKey: "\(parser.parserError.map { "\($0)" } ?? "?")"])
+      throw NSError(
+        domain: "SVG", code: 1, userInfo: [NSLocalizedDescriptionKey: "\(parser.parserError.map { "\($0)" } ?? "?")"])
     }
     return outline
   }
@@ -101,10 +102,12 @@ final class SVGOutline: NSObject, XMLParserDelegate {
 
   @Test func gapsBreakTheLineAndBadValuesAreGaps() {
     let chart = LineChart(
-      text: ChartText(title: "Gaps", description: "A gap in 2020-21"), categories: ["2019-20", "2020-21", "2021-22", "2022-23"],
+      text: ChartText(title: "Gaps", description: "A gap in 2020-21"),
+      categories: ["2019-20", "2020-21", "2021-22", "2022-23"],
       series: [ChartSeries(name: "Reserve", values: [-1e6, nil, -2e6, .nan])])
     let svg = chart.svg()
-    let path = svg.components(separatedBy: "\n").first { $0.hasPrefix("<path") && $0.contains("stroke-width=\"3\"") } ?? ""
+    let path =
+      svg.components(separatedBy: "\n").first { $0.hasPrefix("<path") && $0.contains("stroke-width=\"3\"") } ?? ""
     #expect(path.components(separatedBy: "M").count - 1 == 2, "\(path)")
     #expect(!svg.contains("nan") && !svg.contains("inf"))
   }
@@ -114,7 +117,9 @@ final class SVGOutline: NSObject, XMLParserDelegate {
       LineChart(text: ChartText(title: "None", description: "No data"), categories: [], series: []).svg(),
       StackedAreaChart(text: ChartText(title: "None", description: "No data"), categories: [], series: []).svg(),
       BarChart(text: ChartText(title: "None", description: "No data"), categories: [], series: []).svg(),
-      WaterfallChart(text: ChartText(title: "None", description: "No data"), startLabel: "a", start: 0, steps: [], endLabel: "b").svg(),
+      WaterfallChart(
+        text: ChartText(title: "None", description: "No data"), startLabel: "a", start: 0, steps: [], endLabel: "b"
+      ).svg(),
     ]
     for svg in empty { #expect(try SVGOutline.parse(svg).root?.name == "svg") }
   }

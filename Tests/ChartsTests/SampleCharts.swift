@@ -5,7 +5,9 @@ import ReportFormatting
 /// reserves are the seed's; later years are made up for the tests).
 enum SampleCharts {
   static let years = (2018...2025).map { YearText.financialYear(startingIn: $0) }
-  static let reserve: [Double?] = [-3_688_000, -9_604_000, -15_200_000, -21_900_000, -28_700_000, -35_100_000, -41_000_000, -46_300_000]
+  static let reserve: [Double?] = [
+    -3_688_000, -9_604_000, -15_200_000, -21_900_000, -28_700_000, -35_100_000, -41_000_000, -46_300_000,
+  ]
 
   /// Reserve by year, an unmitigated line, 80/95% bands and three Monte Carlo percentiles: 7 series.
   static var reserveFan: LineChart {
@@ -30,10 +32,16 @@ enum SampleCharts {
         ChartSeries(name: "After mitigations", values: reserve),
         ChartSeries(
           name: "Before mitigations",
-          values: [-3_688_000, -9_604_000, -17_000_000, -25_600_000, -34_500_000, -43_200_000, -52_000_000, -61_200_000]),
+          values: [
+            -3_688_000, -9_604_000, -17_000_000, -25_600_000, -34_500_000, -43_200_000, -52_000_000, -61_200_000,
+          ]),
       ],
-      bands: [ChartBand(name: "95% range", lower: lo95, upper: hi95), ChartBand(name: "80% range", lower: lo80, upper: hi80)],
-      percentiles: [percentile(-1.645, "5th percentile"), percentile(0, "Median"), percentile(1.645, "95th percentile")])
+      bands: [
+        ChartBand(name: "95% range", lower: lo95, upper: hi95), ChartBand(name: "80% range", lower: lo80, upper: hi80),
+      ],
+      percentiles: [
+        percentile(-1.645, "5th percentile"), percentile(0, "Median"), percentile(1.645, "95th percentile"),
+      ])
   }
 
   static let placements = ["mainstream", "resourced_provision", "maintained_special", "independent_special", "post16"]
@@ -57,7 +65,10 @@ enum SampleCharts {
         title: "Special school places in 2025-26", description: "Demand exceeds places in maintained special schools.",
         valueAxis: "Places"),
       categories: ["maintained_special", "independent_special", "resourced_provision"].map(DisplayName.of),
-      series: [ChartSeries(name: "Places available", values: [1_250, 300, 160]), ChartSeries(name: "Demand", values: [1_402.5, 260, 171])])
+      series: [
+        ChartSeries(name: "Places available", values: [1_250, 300, 160]),
+        ChartSeries(name: "Demand", values: [1_402.5, 260, 171]),
+      ])
   }
 
   /// Unmitigated to mitigated deficit through three levers: 5 series.

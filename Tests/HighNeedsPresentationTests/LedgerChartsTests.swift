@@ -22,7 +22,9 @@ import Testing
     let last = try #require(ledger.years.last)
     #expect(abs(waterfall.end - last.reserve.value) < 0.01, "to the penny: sums of a few £m in Double")
     let object = try JSONSerialization.jsonObject(with: Data(ledger.json.serialized().utf8)) as? [String: Any]
-    let totals = (object?["levers"] as? [[String: Any]] ?? []).compactMap { ($0["totalSaving"] as? NSNumber)?.doubleValue }
+    let totals = (object?["levers"] as? [[String: Any]] ?? []).compactMap {
+      ($0["totalSaving"] as? NSNumber)?.doubleValue
+    }
     #expect(totals.count == levers)
     // JSON totals are whole pounds: one pound of rounding per lever at most.
     #expect(abs(waterfall.start - (last.reserve.value - totals.reduce(0, +))) <= Double(levers))
@@ -41,11 +43,16 @@ import Testing
     let bands = range?.bands.count ?? 0
     #expect(bands >= 1, "medway-sen2 fits a model with intervals")
     #expect(chart.bands.count == bands)
-    #expect(chart.percentiles.map(\.name) == ["5th percentile of 200 runs", "Median of 200 runs", "95th percentile of 200 runs"])
+    #expect(
+      chart.percentiles.map(\.name) == [
+        "5th percentile of 200 runs", "Median of 200 runs", "95th percentile of 200 runs",
+      ])
     #expect(Self.seriesCount(chart.svg()) == 1 + bands + 3)
     let page = HTMLPage(
-      title: "Medway (SEN2 series)", blocks: [
-        .figure(svg: chart.svg(), caption: "Reserve"), .figure(svg: LedgerCharts.plansByPlacement(ledger).svg(), caption: "Plans"),
+      title: "Medway (SEN2 series)",
+      blocks: [
+        .figure(svg: chart.svg(), caption: "Reserve"),
+        .figure(svg: LedgerCharts.plansByPlacement(ledger).svg(), caption: "Plans"),
       ])
     if let keep = ProcessInfo.processInfo.environment["HIGHNEEDS_KEEP_PAGE"] {
       try page.render().write(toFile: keep, atomically: true, encoding: .utf8)

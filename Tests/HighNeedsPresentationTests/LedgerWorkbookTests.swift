@@ -1,8 +1,8 @@
 import Foundation
 import HighNeeds
 import HighNeedsPresentation
-import Testing
 import TestSupport
+import Testing
 import Workbook
 
 /// The DSG plan workbook of a real scenario, opened in LibreOffice, against the JSON report of
@@ -75,10 +75,17 @@ import Workbook
     let (ledger, texts) = try Self.ledger("medway-2020.yaml")
     let input = DSGPlanInput(ledger: ledger, sources: texts)
     let allocation = try #require(input.assumptions.first { $0.input == "High Needs Block allocation 2019-20" })
-    guard case .pounds(let amount) = allocation.value else { Issue.record("not money"); return }
+    guard case .pounds(let amount) = allocation.value else {
+      Issue.record("not money")
+      return
+    }
     #expect(amount == 38_226_000)
-    #expect(allocation.source.hasPrefix("seed 10.2: \"the total allocation for Medway for 2019/20 is £38.226m\""), "\(allocation.source)")
-    #expect(allocation.source.hasSuffix("medway-2020.yaml:\(try Self.line(of: "2019-20: £38.226m", in: "medway-2020.yaml")))"))
+    #expect(
+      allocation.source.hasPrefix("seed 10.2: \"the total allocation for Medway for 2019/20 is £38.226m\""),
+      "\(allocation.source)")
+    #expect(
+      allocation.source.hasSuffix("medway-2020.yaml:\(try Self.line(of: "2019-20: £38.226m", in: "medway-2020.yaml")))")
+    )
     let census = try #require(input.assumptions.first { $0.input == "Plans at the January 2020 census" })
     // The comment runs on over the continuation lines below it.
     #expect(census.source.contains("over 2,500") && census.source.contains("SEN2 says 2,296"), "\(census.source)")
@@ -86,7 +93,8 @@ import Workbook
 
   /// The 1-based line of the first line of scenario `file` that contains `text`.
   static func line(of text: String, in file: String) throws -> Int {
-    let lines = try String(contentsOf: scenarios.appendingPathComponent(file), encoding: .utf8).components(separatedBy: "\n")
+    let lines = try String(contentsOf: scenarios.appendingPathComponent(file), encoding: .utf8).components(
+      separatedBy: "\n")
     return (try #require(lines.firstIndex { $0.contains(text) })) + 1
   }
 

@@ -74,7 +74,12 @@ public func parseCSV(_ text: String) -> [[String]] {
     if quoted {
       if character == "\"" {
         let next = characters.next()
-        if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
+        if next == "\"" {
+          field.append("\"")
+        } else {
+          quoted = false
+          pending = next
+        }
       } else {
         field.append(character)
       }
@@ -82,13 +87,22 @@ public func parseCSV(_ text: String) -> [[String]] {
     }
     switch character {
     case "\"": quoted = true
-    case ",": row.append(field); field = ""
-    case "\n", "\r\n": row.append(field); rows.append(row); row = []; field = ""
+    case ",":
+      row.append(field)
+      field = ""
+    case "\n", "\r\n":
+      row.append(field)
+      rows.append(row)
+      row = []
+      field = ""
     case "\r": continue
     default: field.append(character)
     }
   }
-  if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+  if !field.isEmpty || !row.isEmpty {
+    row.append(field)
+    rows.append(row)
+  }
   return rows
 }
 

@@ -46,7 +46,8 @@ public struct PNGImage {
     let depth = header[8]
     let colourType = header[9]
     guard depth == 8, header[12] == 0, let channels = [0: 1, 2: 3, 6: 4][Int(colourType)] else {
-      throw DecodeError(description: "unsupported PNG: depth \(depth), colour type \(colourType), interlace \(header[12])")
+      throw DecodeError(
+        description: "unsupported PNG: depth \(depth), colour type \(colourType), interlace \(header[12])")
     }
     self.channels = channels
     let stride = width * channels
@@ -112,7 +113,8 @@ public struct PNGImage {
       let start = pixel * channels
       let key =
         channels >= 3
-        ? UInt32(pixels[start]) << 16 | UInt32(pixels[start + 1]) << 8 | UInt32(pixels[start + 2]) : UInt32(pixels[start])
+        ? UInt32(pixels[start]) << 16 | UInt32(pixels[start + 1]) << 8 | UInt32(pixels[start + 2])
+        : UInt32(pixels[start])
       seen.insert(key)
       if seen.count >= limit { break }
     }

@@ -36,7 +36,9 @@ import Testing
     #expect(plan.frozenColumns == 1 && plan.frozenRows == DSGPlanWorkbook.headerRow + 2)
     let children = try #require(workbook.sheet(named: "Children and young people"))
     let plans = try #require(children.charts.first)
-    #expect(plans.kind == .stackedArea && plans.series.map(\.name) == ["Mainstream", "Maintained special", "Independent special"])
+    #expect(
+      plans.kind == .stackedArea
+        && plans.series.map(\.name) == ["Mainstream", "Maintained special", "Independent special"])
     #expect(children[plans.series[2].values.firstRow, plans.series[2].values.firstColumn] == .count(180))
   }
 

@@ -18,7 +18,9 @@ enum SamplePlan {
       DSGPlanYear(
         year: "2019-20", actual: true, census: "January 2020",
         plans: ["mainstream": 757.68, "maintained_special": 1033.2, "independent_special": 183.68],
-        placementSpend: ["mainstream": 6_061_440.4, "maintained_special": 21_697_200.5, "independent_special": 9_918_720.49],
+        placementSpend: [
+          "mainstream": 6_061_440.4, "maintained_special": 21_697_200.5, "independent_special": 9_918_720.49,
+        ],
         otherSpend: 3_000_000, totalSpend: 44_142_000, highNeedsBlock: 38_226_000, totalFunding: 38_226_000,
         inYearBalance: -5_916_000, openingReserve: -3_688_000, reserve: -9_604_000, dsgTotal: 260_000_000,
         reservePercentOfDSG: -3.693846, recoveryPlanRequired: true,
@@ -26,7 +28,9 @@ enum SamplePlan {
       DSGPlanYear(
         year: "2020-21", census: "January 2021",
         plans: ["mainstream": 820.25, "maintained_special": 1120.5, "independent_special": 199.75],
-        placementSpend: ["mainstream": 6_692_040.5, "maintained_special": 24_003_351.5, "independent_special": 11_002_230.25],
+        placementSpend: [
+          "mainstream": 6_692_040.5, "maintained_special": 24_003_351.5, "independent_special": 11_002_230.25,
+        ],
         otherSpend: 3_060_000, oneOffSavings: 250_000, totalSpend: 44_507_622.25, highNeedsBlock: 41_740_000,
         blockTransfers: 1_000_000, mitigationFunding: 500_000, totalFunding: 43_240_000,
         inYearBalance: -1_267_622.25, openingReserve: -9_604_000, reserve: -10_871_622.25, dsgTotal: 270_000_000,
@@ -65,7 +69,9 @@ enum SamplePlan {
         PlacesLine(setting: "maintained_special", year: "2021-22", capacity: 1250, demand: 1190),
       ],
       assumptions: [
-        Assumption(input: "Cost per plan: independent special", value: .pounds(54_000), source: "data/unit_costs_published.csv (assumption)"),
+        Assumption(
+          input: "Cost per plan: independent special", value: .pounds(54_000),
+          source: "data/unit_costs_published.csv (assumption)"),
         Assumption(input: "Funding growth after 2020-21", value: .percent(0.08), source: "assumption"),
         Assumption(input: "Plans at January 2020 census", value: .count(2500), source: "seed 10.5: \"over 2,500\""),
         Assumption(input: "Demand model", value: .text("auto"), source: "scenario"),

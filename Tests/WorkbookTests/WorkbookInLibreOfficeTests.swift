@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Workbook
 
 /// The DSG plan workbook opened in a real spreadsheet: LibreOffice (Debian's
@@ -33,7 +33,8 @@ import Workbook
     // Hand-computed from SamplePlan (halves round away from zero, as the JSON report does).
     let expected: [(String, String, Int64)] = [
       ("Maintained special", "2019-20", 21_697_201), ("Mainstream", "2020-21", 6_692_040),
-      ("Outturn above (below) the model", "2018-19", 368_000), ("Outturn above (below) the model", "2019-20", 3_464_639),
+      ("Outturn above (below) the model", "2018-19", 368_000),
+      ("Outturn above (below) the model", "2019-20", 3_464_639),
       ("Total expenditure", "2020-21", 44_507_622), ("High Needs Block allocation", "2019-20", 38_226_000),
       ("In-year balance (funding less expenditure)", "2019-20", -5_916_000),
       ("DSG reserve at end of year", "2019-20", -9_604_000), ("DSG reserve at end of year", "2021-22", -12_747_262),
@@ -56,9 +57,12 @@ import Workbook
       }
       let income = ["High Needs Block allocation", "Block transfers", "Other income", "Funding from mitigations"]
       let funding = income.compactMap { Self.pounds(Self.cell(plan, row: $0, column: year.year)) }.reduce(0, +)
-      #expect(funding == Self.pounds(Self.cell(plan, row: "Total funding", column: year.year)), "\(year.year) funding adds up")
+      #expect(
+        funding == Self.pounds(Self.cell(plan, row: "Total funding", column: year.year)), "\(year.year) funding adds up"
+      )
       // The expenditure lines add up to the total, as the printed column must.
-      let lines = input.placements.map { key in key.split(separator: "_").joined(separator: " ") }
+      let lines =
+        input.placements.map { key in key.split(separator: "_").joined(separator: " ") }
         .map { String($0.prefix(1).uppercased() + $0.dropFirst()) }
         + ["Other high needs spend", "One-off savings", "Outturn above (below) the model"]
       let sum = lines.compactMap { Self.pounds(Self.cell(plan, row: $0, column: year.year)) }.reduce(0, +)
@@ -69,7 +73,8 @@ import Workbook
   @Test func otherSheetsEqualTheInputs() throws {
     let sheets = try Self.sheetsThroughLibreOffice(SamplePlan.input())
     let summary = try #require(sheets[DSGPlanWorkbook.summarySheet])
-    #expect(Self.pounds(Self.cell(summary, row: "2019-20", column: "Reserve at year end after mitigations")) == -9_604_000)
+    #expect(
+      Self.pounds(Self.cell(summary, row: "2019-20", column: "Reserve at year end after mitigations")) == -9_604_000)
     #expect(Self.pounds(Self.cell(summary, row: "2020-21", column: "In-year balance before mitigations")) == -2_517_623)
     #expect(Self.cell(summary, row: "2019-20", column: "Status") == "Outturn")
     #expect(Self.cell(summary, row: "2019-20", column: "Recovery plan required (1% rule)") == "Yes")
@@ -94,6 +99,7 @@ import Workbook
     let assumptions = try #require(sheets[DSGPlanWorkbook.assumptionsSheet])
     #expect(Self.cell(assumptions, row: "Cost per plan: independent special", column: "Value") == "54000")
     #expect(Self.cell(assumptions, row: "Funding growth after 2020-21", column: "Value") == "8%")
-    #expect(Self.cell(assumptions, row: "Plans at January 2020 census", column: "Source") == "seed 10.5: \"over 2,500\"")
+    #expect(
+      Self.cell(assumptions, row: "Plans at January 2020 census", column: "Source") == "seed 10.5: \"over 2,500\"")
   }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Workbook
 
 /// Writing a workbook: errors are typed, nothing partial is left, nothing is overwritten.

@@ -42,7 +42,9 @@ extension DSGPlanWorkbook {
   /// The income lines of `year` (allocation, transfers, other, mitigations), adding up to the total.
   static func incomeLines(_ year: DSGPlanYear) -> [Double?] {
     guard let allocation = year.highNeedsBlock else {
-      return [nil, wholePounds(year.blockTransfers), wholePounds(year.otherIncome), wholePounds(year.mitigationFunding)]
+      return [
+        nil, wholePounds(year.blockTransfers), wholePounds(year.otherIncome), wholePounds(year.mitigationFunding),
+      ]
     }
     let parts = [allocation, year.blockTransfers, year.otherIncome, year.mitigationFunding]
     return RoundedLines.addingUp(parts, to: year.totalFunding)
@@ -69,14 +71,18 @@ extension DSGPlanWorkbook {
     var income = [
       incomeLine("High Needs Block allocation", 0), incomeLine("Block transfers", 1), incomeLine("Other income", 2),
     ]
-    if input.years.contains(where: { $0.mitigationFunding != 0 }) { income.append(incomeLine("Funding from mitigations", 3)) }
+    if input.years.contains(where: { $0.mitigationFunding != 0 }) {
+      income.append(incomeLine("Funding from mitigations", 3))
+    }
     income.append(PlanLine("Total funding", bold: true) { money($0.totalFunding, bold: true) })
     let position = [
       PlanLine("In-year balance (funding less expenditure)", bold: true) { money($0.inYearBalance, bold: true) },
       PlanLine("DSG reserve at start of year") { money($0.openingReserve) },
       PlanLine("DSG reserve at end of year", bold: true) { money($0.reserve, bold: true) },
       PlanLine("Total DSG") { money($0.dsgTotal) },
-      PlanLine("Reserve as % of total DSG") { year in .optional(year.reservePercentOfDSG) { .percent($0 / 100, places: 2) } },
+      PlanLine("Reserve as % of total DSG") { year in
+        .optional(year.reservePercentOfDSG) { .percent($0 / 100, places: 2) }
+      },
       PlanLine("Recovery plan required (1% rule)") { yesNo($0.recoveryPlanRequired) },
     ]
     var sections = [("Expenditure", spend), ("Income", income), ("Position", position)]
@@ -86,7 +92,9 @@ extension DSGPlanWorkbook {
           "Before and after mitigations",
           [
             PlanLine("In-year balance before mitigations") { money($0.unmitigated?.inYearBalance ?? $0.inYearBalance) },
-            PlanLine("Savings from mitigations") { money($0.inYearBalance - ($0.unmitigated?.inYearBalance ?? $0.inYearBalance)) },
+            PlanLine("Savings from mitigations") {
+              money($0.inYearBalance - ($0.unmitigated?.inYearBalance ?? $0.inYearBalance))
+            },
             PlanLine("In-year balance after mitigations") { money($0.inYearBalance) },
             PlanLine("Reserve at year end before mitigations") { money($0.unmitigated?.reserve ?? $0.reserve) },
             PlanLine("Reserve at year end after mitigations") { money($0.reserve) },

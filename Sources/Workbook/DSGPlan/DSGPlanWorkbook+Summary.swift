@@ -3,7 +3,9 @@ extension DSGPlanWorkbook {
   static func summary(_ input: DSGPlanInput) -> Worksheet {
     var sheet = titled(summarySheet, input)
     let levers = input.hasMitigations
-    var header: [Cell] = [.header("Financial year"), .header("Status"), .header("Total DSG"), .header("High needs funding")]
+    var header: [Cell] = [
+      .header("Financial year"), .header("Status"), .header("Total DSG"), .header("High needs funding"),
+    ]
     header += [.header("High needs spend")]
     header +=
       levers
@@ -37,7 +39,8 @@ extension DSGPlanWorkbook {
     sheet.frozenRows = headerRow + 1
     guard lastDataRow >= firstDataRow else { return sheet }
     let rows = firstDataRow...lastDataRow
-    let reserveColumns = levers ? [(7, "Reserve before mitigations"), (8, "Reserve after mitigations")] : [(6, "Reserve")]
+    let reserveColumns =
+      levers ? [(7, "Reserve before mitigations"), (8, "Reserve after mitigations")] : [(6, "Reserve")]
     sheet.charts.append(
       WorksheetChart(
         kind: .line, title: "DSG reserve at year end (negative is a deficit)",
@@ -54,7 +57,12 @@ extension DSGPlanWorkbook {
     let balance = input.years.first { !$0.actual && wholePounds($0.inYearBalance) >= 0 }?.year
     sheet.append([.text("Key dates", bold: true)])
     sheet.append([.text("First year ending in deficit"), .empty, .empty, .empty, .text(deficit ?? "none in the plan")])
-    sheet.append([.text("First year the 1% rule requires a recovery plan"), .empty, .empty, .empty, .text(recovery ?? "none in the plan")])
-    sheet.append([.text("First forecast year in in-year balance"), .empty, .empty, .empty, .text(balance ?? "none in the plan")])
+    sheet.append([
+      .text("First year the 1% rule requires a recovery plan"), .empty, .empty, .empty,
+      .text(recovery ?? "none in the plan"),
+    ])
+    sheet.append([
+      .text("First forecast year in in-year balance"), .empty, .empty, .empty, .text(balance ?? "none in the plan"),
+    ])
   }
 }

@@ -43,7 +43,9 @@ public enum DSGPlanWorkbook {
   /// A sheet with the title block every sheet opens with.
   static func titled(_ name: String, _ input: DSGPlanInput) -> Worksheet {
     var sheet = Worksheet(name: name)
-    sheet.append([.text("\(input.authority): \(name.lowercased() == "summary" ? "DSG management plan" : name)", bold: true)])
+    sheet.append([
+      .text("\(input.authority): \(name.lowercased() == "summary" ? "DSG management plan" : name)", bold: true)
+    ])
     sheet.append([.text(input.scenario, italic: true)])
     sheet.appendBlankRow()
     return sheet
