@@ -85,7 +85,8 @@ enum ScenarioAssumptions {
   /// loader located, or a key (the last part of a field) found under its located parent.
   static func source(_ scenario: Scenario, _ fields: [String], _ sources: [String: String]) -> String {
     guard let location = fields.lazy.compactMap({ locate($0, scenario, sources) }).first else { return "scenario" }
-    let place = "\(location.file):\(location.line)"
+    let file = location.file.split(separator: "/").last.map(String.init) ?? location.file
+    let place = "\(file):\(location.line)"
     guard let text = sources[location.file], let comment = ScenarioComments.comment(atLine: location.line, in: text)
     else { return place }
     return "\(comment) (\(place))"

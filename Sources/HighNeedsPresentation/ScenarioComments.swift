@@ -3,7 +3,8 @@
 /// For a value on line n, the comment is the text after `#` on that line (outside quotes),
 /// joined with the comment-only lines right below it whose `#` starts in the same column or
 /// further right (continuations, as `scenarios/medway-2020.yaml` writes them). Without a
-/// trailing comment, it is the block of comment-only lines right above line n. Pure text
+/// trailing comment, it is the block of comment-only lines right above line n whose `#` lines
+/// up with line n's key. Pure text
 /// work: the caller reads the file.
 ///
 /// ```swift
@@ -25,9 +26,12 @@ public enum ScenarioComments {
       }
       return joined(parts)
     }
+    // Comment lines above count when their `#` lines up with the key: further right, they are
+    // the continuation of a comment beside an earlier value.
+    let keyColumn = lines[index].prefix { $0 == " " || $0 == "\t" }.count
     var above: [String] = []
     var previous = index - 1
-    while previous >= 0, let (_, text) = commentOnly(lines[previous]) {
+    while previous >= 0, let (column, text) = commentOnly(lines[previous]), column == keyColumn {
       above.insert(text, at: 0)
       previous -= 1
     }

@@ -41,13 +41,22 @@ public struct CellStyle: Hashable, Sendable {
   public var header: Bool
   /// Italic text (notes, provisional figures).
   public var italic: Bool
+  /// Text wrapped onto several lines within the column width.
+  public var wrap: Bool
+  /// Aligned right (text in a column of numbers, such as "Yes").
+  public var alignRight: Bool
 
   /// A style; every emphasis off by default.
-  public init(format: NumberFormat = .general, bold: Bool = false, header: Bool = false, italic: Bool = false) {
+  public init(
+    format: NumberFormat = .general, bold: Bool = false, header: Bool = false, italic: Bool = false,
+    wrap: Bool = false, alignRight: Bool = false
+  ) {
     self.format = format
     self.bold = bold
     self.header = header
     self.italic = italic
+    self.wrap = wrap
+    self.alignRight = alignRight
   }
 
   /// The default style.
@@ -84,8 +93,10 @@ public struct Cell: Hashable, Sendable {
   /// An empty cell.
   public static let empty = Cell(.empty)
   /// A text cell.
-  public static func text(_ text: String, bold: Bool = false, italic: Bool = false) -> Cell {
-    Cell(.text(text), style: CellStyle(bold: bold, italic: italic))
+  public static func text(
+    _ text: String, bold: Bool = false, italic: Bool = false, wrap: Bool = false, alignRight: Bool = false
+  ) -> Cell {
+    Cell(.text(text), style: CellStyle(bold: bold, italic: italic, wrap: wrap, alignRight: alignRight))
   }
   /// A header cell (bold, grey fill, wrapped).
   public static func header(_ text: String) -> Cell { Cell(.text(text), style: CellStyle(header: true)) }

@@ -161,6 +161,8 @@ enum XLSXWriter {
       if style.format != .general { format_set_num_format(format, style.format.code) }
       if style.bold || style.header { format_set_bold(format) }
       if style.italic { format_set_italic(format) }
+      if style.wrap { format_set_text_wrap(format) }
+      if style.alignRight { format_set_align(format, UInt8(LXW_ALIGN_RIGHT.rawValue)) }
       if style.header {
         format_set_bg_color(format, 0xE7E6E6)
         format_set_text_wrap(format)

@@ -15,8 +15,12 @@ extension DSGPlanWorkbook {
   /// The high needs lines down the side and the years across, as the DfE template sets them out.
   static func financialPlan(_ input: DSGPlanInput) -> Worksheet {
     var sheet = titled(financialPlanSheet, input)
-    sheet.append([.header("High needs block (£)")] + input.years.map { .header($0.year) })
-    sheet.append([.text("Outturn or forecast", italic: true)] + input.years.map { .text(status($0), italic: true) })
+    sheet.append(
+      [.header("High needs block (£)")]
+        + input.years.map { Cell(.text($0.year), style: CellStyle(header: true, alignRight: true)) })
+    sheet.append(
+      [.text("Outturn or forecast", italic: true)]
+        + input.years.map { .text(status($0), italic: true, alignRight: true) })
     for section in planSections(input) {
       sheet.append([.text(section.title, bold: true)])
       for line in section.lines {

@@ -64,9 +64,10 @@ extension DSGPlanWorkbook {
       case .count(let count): value = .count(count, places: count.rounded() == count ? 0 : 2)
       case .text(let text): value = .text(text)
       }
-      sheet.append([.text(assumption.input), value, .text(assumption.source)])
+      sheet.append([.text(assumption.input, wrap: true), value, .text(assumption.source, wrap: true)])
     }
     sheet.columnWidths = [44, 16, 80]
+    for row in (headerRow + 1)..<sheet.nextRow { sheet.fitHeight(ofRow: row) }
     sheet.fitHeight(ofRow: headerRow)
     sheet.frozenRows = headerRow + 1
     return sheet

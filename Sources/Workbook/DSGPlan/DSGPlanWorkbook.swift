@@ -64,7 +64,7 @@ public enum DSGPlanWorkbook {
   static func status(_ year: DSGPlanYear) -> String { year.actual ? "Outturn" : "Forecast" }
 
   /// `Yes` or `No`.
-  static func yesNo(_ flag: Bool) -> Cell { .text(flag ? "Yes" : "No") }
+  static func yesNo(_ flag: Bool) -> Cell { .text(flag ? "Yes" : "No", alignRight: true) }
 
   /// The readable name of a key.
   static func name(_ key: String) -> String { DisplayName.of(key) }
