@@ -9,7 +9,7 @@ let package = Package(
     .library(name: "Statistics", targets: ["Statistics"]),
     .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
     .library(name: "Workbook", targets: ["Workbook"]),
-    .library(name: "Charts", targets: ["Charts"]),
+    .library(name: "SVGCharts", targets: ["SVGCharts"]),
     .executable(name: "highneeds", targets: ["highneeds"]),
   ],
   dependencies: [
@@ -38,13 +38,15 @@ let package = Package(
     // libxlsxwriter from Debian's libxlsxwriter-dev; only Sources/Workbook/XLSXWriter.swift calls it.
     .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter"),
     .target(name: "Workbook", dependencies: ["CXLSXWriter", "ReportFormatting"]),
-    .target(name: "Charts", dependencies: ["ReportFormatting"]),
+    .target(name: "SVGCharts", dependencies: ["ReportFormatting"]),
     // The adapter from the ledger to the workbook and the charts (the lead wires it into the reports).
-    .target(name: "HighNeedsPresentation", dependencies: ["HighNeeds", "Workbook", "Charts", "ReportFormatting"]),
+    .target(name: "HighNeedsPresentation", dependencies: ["HighNeeds", "Workbook", "SVGCharts", "ReportFormatting"]),
     .testTarget(name: "ReportFormattingTests", dependencies: ["ReportFormatting"]),
     .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "TestSupport"]),
-    .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
-    .testTarget(name: "HighNeedsPresentationTests", dependencies: ["HighNeedsPresentation", "HighNeeds", "Workbook", "Charts", "TestSupport"]),
+    .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts", "TestSupport"]),
+    .testTarget(
+      name: "HighNeedsPresentationTests",
+      dependencies: ["HighNeedsPresentation", "HighNeeds", "Workbook", "SVGCharts", "TestSupport"]),
     // Helpers every test target shares: approximate equality, the binary runner.
     .target(name: "TestSupport", dependencies: ["CZlib"], path: "Tests/TestSupport"),
     // zlib (zlib1g-dev) for TestSupport's PNG decoder: the browser tests check screenshots are not blank.

@@ -1,6 +1,6 @@
-import Charts
 import HighNeeds
 import ReportFormatting
+import SVGCharts
 import Workbook
 
 /// The report's charts drawn from a ledger (and, when run, its demand range and simulation).

@@ -1,7 +1,7 @@
-import Charts
 import Foundation
 import HighNeeds
 import HighNeedsPresentation
+import SVGCharts
 import Testing
 
 /// Charts drawn from real scenarios: the series they must hold and the figures they must reconcile to.

@@ -1,5 +1,5 @@
-import Charts
 import ReportFormatting
+import SVGCharts
 
 /// The five chart kinds a report draws, with Medway-shaped figures (the 2018-19 and 2019-20
 /// reserves are the seed's; later years are made up for the tests).

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// The colours' relative luminances (WCAG 2 definition, sRGB) are 0.032, 0.384, 0.087, 0.495,
 /// 0.188, 0.747, 0.255 and 0.570: any two differ by at least 0.05, and neighbours in the list
-/// by at least 0.1 (the ``ChartsTests`` check this), so stacked areas and grouped bars keep
+/// by at least 0.1 (`SVGChartsTests` check this), so stacked areas and grouped bars keep
 /// their order on a black-and-white printout. Lines also differ by dash pattern.
 public enum Palette {
   /// Fill and stroke colours, in series order (navy, orange, purple, light blue, red, yellow,

@@ -1,5 +1,5 @@
-import Charts
 import Foundation
+import SVGCharts
 import Testing
 
 #if canImport(FoundationXML)

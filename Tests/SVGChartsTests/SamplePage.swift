@@ -1,5 +1,5 @@
-import Charts
 import ReportFormatting
+import SVGCharts
 
 /// A report page with every sample chart, a key-figures row and a table, as a report would be.
 enum SamplePage {
