@@ -89,4 +89,30 @@ import Testing
     #expect(image.inkedFraction == 0)
     #expect(image.distinctColours() == 1)
   }
+
+  @Test func printsOnA4() throws {
+    let browser = try Self.chromium()
+    let folder = try makeTemporaryFolder("charts-pdf")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let page = folder.appendingPathComponent("report.html")
+    let pdf = folder.appendingPathComponent("report.pdf")
+    try SamplePage.html.write(to: page, atomically: true, encoding: .utf8)
+    let run = runProgram(
+      browser,
+      Self.flags(profile: folder.appendingPathComponent("profile")) + [
+        "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString,
+      ], timeout: 120)
+    try #require(run.status == 0, "chromium --print-to-pdf failed (\(run.status)): \(run.output.suffix(2_000))")
+    // Every page's MediaBox must be A4: 210 × 297 mm is 595.28 × 841.89 points (1 pt = 1/72 in);
+    // Chromium rounds to whole CSS pixels, so allow half a point.
+    let text = String(decoding: try Data(contentsOf: pdf), as: UTF8.self)
+    let boxes = text.components(separatedBy: "/MediaBox [").dropFirst().compactMap { box -> (Double, Double)? in
+      let numbers = box.prefix { $0 != "]" }.split(separator: " ").compactMap { Double($0) }
+      return numbers.count == 4 ? (numbers[2] - numbers[0], numbers[3] - numbers[1]) : nil
+    }
+    #expect(boxes.count >= 2, "the sample page takes more than one A4 page")
+    for (width, height) in boxes {
+      #expect(abs(width - 595.28) < 0.5 && abs(height - 841.89) < 0.5, "page \(width) × \(height) pt")
+    }
+  }
 }

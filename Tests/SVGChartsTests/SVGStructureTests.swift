@@ -149,4 +149,17 @@ final class SVGOutline: NSObject, XMLParserDelegate {
     #expect(Palette.luminance("#000000") == 0)
     #expect(abs(Palette.luminance("#777777") - 0.184) < 0.001)
   }
+
+  @Test func pageFetchesNothing() {
+    let html = SamplePage.html
+    // The only URL in the page is the SVG namespace name, which is an identifier, not a fetch.
+    let urls = html.components(separatedBy: "http").count - 1
+    let namespaces = html.components(separatedBy: "xmlns=\"http://www.w3.org/2000/svg\"").count - 1
+    #expect(urls == namespaces && namespaces == SampleCharts.all.count)
+    for fetch in ["<script", "<link", "<img", "src=", "@import", "url(http"] {
+      #expect(!html.contains(fetch), "\(fetch)")
+    }
+    #expect(html.contains("@page { size: A4"))
+    #expect(html.contains("white-space: nowrap"))
+  }
 }
