@@ -88,4 +88,20 @@ import Workbook
     #expect(WorkbookError.a1(row: 9, column: 26) == "AA10")
     #expect(WorkbookError.a1(row: 0, column: 16_383) == "XFD1")
   }
+
+  @Test func aNaNInThePlanIsReportedWithItsCellNotPrintedBlank() throws {
+    var input = SamplePlan.input()
+    input.years[1].reserve = .nan
+    let folder = try makeTemporaryFolder("workbook")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var error: WorkbookError?
+    do { try DSGPlanWorkbook.build(input).write(to: folder.appendingPathComponent("plan.xlsx").path) } catch let caught {
+      error = caught
+    }
+    #expect(error?.code == .nonFiniteNumber)
+    // The Summary's 2019-20 row (header on row 4, so row 6), column I: reserve after mitigations
+    // (A year, B status, C DSG, D funding, E spend, F-G in-year before and after, H-I reserve).
+    #expect(error?.description.contains("sheet 'Summary', cell I6") == true, "\(String(describing: error))")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+  }
 }

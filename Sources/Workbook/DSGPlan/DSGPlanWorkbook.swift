@@ -54,9 +54,11 @@ public enum DSGPlanWorkbook {
   /// Money rounded to whole pounds, half away from zero (as `Pounds.wholePounds`).
   static func wholePounds(_ value: Double) -> Double { value.rounded(.toNearestOrAwayFromZero) }
 
-  /// A money cell of whole pounds.
+  /// A money cell of whole pounds; empty for nil. A non-finite amount is kept as it is, so that
+  /// writing the workbook fails with ``WorkbookError/Code/nonFiniteNumber`` naming the cell
+  /// (a NaN in a ledger is a fault to report, not a blank to print).
   static func money(_ value: Double?, bold: Bool = false) -> Cell {
-    guard let value, value.isFinite else { return .empty }
+    guard let value else { return .empty }
     return .pounds(wholePounds(value), bold: bold)
   }
 
