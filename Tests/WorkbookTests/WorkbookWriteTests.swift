@@ -95,7 +95,8 @@ import Workbook
     let folder = try makeTemporaryFolder("workbook")
     defer { try? FileManager.default.removeItem(at: folder) }
     var error: WorkbookError?
-    do { try DSGPlanWorkbook.build(input).write(to: folder.appendingPathComponent("plan.xlsx").path) } catch let caught {
+    do { try DSGPlanWorkbook.build(input).write(to: folder.appendingPathComponent("plan.xlsx").path) } catch let caught
+    {
       error = caught
     }
     #expect(error?.code == .nonFiniteNumber)
