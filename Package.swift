@@ -13,6 +13,8 @@ let package = Package(
     .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
     .library(name: "Spreadsheet", targets: ["Spreadsheet"]),
     .library(name: "FinanceData", targets: ["FinanceData"]),
+    .library(name: "Workbook", targets: ["Workbook"]),
+    .library(name: "SVGCharts", targets: ["SVGCharts"]),
     .executable(name: "highneeds", targets: ["highneeds"]),
   ],
   dependencies: [
@@ -37,7 +39,9 @@ let package = Package(
     // goal seek, comparison. No formatting.
     .target(name: "Projection", dependencies: ["HighNeeds", "Forecasting", "Statistics"]),
     // Every report: one protocol, one render(_:as:), one JSON writer, one CSV quoting, one table.
-    .target(name: "Reports", dependencies: ["HighNeeds", "Projection", "Forecasting", "Statistics"]),
+    .target(
+      name: "Reports",
+      dependencies: ["HighNeeds", "Projection", "Forecasting", "Statistics", "Workbook", "SVGCharts", "ReportFormatting"]),
     // ODS and XLSX workbooks as rows of located cells (ZIPFoundation + Foundation's XMLParser).
     .target(name: "Spreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     // DfE finance files (DSG allocations, s251 benchmarking, DSG balance) as typed, located records.
@@ -49,8 +53,24 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+    // Presentation (issue 15): readable numbers and names, .xlsx workbooks, SVG charts and HTML pages.
+    .target(name: "ReportFormatting"),
+    // libxlsxwriter from Debian's libxlsxwriter-dev; only Sources/Workbook/XLSXWriter.swift calls it.
+    .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter"),
+    .target(name: "Workbook", dependencies: ["CXLSXWriter", "ReportFormatting"]),
+    .target(name: "SVGCharts", dependencies: ["ReportFormatting"]),
+    .testTarget(name: "ReportFormattingTests", dependencies: ["ReportFormatting"]),
+    .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "TestSupport"]),
+    .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts", "TestSupport"]),
+    .testTarget(
+      name: "PresentationTests",
+      dependencies: [
+        "Reports", "HighNeeds", "Projection", "ScenarioFiles", "Workbook", "SVGCharts", "ReportFormatting", "TestSupport",
+      ]),
     // Helpers every test target shares: approximate equality, the binary runner.
-    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .target(name: "TestSupport", dependencies: ["CTestZlib"], path: "Tests/TestSupport"),
+    // zlib (zlib1g-dev) for TestSupport's PNG decoder: the browser tests check screenshots are not blank.
+    .systemLibrary(name: "CTestZlib", path: "Tests/CTestZlib"),
     .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "Statistics", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(
