@@ -1,0 +1,121 @@
+import Foundation
+
+extension Backtest {
+  /// The model name of pooled `auto` rows (`runPanel`).
+  public static let pooledAutoName = "auto"
+  /// The model name of single-series `auto` rows when the pooled one is also run.
+  public static let aloneAutoName = "auto-alone"
+
+  /// The training data of `series` at `origin`: every year up to it, or with
+  /// `minimumTraining`, the run of consecutive years ending at the origin, nil when the
+  /// series is not observed at the origin or that run is shorter (a reorganised authority
+  /// before it has enough years of its own; the years before a gap are not used).
+  public static func trainingWindow(_ series: TimeSeries, origin: Int, minimumTraining: Int?) -> TimeSeries? {
+    guard let minimumTraining else { return series.through(origin) }
+    guard let end = series.times.firstIndex(of: origin) else { return nil }
+    var start = end
+    while start > 0, series.times[start - 1] == series.times[start] - 1 { start -= 1 }
+    guard end - start + 1 >= minimumTraining else { return nil }
+    return TimeSeries(unchecked: Array(series.times[start...end]), Array(series.values[start...end]))
+  }
+
+  /// The pooled `auto` (`PanelForecaster`) on the same splits as `run`: at each origin the
+  /// panel is every series as known then (all of them, so that short ones count in the
+  /// national growth), and the rows are those of the series `run` would forecast (the same
+  /// `trainingWindow` rule), under the model name `pooledAutoName`.
+  public static func runPanel(
+    series: [(name: String, series: TimeSeries)], origins: [Int], horizon: Int, levels: [Double],
+    minimumTraining: Int? = nil
+  ) -> (rows: [Row], failures: [String: Int]) {
+    var rows: [Row] = []
+    var failures: [String: Int] = [:]
+    let members = series.map { Panel.Member(name: $0.name, series: $0.series) }
+    guard let panel = try? Panel(members) else { return ([], [:]) }
+    for origin in origins {
+      let scored = series.filter {
+        trainingWindow($0.series, origin: origin, minimumTraining: minimumTraining) != nil
+          && $0.series.times.contains { $0 > origin && $0 <= origin + horizon }
+      }
+      guard !scored.isEmpty else { continue }
+      guard let cut = panel.through(origin), let result = try? PanelForecaster.forecast(cut, horizon: horizon, levels: levels)
+      else {
+        failures[pooledAutoName, default: 0] += scored.count
+        continue
+      }
+      for (name, s) in scored {
+        guard let f = result.forecast(named: name) else {
+          failures[pooledAutoName, default: 0] += 1
+          continue
+        }
+        for i in s.times.indices where s.times[i] > origin && s.times[i] <= origin + horizon {
+          let p = f.points[s.times[i] - origin - 1]
+          rows.append(
+            Row(
+              series: name, origin: origin, model: pooledAutoName, time: s.times[i], step: s.times[i] - origin,
+              actual: s.values[i], mean: p.mean, lower: p.lower, upper: p.upper))
+        }
+      }
+    }
+    return (rows, failures)
+  }
+
+  /// Accuracy of one model at one horizon.
+  public struct HorizonSummary: Sendable {
+    /// The model.
+    public let model: String
+    /// Years ahead.
+    public let step: Int
+    /// Number of outcomes scored (actual above zero).
+    public let count: Int
+    /// Median and mean of 100·|forecast − actual| / actual.
+    public let medianAPE: Double
+    /// Mean absolute percentage error.
+    public let meanAPE: Double
+    /// Share (percent) of outcomes inside the interval, one per level.
+    public let coverage: [Double]
+    /// Mean interval score as a percentage of the actual, one per level: for the central
+    /// (1 − α) interval [l, u], (u − l) + (2/α)(l − y)⁺ + (2/α)(y − u)⁺ (Gneiting & Raftery
+    /// 2007, the score of the M4 competition's MSIS before its scaling), divided by y.
+    public let intervalScore: [Double]
+  }
+
+  /// Per model (in order of first appearance) and horizon: APE, coverage and interval score.
+  public static func summariseByHorizon(_ rows: [Row], levels: [Double]) -> [HorizonSummary] {
+    var order: [String] = []
+    var groups: [String: [Int: [Row]]] = [:]
+    for r in rows where r.actual > 0 {
+      if groups[r.model] == nil { order.append(r.model) }
+      groups[r.model, default: [:]][r.step, default: []].append(r)
+    }
+    return order.flatMap { model in
+      groups[model]!.keys.sorted().map { step in
+        let rs = groups[model]![step]!
+        let apes = rs.map { 100 * abs($0.mean - $0.actual) / $0.actual }.sorted()
+        let n = Double(rs.count)
+        let coverage = levels.indices.map { i in
+          100 * Double(rs.filter { $0.actual >= $0.lower[i] && $0.actual <= $0.upper[i] }.count) / n
+        }
+        let scores = levels.enumerated().map { i, level in
+          let alpha = 1 - level / 100
+          return rs.map { r in
+            let width = r.upper[i] - r.lower[i]
+            let penalty = (2 / alpha) * (max(0, r.lower[i] - r.actual) + max(0, r.actual - r.upper[i]))
+            return 100 * (width + penalty) / r.actual
+          }.reduce(0, +) / n
+        }
+        return HorizonSummary(
+          model: model, step: step, count: rs.count, medianAPE: median(apes), meanAPE: apes.reduce(0, +) / n,
+          coverage: coverage, intervalScore: scores)
+      }
+    }
+  }
+}
+
+extension Backtest.Row {
+  /// The same row under another model name (`auto-alone` for the single-series auto).
+  public func relabelled(_ model: String) -> Backtest.Row {
+    Backtest.Row(
+      series: series, origin: origin, model: model, time: time, step: step, actual: actual, mean: mean,
+      lower: lower, upper: upper)
+  }
+}
