@@ -191,6 +191,7 @@ struct BacktestCommand: ParsableCommand {
         text += "\n" + render(title: group.title, summaries, levels: levelList)
       }
       text += horizonTables(rows, origins: origins, levels: levelList)
+      if modelList.contains(.model(.auto)) { text += totalTables(series, origins: origins, levels: levelList) }
       // Both files or neither: a --rows file that cannot be written must not leave the
       // summary written (or printed) alone.
       var files: [(text: String, path: String)] = []

@@ -124,6 +124,58 @@ extension BacktestCommand {
     return text
   }
 
+  /// The total of all series by the pooled auto: by horizon, coverage and width of its own
+  /// interval against the series' bounds added up; then one year ahead by origin.
+  func totalTables(_ series: [(name: String, series: TimeSeries)], origins: [Int], levels: [Double]) -> String {
+    let rows = Backtest.runPanelTotals(series: series, origins: origins, horizon: horizon, levels: levels)
+    guard !rows.isEmpty else { return "" }
+    let names = levels.map { ForecastReport.levelName($0) }
+    func share(_ rs: [Backtest.TotalRow], _ inside: (Backtest.TotalRow) -> Bool) -> String {
+      fixed(100 * Double(rs.filter(inside).count) / Double(rs.count), 0)
+    }
+    var body: [[String]] = []
+    for h in Set(rows.map(\.step)).sorted() {
+      let rs = rows.filter { $0.step == h }
+      let ape = rs.map { 100 * abs($0.mean - $0.actual) / $0.actual }.sorted()
+      var row = ["\(h)", "\(rs.count)", fixed(ape.reduce(0, +) / Double(ape.count), 2)]
+      for i in levels.indices {
+        row.append(share(rs) { $0.actual >= $0.lower[i] && $0.actual <= $0.upper[i] })
+        row.append(share(rs) { $0.actual >= $0.summedLower[i] && $0.actual <= $0.summedUpper[i] })
+        let width = rs.map { 100 * ($0.upper[i] - $0.lower[i]) / $0.mean }.reduce(0, +) / Double(rs.count)
+        let summed = rs.map { 100 * ($0.summedUpper[i] - $0.summedLower[i]) / $0.mean }.reduce(0, +) / Double(rs.count)
+        row.append(share(rs) { $0.actual >= $0.independentLower[i] && $0.actual <= $0.independentUpper[i] })
+        let independent =
+          rs.map { 100 * ($0.independentUpper[i] - $0.independentLower[i]) / $0.mean }.reduce(0, +) / Double(rs.count)
+        row += [fixed(width, 1), fixed(summed, 1), fixed(independent, 1)]
+      }
+      body.append(row)
+    }
+    let header =
+      ["h", "origins", "mean APE"]
+      + names.flatMap {
+        ["cover \($0)%", "summed cover", "independent cover", "width % of mean", "summed width", "independent width"]
+      }
+    var text =
+      "\n"
+      + table(
+        title:
+          "total of all series (pooled auto): its own interval against the series' bounds added up and against independent errors",
+        header: header, body: body)
+    let one = rows.filter { $0.step == 1 }
+    let cells = one.map { r in
+      ["\(r.origin + 1)", fixed(r.actual, 0), fixed(r.mean, 0)]
+        + levels.indices.flatMap { i in
+          [fixed(r.lower[i], 0) + "-" + fixed(r.upper[i], 0), fixed(r.summedLower[i], 0) + "-" + fixed(r.summedUpper[i], 0)]
+        }
+    }
+    text +=
+      "\n"
+      + table(
+        title: "total one year ahead", header: ["year", "actual", "forecast"] + names.flatMap { ["\($0)%", "summed \($0)%"] },
+        body: cells)
+    return text
+  }
+
   /// A number with fixed decimals, "-" when not finite (an APE that overflowed).
   private func fixed(_ x: Double, _ decimals: Int) -> String {
     guard x.isFinite else { return "-" }

@@ -119,3 +119,65 @@ extension Backtest.Row {
       lower: lower, upper: upper)
   }
 }
+
+extension Backtest {
+  /// One held-out forecast of the total of every series (`runPanelTotals`).
+  public struct TotalRow: Sendable {
+    /// The last training year.
+    public let origin: Int
+    /// Years ahead.
+    public let step: Int
+    /// The sum of every series observed in the year forecast.
+    public let actual: Double
+    /// The total's point forecast: the sum of the series' point forecasts.
+    public let mean: Double
+    /// The total's own interval, one bound per level (`PanelForecast.total`).
+    public let lower: [Double]
+    /// The total's own interval.
+    public let upper: [Double]
+    /// The series' bounds added up (as if their errors were perfectly correlated).
+    public let summedLower: [Double]
+    /// The series' upper bounds added up.
+    public let summedUpper: [Double]
+    /// The bounds if the series' errors were independent: the mean ∓ the root sum of
+    /// squares of the series' half-widths below and above their means.
+    public let independentLower: [Double]
+    /// The upper bound under independence.
+    public let independentUpper: [Double]
+  }
+
+  /// The total of all series at each origin and horizon, forecast by the pooled `auto`
+  /// (`PanelForecaster`, every series observed at the origin) and compared with the sum of
+  /// every series observed in the year forecast (reorganised authorities' successors
+  /// included: plans move with the area, so the sum is England's total).
+  public static func runPanelTotals(
+    series: [(name: String, series: TimeSeries)], origins: [Int], horizon: Int, levels: [Double]
+  ) -> [TotalRow] {
+    guard let panel = try? Panel(series.map { Panel.Member(name: $0.name, series: $0.series) }) else { return [] }
+    var rows: [TotalRow] = []
+    for origin in origins {
+      guard let cut = panel.through(origin), cut.lastYear == origin,
+        let result = try? PanelForecaster.forecast(cut, horizon: horizon, levels: levels)
+      else { continue }
+      for (h, point) in result.total.enumerated() {
+        let year = origin + h + 1
+        let observed = series.compactMap { s in s.series.times.firstIndex(of: year).map { s.series.values[$0] } }
+        guard !observed.isEmpty else { continue }
+        let summed = { (bound: (ForecastPoint) -> [Double]) in
+          levels.indices.map { i in result.forecasts.map { bound($0.points[h])[i] }.reduce(0, +) }
+        }
+        let spread = { (side: (ForecastPoint, Int) -> Double) in
+          levels.indices.map { i in result.forecasts.map { side($0.points[h], i) * side($0.points[h], i) }.reduce(0, +).squareRoot() }
+        }
+        let below = spread { $0.mean - $0.lower[$1] }
+        let above = spread { $0.upper[$1] - $0.mean }
+        rows.append(
+          TotalRow(
+            origin: origin, step: h + 1, actual: observed.reduce(0, +), mean: point.mean, lower: point.lower,
+            upper: point.upper, summedLower: summed(\.lower), summedUpper: summed(\.upper),
+            independentLower: below.map { max(0, point.mean - $0) }, independentUpper: above.map { point.mean + $0 }))
+      }
+    }
+    return rows
+  }
+}
