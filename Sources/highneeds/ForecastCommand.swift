@@ -59,6 +59,8 @@ struct ForecastCommand: ParsableCommand {
   @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
   var output: String?
 
+  @OptionGroup var panelOptions: PanelOptions
+
   /// The longest series forecast (and backtested): the models are for annual counts.
   static let maximumYears = 200
 
@@ -90,6 +92,9 @@ struct ForecastCommand: ParsableCommand {
     }
     guard (1...Forecaster.maximumHorizon).contains(horizon) else {
       throw ValidationError("--horizon must be between 1 and \(Forecaster.maximumHorizon), got \(horizon)")
+    }
+    if panelOptions.panel != nil && (model != .auto || population != nil || breakYear != nil) {
+      throw ValidationError("--panel goes with --model auto, without --population or --break-year")
     }
   }
 
@@ -172,6 +177,9 @@ struct ForecastCommand: ParsableCommand {
       do {
         if let breakYear {
           forecast = try Forecaster.forecastPiecewise(series, breakYear: breakYear, horizon: horizon, levels: levels)
+        } else if let panel = try panelOptions.load(with: series, trainUntil: trainUntil) {
+          forecast = try PanelForecaster.forecast(
+            panel, series: panelOptions.memberName, horizon: horizon, levels: levels)
         } else if let people {
           forecast = try Forecaster.forecast(series, population: people, model: model, horizon: horizon, levels: levels)
         } else {

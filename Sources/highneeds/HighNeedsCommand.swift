@@ -15,6 +15,7 @@ struct HighNeedsCommand: ParsableCommand {
       SolveCommand.self,
       ForecastCommand.self,
       BacktestCommand.self,
+      ForecastPanelCommand.self,
     ]
   )
 }

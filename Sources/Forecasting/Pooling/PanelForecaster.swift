@@ -89,7 +89,8 @@ public enum PanelForecaster {
       panelSize, PooledGrowth.nationalWindow, 100 * model.growthForecast, kappa, PooledGrowth.ownWindow,
       calibration.errorCount, calibration.origins.count)
     let series = m.series
-    let score = CandidateScore(model: modelName, aicc: nil, backtestMAPE: calibration.backtestMAPE)
+    // This series' own errors under the pooled model, comparable with its own candidates'.
+    let score = CandidateScore(model: modelName, aicc: nil, backtestMAPE: calibration.backtestMAPE(of: m.name))
     let table = CandidateTable {
       // The series' own candidates, as `auto` alone would rank them (computed when read).
       let own = (try? AutoSelection.forecast(series, horizon: laws.count, levels: levels))?.candidates ?? []

@@ -77,6 +77,19 @@ struct PooledCalibration: Sendable {
   let backtestMAPE: Double?
   /// One-year-ahead forecasts from earlier origins, by member name and year (count scale).
   let oneStep: [String: [Int: Double]]
+  /// Each member's own absolute percentage errors from earlier origins, by horizon.
+  let memberErrors: [String: [Int: [Double]]]
+
+  /// A member's own rolling-origin MAPE under the pooled model, scored as the single-series
+  /// candidates are (`RollingOrigin.meanAbsolutePercentageError`: the mean over horizons
+  /// 1…min(H, 4) of each horizon's mean); nil when it has no past forecast.
+  func backtestMAPE(of name: String) -> Double? {
+    guard let byStep = memberErrors[name] else { return nil }
+    let means = byStep.keys.sorted().filter { $0 <= min(laws.count, 4) }.map {
+      byStep[$0]!.reduce(0, +) / Double(byStep[$0]!.count)
+    }
+    return means.isEmpty ? nil : means.reduce(0, +) / Double(means.count)
+  }
 
   /// Calibrates on `panel` (cut at its origin, its last year) for horizons 1…`horizon`;
   /// nil when there are no usable past errors one year ahead.
@@ -90,6 +103,7 @@ struct PooledCalibration: Sendable {
     var apes: [[Double]] = Array(repeating: [], count: horizon)
     var usedOrigins: [Int] = []
     var oneStep: [String: [Int: Double]] = [:]
+    var memberErrors: [String: [Int: [Double]]] = [:]
     let first = panel.firstYear + PooledGrowth.ownWindow
     guard first < origin else { return nil }
     for t in first..<origin {
@@ -113,7 +127,10 @@ struct PooledCalibration: Sendable {
           let f = Foundation.exp(path[h - 1]) - 1
           sumActual[h - 1] += a
           sumForecast[h - 1] += max(0, f)
-          if a > 0 { apes[h - 1].append(100 * abs(f - a) / a) }
+          if a > 0 {
+            apes[h - 1].append(100 * abs(f - a) / a)
+            memberErrors[m.name, default: [:]][h, default: []].append(100 * abs(f - a) / a)
+          }
           if h == 1 { oneStep[m.name, default: [:]][t + 1] = max(0, f) }
         }
       }
@@ -149,7 +166,8 @@ struct PooledCalibration: Sendable {
     let scored = apes.prefix(min(horizon, 4)).filter { !$0.isEmpty }
     let mape = scored.isEmpty ? nil : scored.map { $0.reduce(0, +) / Double($0.count) }.reduce(0, +) / Double(scored.count)
     return PooledCalibration(
-      laws: laws, origins: usedOrigins, errorCount: own[0].count, backtestMAPE: mape, oneStep: oneStep)
+      laws: laws, origins: usedOrigins, errorCount: own[0].count, backtestMAPE: mape, oneStep: oneStep,
+      memberErrors: memberErrors)
   }
 
   /// The empirical quantile (R's type 7: linear interpolation) of `sorted` at probability p.
