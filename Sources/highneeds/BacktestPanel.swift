@@ -72,7 +72,8 @@ extension BacktestCommand {
         minimumTraining: minTraining)
       add(
         (
-          run.rows.map { $0.relabelled(Backtest.aloneAutoName) }, run.failures.isEmpty ? [:] : [Backtest.aloneAutoName: run.failures.values.reduce(0, +)]
+          run.rows.map { $0.relabelled(Backtest.aloneAutoName) },
+          run.failures.isEmpty ? [:] : [Backtest.aloneAutoName: run.failures.values.reduce(0, +)]
         ))
     }
     let others = models.compactMap { m -> ForecastModel? in
@@ -165,13 +166,17 @@ extension BacktestCommand {
     let cells = one.map { r in
       ["\(r.origin + 1)", fixed(r.actual, 0), fixed(r.mean, 0)]
         + levels.indices.flatMap { i in
-          [fixed(r.lower[i], 0) + "-" + fixed(r.upper[i], 0), fixed(r.summedLower[i], 0) + "-" + fixed(r.summedUpper[i], 0)]
+          [
+            fixed(r.lower[i], 0) + "-" + fixed(r.upper[i], 0),
+            fixed(r.summedLower[i], 0) + "-" + fixed(r.summedUpper[i], 0),
+          ]
         }
     }
     text +=
       "\n"
       + table(
-        title: "total one year ahead", header: ["year", "actual", "forecast"] + names.flatMap { ["\($0)%", "summed \($0)%"] },
+        title: "total one year ahead",
+        header: ["year", "actual", "forecast"] + names.flatMap { ["\($0)%", "summed \($0)%"] },
         body: cells)
     return text
   }
@@ -186,7 +191,8 @@ extension BacktestCommand {
   private func table(title: String, header: [String], body: [[String]]) -> String {
     if format == .markdown {
       var out =
-        "**\(title)**\n\n| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---" }.joined(separator: "|")
+        "**\(title)**\n\n| " + header.joined(separator: " | ") + " |\n|"
+        + header.map { _ in "---" }.joined(separator: "|")
         + "|\n"
       for row in body { out += "| " + row.joined(separator: " | ") + " |\n" }
       return out

@@ -122,7 +122,9 @@ enum PanelReport {
     var rows = [header.joined(separator: ",")]
     func add(_ name: String, _ points: [ForecastPoint]) {
       for p in points {
-        var row = ["\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"", "\(p.time)", ForecastReport.number(p.mean)]
+        var row = [
+          "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"", "\(p.time)", ForecastReport.number(p.mean),
+        ]
         for i in levels.indices { row += [ForecastReport.number(p.lower[i]), ForecastReport.number(p.upper[i])] }
         rows.append(row.joined(separator: ","))
       }
@@ -137,7 +139,9 @@ enum PanelReport {
     let levels = r.forecasts.first?.levels ?? []
     func block(_ title: String, _ points: [ForecastPoint]) -> String {
       var header = ["year", "mean"]
-      for level in levels { header += ["lo\(ForecastReport.levelName(level))", "hi\(ForecastReport.levelName(level))"] }
+      for level in levels {
+        header += ["lo\(ForecastReport.levelName(level))", "hi\(ForecastReport.levelName(level))"]
+      }
       let body = points.map { p in
         ["\(p.time)", String(format: "%.0f", p.mean)]
           + levels.indices.flatMap { [String(format: "%.0f", p.lower[$0]), String(format: "%.0f", p.upper[$0])] }

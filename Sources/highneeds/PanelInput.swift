@@ -34,7 +34,8 @@ enum PanelInput {
     }
     years.sort { $0.year < $1.year }
     guard !years.isEmpty else {
-      throw Failure.dataInvalid("\(path): no column header is a year; expected the SEN2 wide layout (level,code,name,region,2010,...)")
+      throw Failure.dataInvalid(
+        "\(path): no column header is a year; expected the SEN2 wide layout (level,code,name,region,2010,...)")
     }
     let column = { (name: String) in table.header.firstIndex(of: name) }
     let level = column("level")
@@ -55,7 +56,8 @@ enum PanelInput {
         guard let text = cell(j), !text.isEmpty else { continue }
         guard let v = CSVTable.number(text), v.isFinite, v >= 0 else {
           throw Failure.dataInvalid(
-            "\(path):\(line): column \(j + 1) (\(year)): \"\(text)\" is not a count (a finite number, not negative, or empty)")
+            "\(path):\(line): column \(j + 1) (\(year)): \"\(text)\" is not a count (a finite number, not negative, or empty)"
+          )
         }
         if let cut = trainUntil, year > cut { continue }
         values[year] = v
@@ -63,7 +65,8 @@ enum PanelInput {
       if var earlier = found[name] {
         if let year = values.keys.sorted().first(where: { earlier.values[$0] != nil }) {
           throw Failure.dataInvalid(
-            "\(path):\(line): the series \"\(name)\" has \(year) on lines \(earlier.line) and \(line); rows of one name must not share a year")
+            "\(path):\(line): the series \"\(name)\" has \(year) on lines \(earlier.line) and \(line); rows of one name must not share a year"
+          )
         }
         earlier.values.merge(values) { a, _ in a }
         found[name] = earlier
@@ -91,12 +94,14 @@ enum PanelInput {
 struct PanelOptions: ParsableArguments {
   @Option(
     help:
-      "A panel of series in the SEN2 wide layout (level,code,name,region,2010,...): auto then pools growth across them and calibrates its intervals on their errors.")
+      "A panel of series in the SEN2 wide layout (level,code,name,region,2010,...): auto then pools growth across them and calibrates its intervals on their errors."
+  )
   var panel: String?
 
   @Option(
     name: .customLong("panel-series"),
-    help: "The name of this series in the panel: its row is replaced by DATA.csv's series (default: added as a new one).")
+    help:
+      "The name of this series in the panel: its row is replaced by DATA.csv's series (default: added as a new one).")
   var panelSeries: String?
 
   /// The name DATA.csv's series takes in the panel.
@@ -110,6 +115,7 @@ struct PanelOptions: ParsableArguments {
   func load(with series: TimeSeries, trainUntil: Int?) throws -> Panel? {
     guard let panel else { return nil }
     let loaded = try PanelInput.load(panel, trainUntil: trainUntil)
-    return loaded.replacing(Panel.Member(name: memberName, group: loaded.member(named: memberName)?.group, series: series))
+    return loaded.replacing(
+      Panel.Member(name: memberName, group: loaded.member(named: memberName)?.group, series: series))
   }
 }

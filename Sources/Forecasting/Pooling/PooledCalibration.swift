@@ -152,7 +152,8 @@ struct PooledCalibration: Sendable {
       let years = Double(k + 1)
       func conjugate(_ values: [Double]) -> (Double, Double) {
         let prior = commonPriorScale * years
-        let s2 = (commonPriorWeight * prior * prior + values.map { $0 * $0 }.reduce(0, +))
+        let s2 =
+          (commonPriorWeight * prior * prior + values.map { $0 * $0 }.reduce(0, +))
           / (commonPriorWeight + Double(values.count))
         return (s2.squareRoot(), commonPriorWeight + Double(values.count))
       }
@@ -164,7 +165,8 @@ struct PooledCalibration: Sendable {
           sumDegreesOfFreedom: nus, stretch: Double(h + 1) / years))
     }
     let scored = apes.prefix(min(horizon, 4)).filter { !$0.isEmpty }
-    let mape = scored.isEmpty ? nil : scored.map { $0.reduce(0, +) / Double($0.count) }.reduce(0, +) / Double(scored.count)
+    let mape =
+      scored.isEmpty ? nil : scored.map { $0.reduce(0, +) / Double($0.count) }.reduce(0, +) / Double(scored.count)
     return PooledCalibration(
       laws: laws, origins: usedOrigins, errorCount: own[0].count, backtestMAPE: mape, oneStep: oneStep,
       memberErrors: memberErrors)

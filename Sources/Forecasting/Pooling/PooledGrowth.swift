@@ -92,7 +92,8 @@ struct PooledGrowth: Sendable {
   func logPath(_ series: TimeSeries) -> [Double]? {
     let m = Lookup(series)
     guard let last = m.values[origin] else { return nil }
-    let x = PooledGrowth.relativeGrowth(m, at: origin, nationalGrowth, window: PooledGrowth.ownWindow, exact: false) ?? 0
+    let x =
+      PooledGrowth.relativeGrowth(m, at: origin, nationalGrowth, window: PooledGrowth.ownWindow, exact: false) ?? 0
     let start = PooledGrowth.level(last)
     return persistence.indices.map { i in start + Double(i + 1) * (growthForecast + persistence[i] * x) }
   }

@@ -37,7 +37,8 @@ extension Backtest {
           && $0.series.times.contains { $0 > origin && $0 <= origin + horizon }
       }
       guard !scored.isEmpty else { continue }
-      guard let cut = panel.through(origin), let result = try? PanelForecaster.forecast(cut, horizon: horizon, levels: levels)
+      guard let cut = panel.through(origin),
+        let result = try? PanelForecaster.forecast(cut, horizon: horizon, levels: levels)
       else {
         failures[pooledAutoName, default: 0] += scored.count
         continue
@@ -167,7 +168,9 @@ extension Backtest {
           levels.indices.map { i in result.forecasts.map { bound($0.points[h])[i] }.reduce(0, +) }
         }
         let spread = { (side: (ForecastPoint, Int) -> Double) in
-          levels.indices.map { i in result.forecasts.map { side($0.points[h], i) * side($0.points[h], i) }.reduce(0, +).squareRoot() }
+          levels.indices.map { i in
+            result.forecasts.map { side($0.points[h], i) * side($0.points[h], i) }.reduce(0, +).squareRoot()
+          }
         }
         let below = spread { $0.mean - $0.lower[$1] }
         let above = spread { $0.upper[$1] - $0.mean }
