@@ -22,21 +22,7 @@ enum PanelInput {
   /// The panel of `path`, with each series cut at `trainUntil` when given.
   static func load(_ path: String, trainUntil: Int? = nil) throws -> Panel {
     let table = try CSVTable.load(path)
-    var years: [(column: Int, year: Int)] = []
-    for (j, name) in table.header.enumerated() where !name.isEmpty && name.allSatisfy({ $0.isASCII && $0.isNumber }) {
-      guard let year = Int(name), BacktestCommand.isYear(year) else {
-        throw Failure.dataInvalid("\(path):1: column \(j + 1): header \(name) is not a year")
-      }
-      if years.contains(where: { $0.year == year }) {
-        throw Failure.dataInvalid("\(path):1: column \(j + 1): the year \(year) heads two columns")
-      }
-      years.append((j, year))
-    }
-    years.sort { $0.year < $1.year }
-    guard !years.isEmpty else {
-      throw Failure.dataInvalid(
-        "\(path): no column header is a year; expected the SEN2 wide layout (level,code,name,region,2010,...)")
-    }
+    let years = try yearColumns(table, path: path)
     let column = { (name: String) in table.header.firstIndex(of: name) }
     let level = column("level")
     let nameColumn = column("name") ?? column("code")
@@ -87,6 +73,26 @@ enum PanelInput {
       throw Failure.dataInvalid("\(path): no row\(which) has a count\(trainUntil.map { " at or before \($0)" } ?? "")")
     }
     return try Panel(members)
+  }
+
+  /// The columns whose header is a year, in year order.
+  static func yearColumns(_ table: CSVTable, path: String) throws -> [(column: Int, year: Int)] {
+    var years: [(column: Int, year: Int)] = []
+    for (j, name) in table.header.enumerated() where !name.isEmpty && name.allSatisfy({ $0.isASCII && $0.isNumber }) {
+      guard let year = Int(name), BacktestCommand.isYear(year) else {
+        throw Failure.dataInvalid("\(path):1: column \(j + 1): header \(name) is not a year")
+      }
+      if years.contains(where: { $0.year == year }) {
+        throw Failure.dataInvalid("\(path):1: column \(j + 1): the year \(year) heads two columns")
+      }
+      years.append((j, year))
+    }
+    years.sort { $0.year < $1.year }
+    guard !years.isEmpty else {
+      throw Failure.dataInvalid(
+        "\(path): no column header is a year; expected the SEN2 wide layout (level,code,name,region,2010,...)")
+    }
+    return years
   }
 }
 

@@ -144,6 +144,18 @@ struct PooledCalibration: Sendable {
       }
     }
     guard !own[0].isEmpty else { return nil }
+    let laws = horizonLaws(own: own, common: common, sums: sums, horizon: horizon)
+    let scored = apes.prefix(min(horizon, 4)).filter { !$0.isEmpty }
+    let mape =
+      scored.isEmpty ? nil : scored.map { $0.reduce(0, +) / Double($0.count) }.reduce(0, +) / Double(scored.count)
+    return PooledCalibration(
+      laws: laws, origins: usedOrigins, errorCount: own[0].count, backtestMAPE: mape, oneStep: oneStep,
+      memberErrors: memberErrors)
+  }
+
+  /// One law per horizon from the pooled own errors |u|, the common errors c and the sum's
+  /// errors at each horizon; a horizon without errors borrows the longest one with them.
+  static func horizonLaws(own: [[Double]], common: [[Double]], sums: [[Double]], horizon: Int) -> [HorizonLaw] {
     var laws: [HorizonLaw] = []
     var lastWithData = 0
     for h in 0..<horizon {
@@ -164,12 +176,7 @@ struct PooledCalibration: Sendable {
           idiosyncratic: own[k].sorted(), commonScale: sc, degreesOfFreedom: nu, sumScale: ss,
           sumDegreesOfFreedom: nus, stretch: Double(h + 1) / years))
     }
-    let scored = apes.prefix(min(horizon, 4)).filter { !$0.isEmpty }
-    let mape =
-      scored.isEmpty ? nil : scored.map { $0.reduce(0, +) / Double($0.count) }.reduce(0, +) / Double(scored.count)
-    return PooledCalibration(
-      laws: laws, origins: usedOrigins, errorCount: own[0].count, backtestMAPE: mape, oneStep: oneStep,
-      memberErrors: memberErrors)
+    return laws
   }
 
   /// The empirical quantile (R's type 7: linear interpolation) of `sorted` at probability p.
