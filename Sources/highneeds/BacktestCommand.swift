@@ -14,7 +14,11 @@ struct BacktestCommand: ParsableCommand {
       (only complete series are compared). For each origin T, every model is fitted on the \
       years up to T and forecasts T+1..T+h; the table gives, per model, the median and \
       mean across series of each forecast's MAPE, and the share of outcomes inside the \
-      intervals.
+      intervals; then per horizon the median and mean APE, coverage and interval score. \
+      auto pools across all the series of the table (auto-alone is auto on each series \
+      alone), and the total of all series is scored too. With --min-training N, series \
+      with missing years are kept: each origin trains on the run of consecutive years \
+      ending there, if it has at least N.
 
       Example: highneeds backtest ehcp_caseload_2010_2020.csv --filter-column level \
       --filter "Local authority" --train-until 2014,2015,2016 --horizon 4

@@ -16,7 +16,9 @@ struct ForecastCommand: ParsableCommand {
       drift, naive; and auto (the default): every model scored by rolling-origin \
       cross-validation, a weighted combination of the quadratic, recent-exponential, \
       local-exponential and piecewise trends, with intervals calibrated on its own \
-      out-of-sample errors. Intervals never go below zero.
+      out-of-sample errors. Intervals never go below zero. With --panel (a file of many \
+      series in the SEN2 wide layout), auto pools growth across them instead (see \
+      forecast-panel).
 
       Example: highneeds forecast plans.csv --time year --value plans --horizon 5
       """)
