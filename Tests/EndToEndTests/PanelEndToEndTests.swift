@@ -121,4 +121,32 @@ struct PanelEndToEndTests {
     let bad = runHighneeds(["backtest", "bad.csv", "--train-until", "2010", "--min-training", "1"], in: dir)
     #expect(bad.status == 65 && bad.stderr.contains("bad.csv:2: column 3 (2011)"), "\(bad.stderr)")
   }
+
+  /// --train-until cuts the panel too; counts near 1e300 are a clear error, not inf.
+  @Test func trainUntilAndHugeCounts() throws {
+    let huge = (0..<12).map { i in
+      "C\(i),N\(i)," + (0..<11).map { ($0 + i) % 2 == 0 ? "1e-300" : "1e300" }.joined(separator: ",")
+    }
+    let dir = try ForecastEndToEndTests.folder([
+      "medway.csv": ForecastEndToEndTests.medwayCSV,
+      "huge.csv": "code,name," + (2010...2020).map(String.init).joined(separator: ",") + "\n"
+        + huge.joined(separator: "\n") + "\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let run = runHighneeds(
+      [
+        "forecast", "medway.csv", "--time", "year", "--value", "plans", "--panel", Self.sen2, "--panel-series",
+        "Medway", "--train-until", "2018", "--horizon", "2", "--format", "table",
+      ], in: dir)
+    #expect(run.status == 0, "\(run.stderr)")
+    // Forecasts for 2019 and 2020 with Medway's actual counts beside them.
+    #expect(run.stdout.contains("2019") && run.stdout.contains("2144") && run.stdout.contains("2296"), "\(run.stdout)")
+    let panel = runHighneeds([
+      "forecast-panel", Self.sen2, "--train-until", "2018", "--series", "Medway", "--format", "json",
+    ])
+    #expect(panel.status == 0)
+    #expect(try Self.json(panel.stdout)["origin"] as? Int == 2018)
+    let overflow = runHighneedsDetailed(["forecast-panel", "huge.csv"], in: dir)
+    #expect(!overflow.crashed && overflow.status == 65 && overflow.stderr.contains("overflows double precision"))
+  }
 }
