@@ -146,4 +146,14 @@ extension PanelForecasterTests {
     #expect(first.summedLower[0] <= first.lower[0] && first.upper[0] <= first.summedUpper[0])
     #expect(first.independentLower[0] >= first.lower[0] && first.independentUpper[0] <= first.upper[0])
   }
+
+  /// Two series with one name (a name column with repeats): both still scored.
+  @Test func panelBacktestWithRepeatedNames() throws {
+    let panel = try PooledGrowthTests.syntheticPanel(count: 12, years: 2010...2020)
+    let series = panel.members.map { (name: $0.name == "s1" ? "s0" : $0.name, series: $0.series) }
+    let pooled = Backtest.runPanel(series: series, origins: [2018], horizon: 1, levels: [80])
+    #expect(pooled.failures.isEmpty && pooled.rows.count == 12)
+    #expect(pooled.rows.filter { $0.series == "s0" }.count == 2)
+    #expect(Backtest.runPanelTotals(series: series, origins: [2018], horizon: 1, levels: [80]).count == 1)
+  }
 }

@@ -21,7 +21,7 @@ import Foundation
 /// with one year: it grows at the national rate).
 ///
 /// Why this model: on SEN2 (`benchmarks/backtest/RESULTS.md`) an authority's growth next
-/// year is mostly the national growth: κ(1) was 0.11 to 0.31 at the 2015-2019 origins. The
+/// year is mostly the national growth: κ(1) was 0.11 to 0.33 at the 2015-2024 origins. The
 /// windows k = 2 and m = 2 were chosen on one-year-ahead accuracy at those origins only.
 struct PooledGrowth: Sendable {
   /// Years of own growth averaged (k).

@@ -29,12 +29,13 @@ extension Backtest {
   ) -> (rows: [Row], failures: [String: Int]) {
     var rows: [Row] = []
     var failures: [String: Int] = [:]
-    let members = series.map { Panel.Member(name: $0.name, series: $0.series) }
+    // Members keyed by position: two series may share a name (a name column with repeats).
+    let members = series.indices.map { Panel.Member(name: "\($0)", series: series[$0].series) }
     guard let panel = try? Panel(members) else { return ([], [:]) }
     for origin in origins {
-      let scored = series.filter {
-        trainingWindow($0.series, origin: origin, minimumTraining: minimumTraining) != nil
-          && $0.series.times.contains { $0 > origin && $0 <= origin + horizon }
+      let scored = series.indices.filter {
+        trainingWindow(series[$0].series, origin: origin, minimumTraining: minimumTraining) != nil
+          && series[$0].series.times.contains { $0 > origin && $0 <= origin + horizon }
       }
       guard !scored.isEmpty else { continue }
       guard let cut = panel.through(origin),
@@ -43,8 +44,9 @@ extension Backtest {
         failures[pooledAutoName, default: 0] += scored.count
         continue
       }
-      for (name, s) in scored {
-        guard let f = result.forecast(named: name) else {
+      for index in scored {
+        let (name, s) = series[index]
+        guard let f = result.forecast(named: "\(index)") else {
           failures[pooledAutoName, default: 0] += 1
           continue
         }
@@ -154,7 +156,9 @@ extension Backtest {
   public static func runPanelTotals(
     series: [(name: String, series: TimeSeries)], origins: [Int], horizon: Int, levels: [Double]
   ) -> [TotalRow] {
-    guard let panel = try? Panel(series.map { Panel.Member(name: $0.name, series: $0.series) }) else { return [] }
+    guard let panel = try? Panel(series.indices.map { Panel.Member(name: "\($0)", series: series[$0].series) }) else {
+      return []
+    }
     var rows: [TotalRow] = []
     for origin in origins {
       guard let cut = panel.through(origin), cut.lastYear == origin,
