@@ -74,8 +74,9 @@ struct PooledGrowthTests {
     }
   }
 
-  /// κ(1) against an independent computation of its defining least-squares slope.
-  @Test func persistenceIsTheLeastSquaresSlope() throws {
+  /// κ(1) against an independent computation of its defining weighted least-squares slope:
+  /// weights 1/(s² + v), v = (1/(y(t) + 1) + 1/(y(t−2) + 1))/4, s² = mean(x²) − mean(v).
+  @Test func persistenceIsTheWeightedLeastSquaresSlope() throws {
     let panel = try Self.syntheticPanel(count: 15, years: 2010...2018)
     let model = PooledGrowth.fit(panel, horizon: 1)
     func l(_ y: Double) -> Double { Foundation.log(y + 1) }
@@ -86,22 +87,37 @@ struct PooledGrowthTests {
       let before = panel.members.map { $0.series.values[k - 1] }.reduce(0, +)
       g.append(Foundation.log((now + 1) / (before + 1)))
     }
-    var sxy = 0.0
-    var sxx = 0.0
+    var xs: [Double] = []
+    var ys: [Double] = []
+    var vs: [Double] = []
     for k in 2..<(years.count - 1) {  // origin year index k: needs k-2, and k+1 for the outcome
       for m in panel.members {
         let v = m.series.values
-        let x = (l(v[k]) - l(v[k - 2])) / 2 - (g[k] + g[k - 1]) / 2
-        let y = l(v[k + 1]) - l(v[k]) - g[k + 1]
-        sxy += x * y
-        sxx += x * x
+        xs.append((l(v[k]) - l(v[k - 2])) / 2 - (g[k] + g[k - 1]) / 2)
+        ys.append(l(v[k + 1]) - l(v[k]) - g[k + 1])
+        vs.append((1 / (v[k] + 1) + 1 / (v[k - 2] + 1)) / 4)
       }
     }
+    let n = Double(xs.count)
+    let s2 = max(1e-6, xs.map { $0 * $0 }.reduce(0, +) / n - vs.reduce(0, +) / n)
+    let w = vs.map { 1 / (s2 + $0) }
+    let sxy = xs.indices.map { w[$0] * xs[$0] * ys[$0] }.reduce(0, +)
+    let sxx = xs.indices.map { w[$0] * xs[$0] * xs[$0] }.reduce(0, +)
     let expected = min(1, max(0, sxy / sxx))
     #expect(expected > 0.05 && expected < 1, "a degenerate panel would test only the clamp")
     // Same sums in another order: agreement to rounding (1e-12).
     #expect(abs(model.persistence[0] - expected) < 1e-12, "\(model.persistence[0]) vs \(expected)")
     #expect(abs(model.growthForecast - (g[8] + g[7]) / 2) < 1e-14)
+  }
+
+  /// A series of 20 plans among series of thousands barely moves κ: its counting noise
+  /// gives it almost no weight.
+  @Test func tinySeriesHaveLittleWeight() throws {
+    let panel = try Self.syntheticPanel(count: 30, years: 2010...2018)
+    let tiny = try TimeSeries(times: Array(2010...2018), values: [20, 9, 30, 12, 28, 10, 31, 11, 25])
+    let with = PooledGrowth.fit(panel.replacing(.init(name: "tiny", series: tiny)), horizon: 1).persistence[0]
+    let without = PooledGrowth.fit(panel, horizon: 1).persistence[0]
+    #expect(abs(with - without) < 0.02, "\(with) vs \(without)")
   }
 
   /// Too few pairs: κ falls back to 0 at one year (national growth only), then to the
