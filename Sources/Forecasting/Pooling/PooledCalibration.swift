@@ -13,8 +13,8 @@ import Statistics
 ///
 ///     q(p) = sign(p − ½) · √( Q_|u|(|2p − 1|)² + (t_ν(p) · σ_c(h))² )
 ///
-/// where Q_|u| is the empirical quantile of the pooled |u| (heavy tails kept as they are: a
-/// normal law fitted to their variance gave 80% intervals that covered 88-92%), and
+/// where Q_|u| is the empirical quantile of the pooled |u| (heavy tails kept as they are: a t
+/// law fitted to their variance covered 88-92% at 80% in development), and
 /// σ_c(h)² = (ν₀ (s₀h)² + Σ c(t,h)²) / (ν₀ + n) the conjugate estimate of the common shock's
 /// variance from its n past values and a prior s₀ = 0.03 a year worth ν₀ = 2 origins,
 /// ν = ν₀ + n (Gelman et al., *Bayesian Data Analysis*, 3rd ed., §3.3). The two parts are
