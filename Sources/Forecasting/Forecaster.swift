@@ -12,7 +12,8 @@ import Foundation
 /// (`RollingOrigin`, MAPE over horizons 1…min(h, 4)); its forecast is a combination of four
 /// trend models weighted by those scores, with intervals calibrated on the combination's own
 /// out-of-sample errors (`AutoSelection`, `IntervalCalibration`). Measured against R's
-/// forecast package in `benchmarks/backtest/RESULTS.md`.
+/// forecast package in `benchmarks/backtest/RESULTS.md`. With many series at hand (every
+/// authority), `PanelForecaster` pools across them and is more accurate still.
 public enum Forecaster {
   /// The longest horizon accepted.
   public static let maximumHorizon = 50

@@ -21,6 +21,20 @@ public struct BacktestReport: Report {
     }
   }
 
+  /// A further table with its title (per-horizon scores, the total of all series).
+  public struct TitledTable: Sendable {
+    /// What the table shows.
+    public let title: String
+    /// The table.
+    public let table: TextTable
+
+    /// A titled table.
+    public init(title: String, table: TextTable) {
+      self.title = title
+      self.table = table
+    }
+  }
+
   /// Series compared (complete ones).
   public let seriesCount: Int
   /// Series left out for missing years.
@@ -31,14 +45,26 @@ public struct BacktestReport: Report {
   public let rows: [Backtest.Row]
   /// Interval levels in percent.
   public let levels: [Double]
+  /// How the series kept are described ("complete", "kept, gaps allowed").
+  public let keptWord: String
+  /// Why the others were left out ("with missing years").
+  public let leftOutReason: String
+  /// Tables after the summaries.
+  public let tables: [TitledTable]
 
   /// The report of a backtest.
-  public init(seriesCount: Int, incompleteCount: Int, groups: [Group], rows: [Backtest.Row], levels: [Double]) {
+  public init(
+    seriesCount: Int, incompleteCount: Int, groups: [Group], rows: [Backtest.Row], levels: [Double],
+    keptWord: String = "complete", leftOutReason: String = "with missing years", tables: [TitledTable] = []
+  ) {
     self.seriesCount = seriesCount
     self.incompleteCount = incompleteCount
     self.groups = groups
     self.rows = rows
     self.levels = levels
+    self.keptWord = keptWord
+    self.leftOutReason = leftOutReason
+    self.tables = tables
   }
 
   public var title: String { "Backtest of \(seriesCount) series" }
@@ -91,7 +117,7 @@ public struct BacktestReport: Report {
   /// The series count, then a table per group.
   public func blocks() -> [ReportBlock] {
     var blocks: [ReportBlock] = [
-      .paragraph("Series: \(seriesCount) complete (\(incompleteCount) left out with missing years).")
+      .paragraph("Series: \(seriesCount) \(keptWord) (\(incompleteCount) left out \(leftOutReason)).")
     ]
     let levelNames = levels.map { ForecastReport.levelName($0) }
     let header = ["model", "forecasts", "failed", "median MAPE", "mean MAPE"] + levelNames.map { "cover \($0)%" }
@@ -120,6 +146,7 @@ public struct BacktestReport: Report {
           .paragraph("-: the percentage errors overflowed: an actual near zero or a forecast beyond double precision."))
       }
     }
+    for extra in tables { blocks += [.heading(extra.title), .table(extra.table)] }
     return blocks
   }
 }

@@ -15,7 +15,11 @@ struct BacktestCommand: ParsableCommand {
       (only complete series are compared). For each origin T, every model is fitted on the \
       years up to T and forecasts T+1..T+h; the table gives, per model, the median and \
       mean across series of each forecast's MAPE, and the share of outcomes inside the \
-      intervals.
+      intervals; then per horizon the median and mean APE, coverage and interval score. \
+      auto pools across all the series of the table (auto-alone is auto on each series \
+      alone), and the total of all series is scored too. With --min-training N, series \
+      with missing years are kept: each origin trains on the run of consecutive years \
+      ending there, if it has at least N.
 
       Example: highneeds backtest ehcp_caseload_2010_2020.csv --filter-column level \
       --filter "Local authority" --train-until 2014,2015,2016 --horizon 4
@@ -30,8 +34,14 @@ struct BacktestCommand: ParsableCommand {
   @Option(help: "Years forecast after each origin (fewer where the data end).")
   var horizon: Int = 4
 
-  @Option(help: "Models, comma separated (default: auto and every candidate).")
+  @Option(help: "Models, comma separated (default: auto, auto-alone and every candidate).")
   var models: String?
+
+  @Option(
+    name: .customLong("min-training"),
+    help:
+      "Keep series with missing years: at each origin train on the run of consecutive years ending there, if it has at least this many.")
+  var minTraining: Int?
 
   @Option(help: "Interval levels in percent, comma separated.")
   var levels: String = "80,95"
@@ -85,7 +95,8 @@ struct BacktestCommand: ParsableCommand {
     guard ls.allSatisfy({ $0 > 0 && $0 < 100 }) else {
       throw ValidationError("--levels: each must be strictly between 0 and 100")
     }
-    if let models { _ = try parsedList(models, option: "--models") { ForecastModel(rawValue: $0) } }
+    if let models { _ = try parsedList(models, option: "--models", BacktestCommand.model) }
+    if let minTraining, minTraining < 1 { throw ValidationError("--min-training must be at least 1, got \(minTraining)") }
     guard (filterColumn == nil) == (filter == nil) else {
       throw ValidationError("--filter-column and --filter go together")
     }
@@ -96,8 +107,7 @@ struct BacktestCommand: ParsableCommand {
       let origins = try parsedList(trainUntil, option: "--train-until") { Int($0) }
       let levelList = try parsedList(levels, option: "--levels") { Double($0) }
       let modelList =
-        try models.map { try parsedList($0, option: "--models") { ForecastModel(rawValue: $0) } }
-        ?? ForecastModel.allCases
+        try models.map { try parsedList($0, option: "--models", BacktestCommand.model) } ?? BacktestCommand.allModels
       let table = try CSVTable.load(data)
       // Columns whose header is a whole number are years; they are read in year order
       // (a file may list them in any order), and each year may head only one column.
@@ -129,16 +139,25 @@ struct BacktestCommand: ParsableCommand {
       let filterIndex = try filterColumn.map { try table.columnIndex($0, option: "--filter-column") }
       var series: [(name: String, series: TimeSeries)] = []
       var incomplete = 0
-      for row in table.rows {
+      for (rowIndex, row) in table.rows.enumerated() {
         if let f = filterIndex, f >= row.count || row[f].trimmingCharacters(in: .whitespaces) != filter { continue }
         let cells = yearColumns.map { (j, _) in
           j < row.count ? Double(row[j].trimmingCharacters(in: .whitespaces)) : nil
+        }
+        let name = nameIndex < row.count ? row[nameIndex] : "row \(series.count + 1)"
+        if minTraining != nil {
+          // Gaps allowed: the observed years only.
+          if let s = try gappySeries(row, yearColumns, line: table.line(ofRow: rowIndex)) {
+            series.append((name, s))
+          } else {
+            incomplete += 1
+          }
+          continue
         }
         guard cells.allSatisfy({ $0 != nil && $0!.isFinite && $0! >= 0 }) else {
           incomplete += 1
           continue
         }
-        let name = nameIndex < row.count ? row[nameIndex] : "row \(series.count + 1)"
         do {
           series.append((name, try TimeSeries(times: yearColumns.map(\.1), values: cells.map { $0! })))
         } catch {
@@ -150,8 +169,7 @@ struct BacktestCommand: ParsableCommand {
       var failuresByOrigin: [Int: [String: Int]] = [:]
       var allFailures: [String: Int] = [:]
       for origin in origins {
-        let run = Backtest.run(
-          series: series, origins: [origin], horizon: horizon, models: modelList, levels: levelList)
+        let run = runModels(modelList, series: series, origin: origin, levels: levelList)
         rows += run.rows
         failuresByOrigin[origin] = run.failures
         allFailures.merge(run.failures, uniquingKeysWith: +)
@@ -170,8 +188,11 @@ struct BacktestCommand: ParsableCommand {
             title: "pooled over origins \(origins.map(String.init).joined(separator: ", "))",
             summaries: Backtest.summarise(rows, levels: levelList, failures: allFailures)))
       }
+      var extra = horizonTables(rows, origins: origins, levels: levelList)
+      if modelList.contains(.model(.auto)) { extra += totalTables(series, origins: origins, levels: levelList) }
       let report = BacktestReport(
-        seriesCount: series.count, incompleteCount: incomplete, groups: groups, rows: rows, levels: levelList)
+        seriesCount: series.count, incompleteCount: incomplete, groups: groups, rows: rows, levels: levelList,
+        keptWord: seriesWord, leftOutReason: leftOutReason, tables: extra)
       let text = render(report, as: format)
       // Both files or neither: a --rows file that cannot be written must not leave the
       // summary written (or printed) alone.

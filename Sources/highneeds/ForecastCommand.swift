@@ -20,7 +20,9 @@ struct ForecastCommand: ParsableCommand {
       drift, naive; and auto (the default): every model scored by rolling-origin \
       cross-validation, a weighted combination of the quadratic, recent-exponential, \
       local-exponential and piecewise trends, with intervals calibrated on its own \
-      out-of-sample errors. Intervals never go below zero.
+      out-of-sample errors. Intervals never go below zero. With --panel (a file of many \
+      series in the SEN2 wide layout), auto pools growth across them instead (see \
+      forecast-panel).
 
       Example: highneeds forecast plans.csv --time year --value plans --horizon 5
       """)
@@ -63,6 +65,8 @@ struct ForecastCommand: ParsableCommand {
   @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
   var output: String?
 
+  @OptionGroup var panelOptions: PanelOptions
+
   /// The longest series forecast (and backtested): the models are for annual counts.
   static let maximumYears = 200
 
@@ -91,6 +95,9 @@ struct ForecastCommand: ParsableCommand {
     }
     guard (1...Forecaster.maximumHorizon).contains(horizon) else {
       throw ValidationError("--horizon must be between 1 and \(Forecaster.maximumHorizon), got \(horizon)")
+    }
+    if panelOptions.panel != nil && (model != .auto || population != nil || breakYear != nil) {
+      throw ValidationError("--panel goes with --model auto, without --population or --break-year")
     }
   }
 
@@ -173,6 +180,9 @@ struct ForecastCommand: ParsableCommand {
       do {
         if let breakYear {
           forecast = try Forecaster.forecastPiecewise(series, breakYear: breakYear, horizon: horizon, levels: levels)
+        } else if let panel = try panelOptions.load(with: series, trainUntil: trainUntil) {
+          forecast = try PanelForecaster.forecast(
+            panel, series: panelOptions.memberName, horizon: horizon, levels: levels)
         } else if let people {
           forecast = try Forecaster.forecast(series, population: people, model: model, horizon: horizon, levels: levels)
         } else {

@@ -17,6 +17,7 @@ struct HighNeedsCommand: ParsableCommand {
       SolveCommand.self,
       ForecastCommand.self,
       BacktestCommand.self,
+      ForecastPanelCommand.self,
     ]
   )
 }

@@ -54,15 +54,17 @@ public enum Backtest {
   /// Runs the backtest. A model that cannot be fitted to a training window is counted as a
   /// failure for that (series, origin) and has no rows. Origins whose training window is
   /// empty, or with no later observation, are skipped.
+  /// With `minimumTraining`, a series with gaps is trained on its run of consecutive years
+  /// ending at the origin, and skipped where that run is shorter (see `trainingWindow`).
   public static func run(
     series: [(name: String, series: TimeSeries)], origins: [Int], horizon: Int, models: [ForecastModel],
-    levels: [Double]
+    levels: [Double], minimumTraining: Int? = nil
   ) -> (rows: [Row], failures: [String: Int]) {
     var rows: [Row] = []
     var failures: [String: Int] = [:]
     for (name, s) in series {
       for origin in origins {
-        let training = s.through(origin)
+        guard let training = trainingWindow(s, origin: origin, minimumTraining: minimumTraining) else { continue }
         let future = s.times.indices.filter { s.times[$0] > origin && s.times[$0] <= origin + horizon }
         guard training.count > 0, !future.isEmpty else { continue }
         let h = s.times[future.last!] - origin
