@@ -88,6 +88,38 @@ public protocol TrendForecaster: Sendable {
   /// - Throws: any error the model raises (too few points, a failed fit); the ledger reports it
   ///   against `demand.model` in the scenario.
   func forecast(history: [(CensusYear, Double)], model: ForecastModel, horizon: Int) throws -> TrendForecast
+
+  /// Forecasts several authorities' histories jointly (borrowing strength across them), or
+  /// nil when this forecaster has no joint model for them (then each is forecast on its own).
+  ///
+  /// - Parameters:
+  ///   - histories: each authority's name and counts by census year, all ending in the same year.
+  /// - Returns: each authority's forecast (in order) and one for their total, whose interval and
+  ///   quantile are the total's own.
+  func forecastJointly(
+    _ histories: [(name: String, history: [(CensusYear, Double)])], model: ForecastModel, horizon: Int
+  ) throws -> JointTrendForecast?
+}
+
+extension TrendForecaster {
+  /// No joint model: each authority is forecast on its own.
+  public func forecastJointly(
+    _ histories: [(name: String, history: [(CensusYear, Double)])], model: ForecastModel, horizon: Int
+  ) throws -> JointTrendForecast? { nil }
+}
+
+/// Forecasts of several authorities made together, and of their total.
+public struct JointTrendForecast: Sendable {
+  /// Each authority's forecast, in the order given.
+  public let members: [TrendForecast]
+  /// The total of the authorities: points whose interval is the total's own, and its quantile.
+  public let total: TrendForecast
+
+  /// Creates a joint forecast.
+  public init(members: [TrendForecast], total: TrendForecast) {
+    self.members = members
+    self.total = total
+  }
 }
 
 /// Plans for every census year the ledger needs.
@@ -109,11 +141,19 @@ public struct DemandProjection: Sendable {
     census: [CensusYear: Double], model: ForecastModel, needed: ClosedRange<CensusYear>, forecaster: any TrendForecaster
   ) throws {
     let history = census.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-    var points: [CensusYear: DemandPoint] = [:]
-    var forecast: TrendForecast?
+    var made: TrendForecast?
     if let last = history.last?.0, needed.upperBound > last {
-      let made = try forecaster.forecast(history: history, model: model, horizon: last.distance(to: needed.upperBound))
-      forecast = made
+      made = try forecaster.forecast(history: history, model: model, horizon: last.distance(to: needed.upperBound))
+    }
+    self.init(history: history, forecast: made)
+  }
+
+  /// The plans of one history extended by `forecast` (the forecast's mean floored at zero
+  /// after the last count, straight lines between counts).
+  init(history: [(CensusYear, Double)], forecast made: TrendForecast?) {
+    var points: [CensusYear: DemandPoint] = [:]
+    let forecast = made
+    if let made {
       for (year, point) in made.points {
         points[year] = DemandPoint(
           census: year, plans: max(0, point.plans), source: .forecast,
@@ -136,20 +176,27 @@ public struct DemandProjection: Sendable {
     self.authorities = []
   }
 
-  /// Builds the plans for several authorities: each authority's census series is projected on
-  /// its own (as ``init(census:model:needed:forecaster:)`` does for one), then the plans are
-  /// added up year by year.
+  /// Builds the plans for several authorities, then adds them up year by year.
+  ///
+  /// When the forecaster forecasts them jointly (``TrendForecaster/forecastJointly(_:model:horizon:)``:
+  /// the Forecasting module's pooled growth for `auto` with ten or more authorities), each
+  /// authority's plans come from the joint forecast and the total's interval and quantile are
+  /// the total's own (calibrated on the past errors of the total). Otherwise each authority's
+  /// series is projected on its own (as ``init(census:model:needed:forecaster:)`` does for one)
+  /// and an interval at a level is given where every authority has one, its bounds the sums of
+  /// the authorities' bounds: that assumes their forecast errors move together, the widest range
+  /// their intervals allow.
   ///
   /// A year's source is `census` when every authority counted it, `forecast` when any
-  /// authority's figure is a forecast, and `interpolated` otherwise. An interval at a level is
-  /// given where every authority has one; its bounds are the sums of the authorities' bounds.
-  /// That assumes the authorities' forecast errors move together (as they did when the 2014
-  /// reforms raised counts everywhere at once): it is the widest range the authorities'
-  /// intervals allow, wider than if their errors were independent.
+  /// authority's figure is a forecast, and `interpolated` otherwise.
   /// - Throws: ``AuthorityForecastFailure`` naming every authority whose forecast failed.
   public init(
     authorities: [AuthorityCensus], model: ForecastModel, needed: ClosedRange<CensusYear>, forecaster: any TrendForecaster
   ) throws {
+    if let joint = try Self.jointly(authorities, model: model, needed: needed, forecaster: forecaster) {
+      self = joint
+      return
+    }
     // The authorities' forecasts are independent: they run on every core, each writing its own slot.
     let outcomes = ParallelSlots<Result<DemandProjection, any Error>>(count: authorities.count)
     DispatchQueue.concurrentPerform(iterations: authorities.count) { index in
@@ -201,6 +248,41 @@ public struct DemandProjection: Sendable {
         quantile: Self.summedQuantile(forecasts.map(\.1.quantile)))
     }
     self.init(points: points, forecast: forecast, authorities: projected)
+  }
+
+  /// The joint projection, or nil when the forecaster has none for these authorities (their
+  /// histories end in different years, or it has no joint model).
+  static func jointly(
+    _ authorities: [AuthorityCensus], model: ForecastModel, needed: ClosedRange<CensusYear>, forecaster: any TrendForecaster
+  ) throws -> DemandProjection? {
+    let histories = authorities.map { authority in
+      (name: authority.name, history: authority.census.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+    }
+    let lasts = Set(histories.compactMap { $0.history.last?.0 })
+    guard lasts.count == 1, let last = lasts.first, needed.upperBound > last else { return nil }
+    let made: JointTrendForecast?
+    do {
+      made = try forecaster.forecastJointly(histories, model: model, horizon: last.distance(to: needed.upperBound))
+    } catch {
+      throw AuthorityForecastFailure(failures: [.init(authority: "all authorities (pooled)", underlying: error)])
+    }
+    guard let made, made.members.count == authorities.count else { return nil }
+    let projected = zip(histories, made.members).map { item, forecast in
+      AuthorityProjection(name: item.name, projection: DemandProjection(history: item.history, forecast: forecast))
+    }
+    var points: [CensusYear: DemandPoint] = [:]
+    for year in Set(projected.flatMap { $0.projection.points.keys }) {
+      let parts = projected.compactMap { $0.projection.points[year] }
+      guard parts.count == projected.count else { continue }
+      let source: PlanSource =
+        parts.contains { $0.source == .forecast }
+        ? .forecast : parts.allSatisfy { $0.source == .census } ? .census : .interpolated
+      let total = made.total.points[year]
+      points[year] = DemandPoint(
+        census: year, plans: parts.map(\.plans).reduce(0, +), source: source,
+        intervals: source == .forecast ? total?.intervals ?? [] : [])
+    }
+    return DemandProjection(points: points, forecast: made.total, authorities: projected)
   }
 
   /// The sum of the authorities' quantiles at the same probability (their errors moving

@@ -165,3 +165,54 @@ struct AuthoritiesTests {
     #expect(Set(scenario.demand.authorities.map(\.name)).count == 150)
   }
 }
+
+/// Ten or more authorities with `auto`: the Forecasting module's pooled model forecasts them
+/// together, and the total's interval is the total's own, not the sum of the bounds.
+@Suite("Authorities forecast jointly")
+struct JointAuthoritiesTests {
+  /// Twelve made-up authorities growing 3-9% a year with a wobble of their own.
+  static let authorities: [AuthorityCensus] = (0..<12).map { index in
+    var census: [CensusYear: Double] = [:]
+    var count = 500.0 + 100 * Double(index)
+    for year in 2012...2020 {
+      census[CensusYear(year)] = count.rounded()
+      count *= 1.03 + 0.005 * Double(index) + (year % 2 == 0 ? 0.01 : -0.01) * Double(index % 3)
+    }
+    return AuthorityCensus(name: "Authority \(index)", census: census)
+  }
+
+  @Test("plans are the members' sum; the total's interval is narrower than their summed bounds")
+  func pooledTotal() throws {
+    let projection = try DemandProjection(
+      authorities: Self.authorities, model: .auto, needed: CensusYear(2018)...CensusYear(2024),
+      forecaster: ForecastingTrend())
+    let forecast = try #require(projection.forecast)
+    #expect(forecast.model == "pooled growth over 12 authorities")
+    #expect(projection.authorities.count == 12)
+    for year in 2021...2024 {
+      let point = try #require(projection.points[CensusYear(year)])
+      let parts = projection.authorities.compactMap { $0.projection.points[CensusYear(year)] }
+      try #require(parts.count == 12)
+      // The same figures added in the same order: equal to rounding.
+      #expect(abs(point.plans - parts.map(\.plans).reduce(0, +)) <= 1e-9 * point.plans)
+      let total80 = try #require(point.intervals.first { $0.level == 80 })
+      let summed = parts.compactMap { $0.intervals.first { $0.level == 80 } }
+      try #require(summed.count == 12)
+      let summedWidth = summed.map { $0.upper - $0.lower }.reduce(0, +)
+      #expect(total80.upper - total80.lower < summedWidth)
+      #expect(total80.lower < point.plans && point.plans < total80.upper)
+      // The quantile the simulation draws from is the total's law: its 10% and 90% are the bounds.
+      let low = try #require(forecast.quantile?(0.1, CensusYear(year)))
+      let high = try #require(forecast.quantile?(0.9, CensusYear(year)))
+      #expect(abs(low - total80.lower) <= 1e-6 * total80.lower && abs(high - total80.upper) <= 1e-6 * total80.upper)
+    }
+  }
+
+  @Test("a named model other than auto keeps each authority on its own, bounds summed")
+  func namedModelStaysAlone() throws {
+    let projection = try DemandProjection(
+      authorities: Self.authorities, model: .linear, needed: CensusYear(2018)...CensusYear(2022),
+      forecaster: ForecastingTrend())
+    #expect(projection.forecast?.model == "sum of 12 authorities' forecasts")
+  }
+}
