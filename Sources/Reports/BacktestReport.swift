@@ -5,7 +5,6 @@ import Foundation
 /// held-out forecast's MAPE and the share of outcomes inside the intervals, by origin and
 /// pooled; and the held-out forecasts themselves as CSV (`--rows`).
 public struct BacktestReport: Report {
-  public static var formats: [ReportFormat] { [.table, .markdown, .csv] }
 
   /// One table: a title (the origin) and a summary per model.
   public struct Group: Sendable {

@@ -1,3 +1,5 @@
+import SVGCharts
+
 /// How blocks are laid out for people: aligned text, Markdown or HTML.
 public enum TableStyle: Sendable {
   /// Columns aligned with spaces, for a terminal or a printout.
@@ -21,6 +23,8 @@ struct BlockRenderer {
     for block in blocks {
       switch block {
       case .heading(let text): out += heading(text)
+      case .figure(let svg, let caption):
+        if style == .html { out += HTMLPage.render(HTMLBlock.figure(svg: svg, caption: caption)) + "\n" }
       case .paragraph(let text): out += paragraph(text)
       case .bullets(let items): out += bullets(items)
       case .table(let table): out += self.table(table)
@@ -67,19 +71,16 @@ struct BlockRenderer {
     case .aligned: return table.aligned() + (table.rule ? "\n" : "")
     case .markdown: return table.markdown() + "\n"
     case .html:
-      var out = "<table>\n<thead><tr>"
-      out += table.header.indices.map { "<th\(align($0, table))>" + Self.escape(table.header[$0]) + "</th>" }.joined()
-      out += "</tr></thead>\n<tbody>\n"
-      for row in table.rows {
-        out +=
-          "<tr>" + row.indices.map { "<td\(align($0, table))>" + Self.escape(row[$0]) + "</td>" }.joined() + "</tr>\n"
+      // The page kit's table: numbers right-aligned and never wrapped, negatives marked.
+      let rows = table.rows.map { row in
+        row.indices.map { column -> HTMLCell in
+          let text = row[column]
+          guard table.rightAligned.contains(column) else { return .text(text) }
+          return HTMLCell(text, numeric: true, negative: text.hasPrefix("-") || text.hasPrefix("−"))
+        }
       }
-      return out + "</tbody>\n</table>\n"
+      return HTMLTable(columns: table.header, rows: rows).render() + "\n"
     }
-  }
-
-  private func align(_ column: Int, _ table: TextTable) -> String {
-    table.rightAligned.contains(column) ? " class=\"num\"" : ""
   }
 
   /// Text with `&`, `<`, `>` and `"` escaped for HTML.
@@ -97,26 +98,8 @@ struct BlockRenderer {
     return out
   }
 
-  /// A complete HTML page around `body`, with a print-friendly stylesheet.
+  /// A complete HTML page around `body`: the page kit's document (inline CSS that prints on A4).
   static func document(title: String, body: String) -> String {
-    """
-    <!DOCTYPE html>
-    <html lang="en">
-    <head>
-    <meta charset="utf-8">
-    <title>\(escape(title))</title>
-    <style>
-    body { font-family: system-ui, sans-serif; margin: 2em; }
-    table { border-collapse: collapse; margin-bottom: 1.5em; }
-    th, td { border: 1px solid #999; padding: 0.2em 0.6em; }
-    th { background: #eee; }
-    td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-    </style>
-    </head>
-    <body>
-    \(body)</body>
-    </html>
-
-    """
+    HTMLPage(title: title, blocks: [.raw(body)]).render()
   }
 }

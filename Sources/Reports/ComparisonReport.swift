@@ -15,6 +15,8 @@ public struct ComparisonReport: Report {
   public func json() -> JSONValue { comparison.reportJSON }
   public func csv() -> CSVDocument { comparison.reportCSV }
   public func blocks() -> [ReportBlock] { comparison.reportBlocks }
+  /// The page with the options chart first.
+  public func htmlPage() -> String? { LedgerPage.html(comparison) }
 }
 
 extension Comparison {

@@ -4,7 +4,6 @@ import Foundation
 /// The report of `highneeds fit`: the `fit --format json` contract, or an R `summary(lm)`-style
 /// summary for people.
 public struct FitReport: Report {
-  public static var formats: [ReportFormat] { [.json, .table] }
   /// The fit.
   public let result: RegressionResult
   /// The confidence level of the coefficient intervals, as a fraction (0.95).

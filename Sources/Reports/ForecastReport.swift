@@ -4,7 +4,6 @@ import Foundation
 /// The report of `highneeds forecast`: the JSON contract of DESIGN.md, one CSV row per year, or
 /// a table with the choice, the forecasts (with actuals when held out) and the candidates.
 public struct ForecastReport: Report {
-  public static var formats: [ReportFormat] { [.json, .csv, .table] }
   /// The forecast.
   public let forecast: Forecast
   /// Actual values of forecast years that were held out (`--train-until`), by year.

@@ -1,6 +1,7 @@
 import Forecasting
 import HighNeeds
 import Projection
+import Workbook
 
 /// The report of `highneeds run`: the DSG high needs ledger by financial year, with the demand
 /// range and the Monte Carlo summary when they were computed.
@@ -14,13 +15,28 @@ public struct LedgerReport: Report {
   public let range: DemandRange?
   /// The Monte Carlo summary, if simulated.
   public let simulation: DemandSimulation?
+  /// The scenario files' texts by the path the loader was given (the workbook's Assumptions
+  /// sheet quotes the comment written beside each input).
+  public let sources: [String: String]
 
   /// The report of `ledger`, with its demand range and simulation when given.
-  public init(_ ledger: Ledger, range: DemandRange? = nil, simulation: DemandSimulation? = nil) {
+  public init(
+    _ ledger: Ledger, range: DemandRange? = nil, simulation: DemandSimulation? = nil, sources: [String: String] = [:]
+  ) {
     self.ledger = ledger
     self.range = range
     self.simulation = simulation
+    self.sources = sources
   }
+
+  public static var formats: [ReportFormat] { ReportFormat.text + [.xlsx] }
+
+  /// The page with the charts: the reserve with its range as a fan (and the simulation's
+  /// percentiles), plans by placement, each lever's saving, places against capacity.
+  public func htmlPage() -> String? { LedgerPage.html(ledger, range: range, simulation: simulation) }
+
+  /// The DSG management plan workbook.
+  public func workbook() -> Workbook? { DSGPlanWorkbook.build(DSGPlanInput(ledger: ledger, sources: sources)) }
 
   public var title: String { ledger.scenario.name }
 

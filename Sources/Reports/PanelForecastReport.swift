@@ -4,7 +4,6 @@ import Foundation
 /// The report of `highneeds forecast-panel`: each chosen series' forecast (the `forecast` JSON
 /// contract) and the total of all the series with its own interval.
 public struct PanelForecastReport: Report {
-  public static var formats: [ReportFormat] { [.json, .csv, .table] }
   /// The panel's forecast.
   public let result: PanelForecast
   /// The series to show, in order (each one `result` forecast).

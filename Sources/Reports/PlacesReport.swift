@@ -99,7 +99,13 @@ public struct PlacesReport: Report {
     ])
   }
 
-  public func blocks() -> [ReportBlock] { ledger.placesBlocks() }
+  /// The places chart (HTML only), then the rows and the summaries.
+  public func blocks() -> [ReportBlock] {
+    let chart = LedgerCharts.places(ledger).map {
+      ReportBlock.figure(svg: $0.svg(), caption: "Places available against plans wanting a place, by setting.")
+    }
+    return (chart.map { [$0] } ?? []) + ledger.placesBlocks()
+  }
 
   /// The places rows (year, setting, demand, ranges, capacity, surplus, utilisation as a
   /// percentage, overflow, need, phase).

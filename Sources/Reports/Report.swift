@@ -1,3 +1,5 @@
+import Workbook
+
 /// The formats a report can be written in (`--format`).
 public enum ReportFormat: String, CaseIterable, Sendable {
   /// Columns aligned with spaces, for a terminal or a printout.
@@ -8,14 +10,21 @@ public enum ReportFormat: String, CaseIterable, Sendable {
   case json
   /// GitHub-flavoured Markdown.
   case markdown
-  /// A self-contained HTML page.
+  /// A self-contained HTML page (inline CSS and SVG charts, nothing fetched; prints on A4).
   case html
+  /// An Excel workbook laid out as the DfE's DSG management plan (written to a file, not text).
+  case xlsx
+
+  /// The formats written as text (every one but the workbook).
+  public static let text: [ReportFormat] = [.table, .csv, .json, .markdown, .html]
 }
 
 /// One part of a report for people (the table, Markdown and HTML formats).
 public enum ReportBlock: Sendable {
   /// A section heading.
   case heading(String)
+  /// A chart (its SVG) with a caption: drawn in HTML, left out of the text forms.
+  case figure(svg: String, caption: String)
   /// A paragraph.
   case paragraph(String)
   /// A bullet list (nothing when empty).
@@ -45,22 +54,32 @@ public protocol Report {
   func csv() -> CSVDocument
   /// The blocks of the text, Markdown and HTML forms.
   func blocks() -> [ReportBlock]
+  /// A whole HTML page of the report's own design (charts first), or nil to lay out ``blocks()``.
+  func htmlPage() -> String?
+  /// The workbook, for the reports that have one (`--format xlsx`).
+  func workbook() -> Workbook?
 }
 
 extension Report {
-  /// Every format.
-  public static var formats: [ReportFormat] { ReportFormat.allCases }
+  /// Every text format.
+  public static var formats: [ReportFormat] { ReportFormat.text }
+  /// The blocks laid out as a page.
+  public func htmlPage() -> String? { nil }
+  /// No workbook.
+  public func workbook() -> Workbook? { nil }
 }
 
 /// The report as text in `format`: JSON (indented, with a final line break), CSV, aligned
-/// text, Markdown, or a whole HTML page.
+/// text, Markdown, or a whole HTML page. `xlsx` is not text: write ``Report/workbook()`` to a file
+/// (the command line refuses `--format xlsx` without `--output`); asked for here it gives the HTML.
 public func render(_ report: some Report, as format: ReportFormat) -> String {
   switch format {
+  case .xlsx, .html:
+    return report.htmlPage()
+      ?? BlockRenderer.document(title: report.title, body: BlockRenderer(style: .html).render(report.blocks()))
   case .json: return report.json().serialized() + "\n"
   case .csv: return report.csv().text
   case .table: return BlockRenderer(style: .aligned).render(report.blocks())
   case .markdown: return BlockRenderer(style: .markdown).render(report.blocks())
-  case .html:
-    return BlockRenderer.document(title: report.title, body: BlockRenderer(style: .html).render(report.blocks()))
   }
 }

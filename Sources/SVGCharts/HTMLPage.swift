@@ -57,7 +57,7 @@ public struct HTMLPage: Sendable {
   }
 
   /// One block as HTML.
-  static func render(_ block: HTMLBlock) -> String {
+  public static func render(_ block: HTMLBlock) -> String {
     switch block {
     case .heading(let text, let level):
       let level = min(max(level, 2), 4)

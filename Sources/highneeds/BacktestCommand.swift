@@ -55,7 +55,7 @@ struct BacktestCommand: ParsableCommand {
   @Option(help: "Value of --filter-column to keep.")
   var filter: String?
 
-  @Option(help: "Output format: table, markdown, json (the summaries) or csv (every held-out forecast).")
+  @Option(help: "Output format: table, markdown, html, json (the summaries) or csv (every held-out forecast).")
   var format: ReportFormat = .table
 
   @Option(name: .customLong("rows"), help: "Also write every held-out forecast to this CSV file.")

@@ -28,6 +28,7 @@ struct CompareCommand: ParsableCommand {
   var output: String?
 
   func validate() throws {
+    try requireFormat(format, for: ComparisonReport.self)
     guard !options.isEmpty else { throw ValidationError("give at least one option scenario after the baseline") }
   }
 

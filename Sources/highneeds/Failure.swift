@@ -154,6 +154,13 @@ func writeOutputs(_ outputs: [(text: String, path: String)], protecting inputs: 
   }
 }
 
+/// Fails with exit 73 unless `path` may be written as an output of a command that read `inputs`
+/// (the checks ``writeOutputs(_:protecting:)`` makes before writing anything).
+func checkWritable(_ path: String, protecting inputs: [String]) throws {
+  let inputPaths = Set(inputs.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().standardizedFileURL.path })
+  try checkDestination(path, inputs: inputPaths)
+}
+
 /// Fails with exit 73 unless `path` names a file that may be created or replaced: not empty,
 /// not a folder, in a folder that exists, not a read-only file, not one of `inputs`.
 private func checkDestination(_ path: String, inputs: Set<String>) throws {

@@ -38,7 +38,7 @@ struct FitCommand: ParsableCommand {
   @Option(help: "Confidence level in percent for the coefficient intervals.")
   var level: Double = 95
 
-  @Option(help: "Output format: json or table.")
+  @Option(help: "Output format: table, json, csv (the coefficients), markdown or html.")
   var format: ReportFormat = .table
 
   @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")

@@ -59,7 +59,7 @@ struct ForecastCommand: ParsableCommand {
   @Option(help: "Interval levels in percent, comma separated.")
   var levels: String = "80,95"
 
-  @Option(help: "Output format: json, csv or table.")
+  @Option(help: "Output format: table, json, csv, markdown or html.")
   var format: ReportFormat = .table
 
   @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")

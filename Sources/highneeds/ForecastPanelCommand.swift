@@ -37,7 +37,7 @@ struct ForecastPanelCommand: ParsableCommand {
   @Option(help: "Interval levels in percent, comma separated.")
   var levels: String = "80,95"
 
-  @Option(help: "Output format: csv, json or table.")
+  @Option(help: "Output format: table, json, csv, markdown or html.")
   var format: ReportFormat = .table
 
   @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")

@@ -17,6 +17,10 @@ struct PlacesCommand: ParsableCommand {
 
   @OptionGroup var report: ScenarioReportOptions
 
+  func validate() throws {
+    try requireFormat(report.format, for: PlacesReport.self)
+  }
+
   func run() throws {
     try runReportingFailures {
       let ledger = try buildLedger(try loadScenario(report.scenario))

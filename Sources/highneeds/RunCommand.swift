@@ -31,6 +31,7 @@ struct RunCommand: ParsableCommand {
   var seed: UInt64?
 
   func validate() throws {
+    try requireFormat(report.format, for: LedgerReport.self)
     if seed != nil, simulate == nil {
       throw ValidationError("--seed is used only with --simulate N")
     }
@@ -42,7 +43,8 @@ struct RunCommand: ParsableCommand {
 
   func run() throws {
     try runReportingFailures {
-      let ledger = try buildLedger(try loadScenario(report.scenario))
+      let scenario = try loadScenario(report.scenario)
+      let ledger = try buildLedger(scenario)
       let range: DemandRange?
       var simulation: DemandSimulation?
       do {
@@ -53,7 +55,9 @@ struct RunCommand: ParsableCommand {
       } catch let error as SimulationUnavailable {
         throw Failure(kind: .usage, message: "--simulate: \(error.description)")
       }
-      try emit(LedgerReport(ledger, range: range, simulation: simulation), as: report.format, to: report.output, protecting: [report.scenario])
+      let sources = report.format == .xlsx ? scenarioSources(scenario) : [:]
+      try emit(
+        LedgerReport(ledger, range: range, simulation: simulation, sources: sources), as: report.format, to: report.output, protecting: [report.scenario])
     }
   }
 }

@@ -10,7 +10,7 @@ struct ScenarioReportOptions: ParsableArguments {
   @Argument(help: "The scenario file (YAML).")
   var scenario: String
 
-  @Option(help: "Output format: table, csv, json, markdown or html.")
+  @Option(help: "Output format: table, csv, json, markdown, html, or xlsx (run only; needs --output).")
   var format: ReportFormat = .table
 
   @Option(help: "Write the report to this file instead of standard output.")
@@ -26,6 +26,17 @@ func loadScenario(_ path: String) throws -> Scenario {
   } catch let error as ScenarioError {
     throw Failure.dataInvalid(error.description)
   }
+}
+
+/// The texts of the files a scenario was read from (the file and any it extends), by path, for
+/// reports that quote the comments written beside the inputs; a file that cannot be read again
+/// is left out.
+func scenarioSources(_ scenario: Scenario) -> [String: String] {
+  var sources: [String: String] = [:]
+  for file in Set(scenario.locations.values.map(\.file)) {
+    if let text = try? readTextFile(file) { sources[file] = text }
+  }
+  return sources
 }
 
 /// Builds the ledger for a scenario; problems found while projecting (a forecast that cannot be

@@ -32,6 +32,10 @@ struct SolveCommand: ParsableCommand {
   @Option(help: "Write the scenario with the solved size to this file.")
   var output: String?
 
+  func validate() throws {
+    try requireFormat(format, for: SolveReport.self)
+  }
+
   func run() throws {
     try runReportingFailures {
       let goal: SolveTarget

@@ -139,14 +139,18 @@ struct RunEndToEndTests {
     #expect(markdown.stdout.contains("| 2019-20 |"))
   }
 
-  @Test("HTML is a whole page with the ledger, lever and places tables, text escaped")
+  @Test("HTML is a whole page: the four charts (reserve, plans, mitigations, places), the year and lever tables")
   func html() throws {
     let run = runHighneeds(["run", scenarioPath("medway-2020-all-options.yaml"), "--format", "html"])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.hasPrefix("<!DOCTYPE html>"))
     #expect(run.stdout.hasSuffix("</html>\n"))
-    #expect(run.stdout.components(separatedBy: "<table>").count - 1 == 4)  // ledger, mix, levers, places
-    #expect(run.stdout.contains("<td>2019-20</td><td>A</td>"))
+    #expect(run.stdout.components(separatedBy: "<svg").count - 1 == 4)
+    #expect(run.stdout.components(separatedBy: "<table>").count - 1 == 2)
+    #expect(!run.stdout.contains("http://") || run.stdout.components(separatedBy: "http://").dropFirst().allSatisfy { $0.hasPrefix("www.w3.org/2000/svg") })
+    // Money in pounds with separators, years as written, a deficit marked negative.
+    #expect(run.stdout.contains("<td class=\"num negative\">-£3,688,000</td>"), "the 2018-19 outturn overspend")
+    #expect(run.stdout.contains("2024-25"))
   }
 
   @Test("the same scenario gives byte-identical reports in separate processes")
@@ -348,5 +352,28 @@ struct ReportDefectTests {
     for column in ["reserve_at_low_demand_80", "reserve_at_high_demand_80", "reserve_at_low_demand_95", "reserve_at_high_demand_95"] {
       #expect(rangeHeader.contains(column))
     }
+  }
+}
+
+/// `--format xlsx`: the DSG management plan workbook, through the same report as every format.
+@Suite("run --format xlsx")
+struct WorkbookOutputTests {
+  @Test("needs --output (exit 64, nothing written); with it writes a workbook that opens as a ZIP of sheets")
+  func workbook() throws {
+    let none = runHighneeds(["run", "scenarios/medway-2020-all-options.yaml", "--format", "xlsx"], in: repositoryRoot)
+    #expect(none.status == 64)
+    #expect(none.stderr.contains("--output"))
+    #expect(none.stdout.isEmpty)
+    let folder = try makeScratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("plan.xlsx").path
+    let run = runHighneeds(
+      ["run", "scenarios/medway-2020-all-options.yaml", "--format", "xlsx", "--output", path], in: repositoryRoot)
+    #expect(run.status == 0, "\(run.stderr)")
+    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    #expect(data.starts(with: [0x50, 0x4B, 0x03, 0x04]), "an .xlsx is a ZIP file")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["plan.xlsx"], "no temporary left")
+    let places = runHighneeds(["places", "scenarios/medway-2020.yaml", "--format", "xlsx", "--output", path], in: repositoryRoot)
+    #expect(places.status == 64, "places has no workbook")
   }
 }

@@ -12,7 +12,7 @@ struct ReportWriterTests {
     var table = TextTable(header: ["Name", "£m"], rightAligned: [1])
     table.rows.append(["<b>&\"x\"", "1.000"])
     let html = BlockRenderer(style: .html).table(table)
-    #expect(html.contains("<td>&lt;b&gt;&amp;&quot;x&quot;</td><td class=\"num\">1.000</td>"))
+    #expect(html.contains("<th scope=\"row\">&lt;b&gt;&amp;&quot;x&quot;</th><td class=\"num\">1.000</td>"), "\(html)")
     #expect(BlockRenderer(style: .markdown).heading("T") == "## T\n\n")
   }
 }
