@@ -43,6 +43,7 @@ extension Ledger {
     }
     if !demand.authorities.isEmpty { demandPairs.append(("authorities", authoritiesJSON)) }
     top.append(("demand", .object(demandPairs)))
+    top.append(("warnings", .array(plausibilityWarnings.map { .string($0) })))
     if let range { top.append(("demandRange", range.json(years: years))) }
     if let simulation { top.append(("simulation", simulation.json)) }
     return .object(top)

@@ -114,7 +114,7 @@ extension Ledger {
 
   /// Sentences that explain the figures: calibration, deficit, the 1% rule, the forecast.
   var notes: [String] {
-    var notes: [String] = []
+    var notes: [String] = plausibilityWarnings.map { "Warning: \($0)." }
     if let calibration {
       notes.append(
         "Calibration: unit costs × \(FixedPoint.format(calibration.factor, places: 4)) so that modelled spend in \(calibration.year) equals actual spend \(calibration.targetSpend) (before: \(calibration.modelledSpendBefore))."

@@ -28,6 +28,11 @@ struct Failure: Error, CustomStringConvertible {
   }
 }
 
+/// Prints `highneeds: warning: MESSAGE` on standard error (the report carries it too).
+func warn(_ message: String) {
+  FileHandle.standardError.write(Data("highneeds: warning: \(message)\n".utf8))
+}
+
 /// Runs `body`, turning a thrown `Failure` into its message on standard error and exit code.
 /// Any other error is reported as invalid data (65): library errors describe bad input.
 func runReportingFailures(_ body: () throws -> Void) throws {

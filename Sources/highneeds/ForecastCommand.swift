@@ -193,6 +193,13 @@ struct ForecastCommand: ParsableCommand {
         let columns = population.map { "columns \(time), \(value) and \(population ?? $0)" } ?? "columns \(time) and \(value)"
         throw Failure.dataInvalid("\(data) (\(columns)): \(error)")
       }
+      if let lastTime = series.times.last, let lastValue = series.values.last, let end = forecast.points.last,
+        let warning = Plausibility.growthWarning(
+          who: "\(data) (column \(value))", from: CensusYear(lastTime), last: lastValue, to: CensusYear(end.time),
+          forecast: end.mean, model: forecast.model)
+      {
+        warn(warning)
+      }
       try emit(ForecastReport(forecast, actuals: actuals), as: format, to: output, protecting: [data])
     }
   }

@@ -40,13 +40,20 @@ func scenarioSources(_ scenario: Scenario) -> [String: String] {
 }
 
 /// Builds the ledger for a scenario; problems found while projecting (a forecast that cannot be
-/// fitted, an impossible calibration) are invalid data, exit 65.
+/// fitted, an impossible calibration) are invalid data, exit 65. Implausible figures (growth
+/// above 15% a year, a reserve beyond 100% of DSG) are warned of on standard error, naming the
+/// scenario file; the report carries the same warnings.
 func buildLedger(_ scenario: Scenario) throws -> Ledger {
+  let ledger: Ledger
   do {
-    return try Ledger(scenario: scenario)
+    ledger = try Ledger(scenario: scenario)
   } catch let error as ScenarioError {
     throw Failure.dataInvalid(error.description)
   }
+  for warning in ledger.plausibilityWarnings {
+    warn("\(scenario.location(of: "demand.model").file): \(warning)")
+  }
+  return ledger
 }
 
 /// Reads a base scenario named by `extends:`; the loader reports a failure against that line.

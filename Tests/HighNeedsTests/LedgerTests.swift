@@ -1,6 +1,7 @@
 import Foundation
 import Forecasting
 import Testing
+import TestSupport
 
 @testable import HighNeeds
 @testable import ScenarioFiles
@@ -194,5 +195,40 @@ struct LedgerTests {
     let ledger = try Ledger(scenario: try ScenarioLoader.load(contentsOf: text, file: "t.yaml"))
     #expect(abs((ledger.years[2].highNeedsBlock?.value ?? 0) - 31_000_000 * 1.03) < pennies)
     #expect(ledger.years[3].highNeedsBlock == Pounds(40_000_000))
+  }
+}
+
+/// Implausible figures are named before anyone presents them (issue 15).
+@Suite("Plausibility warnings")
+struct PlausibilityTests {
+  @Test("growth above 15% a year is named with the counts, the years and the model")
+  func fastGrowth() throws {
+    // The Kent figures the issue quotes: 8,957 in January 2018 to 36,110 in January 2026 is
+    // (36110 / 8957)^(1/8) − 1 = 19.0% a year.
+    let warning = try #require(
+      Plausibility.growthWarning(
+        who: "Kent", from: CensusYear(2018), last: 8957, to: CensusYear(2026), forecast: 36110, model: "exponential"))
+    #expect(warning.contains("Kent") && warning.contains("19.0% a year"), "\(warning)")
+    #expect(warning.contains("8,957 in January 2018") && warning.contains("36,110 in January 2026"))
+    // 8.9% a year (Medway's seed growth) is no warning.
+    #expect(
+      Plausibility.growthWarning(
+        who: "Medway", from: CensusYear(2020), last: 2500, to: CensusYear(2026), forecast: 2500 * pow(1.089, 6),
+        model: "growth") == nil)
+  }
+
+  @Test("a scenario growing 30% a year warns in the report, and the shipped Medway scenario does not")
+  func scenarioWarning() throws {
+    let fast = smallScenario(title: "Fast").replacingOccurrences(of: "growth: 10%", with: "growth: 30%")
+    let ledger = try Ledger(scenario: try ScenarioLoader.load(contentsOf: fast, file: "fast.yaml"))
+    #expect(ledger.plausibilityWarnings.count == 1)
+    #expect(ledger.plausibilityWarnings.first?.contains("30.0% a year") == true)
+    let json = LedgerReport(ledger).json().serialized()
+    #expect(json.contains("\"warnings\": [\n    \"Testshire: plans are forecast to grow 30.0% a year"))
+    let medway = try Ledger(
+      scenario: try ScenarioLoader.load(
+        contentsOf: try String(contentsOf: repositoryRoot.appendingPathComponent("scenarios/medway-2020.yaml"), encoding: .utf8),
+        file: "scenarios/medway-2020.yaml", readFile: { try String(contentsOfFile: $0, encoding: .utf8) }))
+    #expect(medway.plausibilityWarnings.isEmpty)
   }
 }
