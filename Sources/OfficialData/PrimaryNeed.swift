@@ -1,0 +1,52 @@
+/// Primary type of need named in a plan (`sen_needs_all_plans`, 2025 layout).
+public enum PrimaryNeed: String, Sendable, CaseIterable, Comparable {
+  case asd = "ASD", semh = "SEMH", slcn = "SLCN", mld = "MLD", sld = "SLD", pmld = "PMLD", spld = "SpLD"
+  case hi = "HI", vi = "VI", msi = "MSI", pd = "PD", other = "OTH", unknown = "unknown"
+
+  /// The need a `number_*` column counts, or nil for another column.
+  public init?(column: String) {
+    let table: [String: PrimaryNeed] = [
+      "number_asd": .asd, "number_semh": .semh, "number_slcn": .slcn, "number_mld": .mld, "number_sld": .sld,
+      "number_pmld": .pmld, "number_spld": .spld, "number_hi": .hi, "number_vi": .vi, "number_msi": .msi,
+      "number_pd": .pd, "number_oth": .other, "number_need_unknown": .unknown,
+    ]
+    guard let need = table[column] else { return nil }
+    self = need
+  }
+
+  /// Orders needs as declared.
+  public static func < (lhs: Self, rhs: Self) -> Bool {
+    allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+  }
+}
+
+/// Why a plan ceased, grouped across layouts. 2022 layout (`sen2_mi`, statements and EHC plans):
+/// transferred to another LA, needs met without a plan, left education (end of schooling or
+/// after), other. 2025 layout (`ceased_plans`): the ten published reasons, of which
+/// `max_age`, `he`, `employ` and `no_engage` count as leaving education.
+public enum CeasedReason: String, Sendable, CaseIterable, Comparable {
+  case needsMet = "needs met"
+  case transferred = "moved to another LA"
+  case leftEducation = "left education"
+  case movedOutsideEngland = "moved outside England"
+  case deceased
+  case other
+
+  /// The reason a published column counts, or nil for a column that is not a reason.
+  public init?(column: String) {
+    switch column {
+    case "DismetEHC", "Dismet", "needs_met": self = .needsMet
+    case "DisleaEHC", "Dislea", "transfer": self = .transferred
+    case "DisleftEHC", "Disleft", "max_age", "he", "employ", "no_engage": self = .leftEducation
+    case "moved_outside_eng": self = .movedOutsideEngland
+    case "deceased": self = .deceased
+    case "DisothEHC", "Disoth", "other", "not_rec": self = .other
+    default: return nil
+    }
+  }
+
+  /// Orders reasons as declared.
+  public static func < (lhs: Self, rhs: Self) -> Bool {
+    allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+  }
+}
