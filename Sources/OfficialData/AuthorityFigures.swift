@@ -1,0 +1,48 @@
+/// Everything the store holds for one authority, read at once: what `data show` prints and
+/// what `init` writes a scenario from.
+public struct AuthorityFigures: Sendable {
+  /// The authority.
+  public let authority: Authority
+  /// The releases in the store, oldest first.
+  public let releases: [StoredRelease]
+  /// Plans at each January census.
+  public let caseload: [Int: OfficialCount]
+  /// Plans by placement group at each census.
+  public let placements: [Int: [PlacementGroup: OfficialCount]]
+  /// Plans by age band at each census.
+  public let ageBands: [Int: [AgeBand: OfficialCount]]
+  /// Plans by primary need at each census where published.
+  public let needs: [Int: [PrimaryNeed: OfficialCount]]
+  /// New plans in each calendar year, and by age band.
+  public let newPlans: [Int: OfficialCount]
+  public let newPlansByAge: [Int: [AgeBand: OfficialCount]]
+  /// Plans ceased in each calendar year, by reason and by age band.
+  public let ceased: [Int: OfficialCount]
+  public let ceasedByReason: [Int: [CeasedReason: OfficialCount]]
+  public let ceasedByAge: [Int: [AgeBand: OfficialCount]]
+  /// The reorganisation the authority was part of, and the group's combined caseload.
+  public let reorganisation: Reorganisation?
+  public let combinedCaseload: [Int: OfficialCount]
+  /// Breaks inside the caseload's years (2015: 19-25s; 2023: person-level return).
+  public let breaks: [Int: String]
+
+  /// Reads every view of `authority` from `store`.
+  public init(store: OfficialStore, authority: Authority) throws {
+    self.authority = authority
+    releases = try store.releases()
+    caseload = try store.caseload(of: authority)
+    placements = try store.caseloadByPlacement(of: authority)
+    ageBands = try store.caseloadByAgeBand(of: authority)
+    needs = try store.caseloadByNeed(of: authority)
+    newPlans = try store.newPlans(of: authority)
+    newPlansByAge = try store.newPlansByAgeBand(of: authority)
+    ceased = try store.ceased(of: authority)
+    ceasedByReason = try store.ceasedByReason(of: authority)
+    ceasedByAge = try store.ceasedByAgeBand(of: authority)
+    let combined = try store.combinedCaseload(of: authority)
+    reorganisation = combined?.0
+    combinedCaseload = combined?.1 ?? [:]
+    let years = caseload.filter { $0.value.value != nil }.keys
+    breaks = years.isEmpty ? [:] : SeriesBreak.within(years.min()!...years.max()!)
+  }
+}
