@@ -55,7 +55,8 @@ extension OfficialStore {
   }
 
   /// The authority `query` names: a GSS code (`E10000016`), an old LA code (`886`) or a name
-  /// (`kent`), case-insensitively, ignoring punctuation and `&` for `and`. Where a name is shared
+  /// (`kent`), case-insensitively, ignoring punctuation and `&` for `and`, or a name's initials
+  /// (`BCP`) when only one name has them. Where a name is shared
   /// by an abolished and a current authority (Dorset county and Dorset Council), the current one
   /// is chosen. Throws `.emptyStore`, `.unknownAuthority` (with every known name, for "did you
   /// mean") or `.ambiguousAuthority`.
@@ -64,7 +65,11 @@ extension OfficialStore {
     guard !all.isEmpty else { throw OfficialDataError.emptyStore(path: path) }
     let wanted = query.trimmingCharacters(in: .whitespaces)
     if let match = all.first(where: { $0.code.caseInsensitiveCompare(wanted) == .orderedSame }) { return match }
-    let byOldCode = all.filter { $0.oldCode == wanted }
+    var byOldCode = all.filter { $0.oldCode == wanted }
+    if byOldCode.count > 1 {
+      let latest = byOldCode.compactMap(\.lastCensus).max()
+      byOldCode = byOldCode.filter { $0.lastCensus == latest }
+    }
     if byOldCode.count == 1 { return byOldCode[0] }
     let key = Self.nameKey(wanted)
     var named = all.filter { Self.nameKey($0.name) == key }
@@ -72,9 +77,19 @@ extension OfficialStore {
       let latest = named.compactMap(\.lastCensus).max()
       named = named.filter { $0.lastCensus == latest }
     }
+    if named.isEmpty, (2...6).contains(wanted.count), wanted.allSatisfy(\.isLetter) {
+      named = all.filter { Self.initials($0.name) == key.replacingOccurrences(of: " ", with: "") }
+    }
     if named.count == 1 { return named[0] }
     if named.count > 1 { throw OfficialDataError.ambiguousAuthority(query: query, candidates: named.map(\.description)) }
     throw OfficialDataError.unknownAuthority(query: query, known: all.map(\.name))
+  }
+
+  /// The initials of a name's words, leaving out `and`, `of`, `the` (`bcp` for Bournemouth,
+  /// Christchurch and Poole).
+  static func initials(_ name: String) -> String {
+    let words = nameKey(name).split(separator: " ").filter { !["and", "of", "the"].contains($0) }
+    return String(words.compactMap(\.first))
   }
 
   /// A name reduced for matching: lower case, `&` as `and`, letters, digits and single spaces.

@@ -20,9 +20,15 @@ public struct AuthorityFigures: Sendable {
   public let ceased: [Int: OfficialCount]
   public let ceasedByReason: [Int: [CeasedReason: OfficialCount]]
   public let ceasedByAge: [Int: [AgeBand: OfficialCount]]
-  /// The reorganisation the authority was part of, and the group's combined caseload.
-  public let reorganisation: Reorganisation?
-  public let combinedCaseload: [Int: OfficialCount]
+  /// The series read across a reorganisation or a change of code, if the authority had one.
+  public let lineage: LineageSeries?
+  /// The caseload to plan from: the authority's own, with a change of code bridged (the
+  /// same authority), but a reorganisation group only when asked for.
+  public func plannedCaseload(combiningReorganisation: Bool) -> [Int: OfficialCount] {
+    guard let lineage else { return caseload }
+    if Recoding.containing(authority.code) != nil || combiningReorganisation { return lineage.caseload }
+    return caseload
+  }
   /// Breaks inside the caseload's years (2015: 19-25s; 2023: person-level return).
   public let breaks: [Int: String]
 
@@ -39,9 +45,7 @@ public struct AuthorityFigures: Sendable {
     ceased = try store.ceased(of: authority)
     ceasedByReason = try store.ceasedByReason(of: authority)
     ceasedByAge = try store.ceasedByAgeBand(of: authority)
-    let combined = try store.combinedCaseload(of: authority)
-    reorganisation = combined?.0
-    combinedCaseload = combined?.1 ?? [:]
+    lineage = try store.lineageCaseload(of: authority)
     let years = caseload.filter { $0.value.value != nil }.keys
     breaks = years.isEmpty ? [:] : SeriesBreak.within(years.min()!...years.max()!)
   }

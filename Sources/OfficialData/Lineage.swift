@@ -56,19 +56,67 @@ public enum SeriesBreak {
   }
 }
 
+/// One authority published under more than one GSS code (the code changed with a boundary
+/// review or a district reorganisation, the education authority stayed the same): its series is
+/// read as one by taking, each year, the one code that has a count.
+///
+/// Gateshead (E08000020 to 2013, E08000037 from 2014) and Northumberland (E06000048 to 2013,
+/// E06000057 from 2014) after the 2013 boundary change; Buckinghamshire (E10000002, and
+/// E06000060 in the 2025 release's 2021-2023 rows after the April 2020 unitary council; the
+/// DfE went back to E10000002 for 2024 and 2025). All keep their LA code (390, 929, 825).
+public struct Recoding: Sendable, Hashable {
+  /// The authority's name.
+  public let name: String
+  /// Its GSS codes, oldest first.
+  public let codes: [String]
+
+  /// The authorities whose code changed in the SEN2 series from 2010.
+  public static let all: [Recoding] = [
+    Recoding(name: "Gateshead", codes: ["E08000020", "E08000037"]),
+    Recoding(name: "Northumberland", codes: ["E06000048", "E06000057"]),
+    Recoding(name: "Buckinghamshire", codes: ["E10000002", "E06000060"]),
+  ]
+
+  /// The recoding an authority (by GSS code) is part of, if any.
+  public static func containing(_ code: String) -> Recoding? { all.first { $0.codes.contains(code) } }
+}
+
+/// A caseload series read across a change of authority: a reorganisation group or a recoded
+/// authority.
+public struct LineageSeries: Sendable {
+  /// The group's or authority's name.
+  public let name: String
+  /// How the series is put together, in words.
+  public let method: String
+  /// The GSS codes it reads.
+  public let codes: [String]
+  /// Plans at each January census.
+  public let caseload: [Int: OfficialCount]
+}
+
 extension OfficialStore {
-  /// The caseload of a reorganised authority's whole group, read as one series: the
-  /// predecessors added up for censuses before the change, the successors after. A year is
-  /// missing when any member's count is. Returns nil when `authority` was not reorganised.
-  public func combinedCaseload(of authority: Authority) throws -> (Reorganisation, [Int: OfficialCount])? {
+  /// The caseload of a reorganised authority's whole group, or of a recoded authority, read as
+  /// one series (see `Reorganisation` and `Recoding`). A year is missing when any member needed
+  /// that year has no count. Returns nil when `authority` was neither reorganised nor recoded.
+  public func lineageCaseload(of authority: Authority) throws -> LineageSeries? {
+    if let recoding = Recoding.containing(authority.code) {
+      var series: [Int: OfficialCount] = [:]
+      for code in recoding.codes {
+        for (year, count) in try caseload(of: try self.authority(matching: code)) where series[year]?.value == nil {
+          series[year] = count
+        }
+      }
+      return LineageSeries(
+        name: recoding.name, method: "one authority under codes \(recoding.codes.joined(separator: " and ")): each year's count from the code that has one",
+        codes: recoding.codes, caseload: series)
+    }
     guard let change = Reorganisation.containing(authority.code) else { return nil }
     var members: [String: [Int: OfficialCount]] = [:]
     for code in change.predecessors + change.successors {
       members[code] = try caseload(of: try self.authority(matching: code))
     }
-    let years = Set(members.values.flatMap(\.keys))
     var result: [Int: OfficialCount] = [:]
-    for year in years.sorted() {
+    for year in Set(members.values.flatMap(\.keys)).sorted() {
       let codes = year < change.firstSuccessorCensus ? change.predecessors : change.successors
       let counts = codes.compactMap { members[$0]?[year] }
       guard counts.count == codes.count else { continue }
@@ -81,6 +129,10 @@ extension OfficialStore {
           release: first.source.release, member: first.source.member, lines: counts.flatMap(\.source.lines).sorted()),
         supersedes: first.supersedes)
     }
-    return (change, result)
+    return LineageSeries(
+      name: change.name,
+      method: "predecessors (\(change.predecessors.joined(separator: ", "))) summed to \(change.firstSuccessorCensus - 1), "
+        + "successors (\(change.successors.joined(separator: ", "))) from \(change.firstSuccessorCensus)",
+      codes: change.predecessors + change.successors, caseload: result)
   }
 }

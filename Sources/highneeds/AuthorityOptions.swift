@@ -58,15 +58,22 @@ struct AuthorityOptions: ParsableArguments {
     return (opened, try resolveAuthority(authority, in: opened))
   }
 
-  /// The January census series to use for `authority`: its own counts, or its reorganisation
-  /// group's with `--combine-lineage`. Unpublished years are left out. Also returns a label.
-  func census(_ store: OfficialStore, _ authority: Authority) throws -> (label: String, plans: [Int: Int]) {
+  /// The January census series to use for `authority`: its own counts (a change of GSS code
+  /// bridged: the same authority), or with `combine` (default `--combine-lineage`) its
+  /// reorganisation group's. Unpublished years are left out. Also returns a label.
+  func census(_ store: OfficialStore, _ authority: Authority, combine: Bool? = nil) throws -> (
+    label: String, plans: [Int: Int]
+  ) {
     do {
-      if combineLineage {
-        guard let (change, series) = try store.combinedCaseload(of: authority) else {
+      let lineage = try store.lineageCaseload(of: authority)
+      if combine ?? combineLineage {
+        guard let lineage, Reorganisation.containing(authority.code) != nil else {
           throw Failure(kind: .usage, message: "--combine-lineage: \(authority.name) was not reorganised")
         }
-        return ("\(change.name) (combined lineage)", series.compactMapValues(\.value))
+        return ("\(lineage.name) (combined lineage)", lineage.caseload.compactMapValues(\.value))
+      }
+      if let lineage, Recoding.containing(authority.code) != nil {
+        return (authority.name, lineage.caseload.compactMapValues(\.value))
       }
       return (authority.name, try store.caseload(of: authority).compactMapValues(\.value))
     } catch let error as OfficialDataError {

@@ -20,8 +20,13 @@ struct BacktestCommand: ParsableCommand {
       --filter "Local authority" --train-until 2014,2015,2016 --horizon 4
       """)
 
-  @Argument(help: "Wide CSV: one row per series, one column per year.")
-  var data: String
+  @Argument(help: "Wide CSV: one row per series, one column per year (or --authority / --all-authorities).")
+  var data: String?
+
+  @OptionGroup var official: AuthorityOptions
+
+  @Flag(name: .customLong("all-authorities"), help: "Backtest every current local authority's series from the store.")
+  var allAuthorities = false
 
   @Option(name: .customLong("train-until"), help: "Origins: last training years, comma separated.")
   var trainUntil: String = "2014,2015,2016"
@@ -91,6 +96,7 @@ struct BacktestCommand: ParsableCommand {
     guard (filterColumn == nil) == (filter == nil) else {
       throw ValidationError("--filter-column and --filter go together")
     }
+    try validateSource()
   }
 
   func run() throws {
@@ -100,6 +106,8 @@ struct BacktestCommand: ParsableCommand {
       let modelList =
         try models.map { try parsedList($0, option: "--models") { ForecastModel(rawValue: $0) } }
         ?? ForecastModel.allCases
+      if try backtestFromStore(origins: origins, levels: levelList, models: modelList) { return }
+      guard let data else { return }
       let table = try CSVTable.load(data)
       // Columns whose header is a whole number are years; they are read in year order
       // (a file may list them in any order), and each year may head only one column.

@@ -10,24 +10,22 @@ extension DataReport {
     out += a.region.map { ", \($0)" } ?? ""
     out += "\nreleases in the store: " + f.releases.map { "\($0.name) (\($0.archive))" }.joined(separator: ", ") + "\n"
     out += "\nPlans at the January census (statements and EHC plans)\n"
-    let showCombined = !f.combinedCaseload.isEmpty
+    let combined = f.lineage?.caseload ?? [:]
+    let showCombined = !combined.isEmpty
     var header = ["year", "plans"]
     if showCombined { header.append("lineage") }
     header.append("source")
-    let years = Set(f.caseload.keys).union(f.combinedCaseload.keys).sorted()
+    let years = Set(f.caseload.keys).union(combined.keys).sorted()
     out += aligned(header, years.map { year in
       var row = [String(year), cell(f.caseload[year])]
-      if showCombined { row.append(cell(f.combinedCaseload[year])) }
+      if showCombined { row.append(cell(combined[year])) }
       let source = f.caseload[year].map { count in
         count.source.description + (count.supersedes.isEmpty ? "" : " (supersedes \(count.supersedes.map(String.init).joined(separator: ", ")))")
       }
       row.append(source ?? "")
       return row
     })
-    if let change = f.reorganisation {
-      out += "lineage: \(change.name): predecessors summed to \(change.firstSuccessorCensus - 1), "
-        + "successors from \(change.firstSuccessorCensus) (\((change.predecessors + change.successors).joined(separator: ", ")))\n"
-    }
+    if let lineage = f.lineage { out += "lineage: \(lineage.name): \(lineage.method)\n" }
     for (year, note) in f.breaks.sorted(by: { $0.key < $1.key }) { out += "break \(year): \(note)\n" }
     out += breakdown("Plans by placement group", f.placements, PlacementGroup.allCases.map { ($0, $0.label) })
     out += breakdown("Plans by age band", f.ageBands, AgeBand.allCases.map { ($0, $0.rawValue) })
@@ -106,15 +104,13 @@ extension DataReport {
       ("ceasedByAge", table(f.ceasedByAge, AgeBand.allCases.map { ($0, $0.rawValue) })),
       ("breaks", .array(f.breaks.sorted { $0.key < $1.key }.map { .object([("year", .integer(Int64($0.key))), ("note", .string($0.value))]) })),
     ]
-    if let change = f.reorganisation {
+    if let lineage = f.lineage {
       fields.append(
         (
           "lineage",
           .object([
-            ("name", .string(change.name)), ("predecessors", .array(change.predecessors.map(JSONValue.string))),
-            ("successors", .array(change.successors.map(JSONValue.string))),
-            ("firstSuccessorCensus", .integer(Int64(change.firstSuccessorCensus))),
-            ("caseload", series(f.combinedCaseload, "plans")),
+            ("name", .string(lineage.name)), ("method", .string(lineage.method)),
+            ("codes", .array(lineage.codes.map(JSONValue.string))), ("caseload", series(lineage.caseload, "plans")),
           ])
         ))
     }

@@ -96,7 +96,7 @@ enum DataReport {
     for (year, bands) in f.ceasedByAge.sorted(by: { $0.key < $1.key }) {
       for (band, count) in bands.sorted(by: { $0.key < $1.key }) { add("ceased", year, "age:\(band.rawValue)", count) }
     }
-    for (year, count) in f.combinedCaseload.sorted(by: { $0.key < $1.key }) { add("plans_combined_lineage", year, "total", count) }
+    for (year, count) in (f.lineage?.caseload ?? [:]).sorted(by: { $0.key < $1.key }) { add("plans_lineage", year, "total", count) }
     return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
   }
 }

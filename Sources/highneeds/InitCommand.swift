@@ -45,15 +45,14 @@ struct InitCommand: ParsableCommand {
       } catch let error as OfficialDataError {
         throw failure(error, writing: false)
       }
-      var census = figures.caseload
       var name = authority.name
       if official.combineLineage {
-        guard let change = figures.reorganisation else {
+        guard let lineage = figures.lineage, Reorganisation.containing(authority.code) != nil else {
           throw Failure(kind: .usage, message: "--combine-lineage: \(authority.name) was not reorganised")
         }
-        census = figures.combinedCaseload
-        name = change.name
+        name = lineage.name
       }
+      let census = figures.plannedCaseload(combiningReorganisation: official.combineLineage)
       let text = try ScenarioDraft(figures: figures, census: census, name: name, horizon: horizon).text()
       // Never write a file that would not load: check it as `validate` would.
       do {
