@@ -21,6 +21,8 @@ struct RunCommand: ParsableCommand {
 
   @OptionGroup var report: ScenarioReportOptions
 
+  @OptionGroup var official: ScenarioAuthorityOptions
+
   @Option(help: "Monte Carlo: draw this many demand paths (2 to 100,000) and report the reserve's spread.")
   var simulate: Int?
 
@@ -39,7 +41,7 @@ struct RunCommand: ParsableCommand {
 
   func run() throws {
     try runReportingFailures {
-      let ledger = try buildLedger(try loadScenario(report.scenario))
+      let ledger = try buildLedger(try official.apply(to: try loadScenario(report.scenario), file: report.scenario))
       let range: DemandRange?
       var simulation: DemandSimulation?
       do {
