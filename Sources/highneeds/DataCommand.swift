@@ -44,14 +44,22 @@ struct DataImportCommand: ParsableCommand {
   func run() throws {
     try runReportingFailures {
       // Check the ZIPs can be read before the store is created, so a typo leaves no empty store.
-      for file in files where !FileManager.default.isReadableFile(atPath: file) {
-        throw Failure.inputUnreadable("cannot read \(file): no such file or not readable")
+      for file in files {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), !isFolder.boolValue,
+          FileManager.default.isReadableFile(atPath: file)
+        else {
+          throw Failure.inputUnreadable("cannot read \(file): no such file, a folder, or not readable")
+        }
       }
+      let existed = FileManager.default.fileExists(atPath: store.resolvedPath)
       let opened = try store.open(create: true)
       let outcomes: [ImportOutcome]
       do {
         outcomes = try opened.importReleases(files)
       } catch let error as OfficialDataError {
+        // A first import that fails leaves no store behind (one that existed is unchanged).
+        if !existed { try? FileManager.default.removeItem(atPath: store.resolvedPath) }
         throw failure(error, writing: true)
       }
       var lines: [String] = []
