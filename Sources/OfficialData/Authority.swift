@@ -14,8 +14,9 @@ public struct Authority: Sendable, Hashable, CustomStringConvertible {
   public let level: AuthorityLevel
   /// The region of a local authority.
   public let region: String?
-  /// The first and last January census with a published total, if any.
+  /// The first January census with a published total, if any.
   public let firstCensus: Int?
+  /// The last January census with a published total (an abolished authority's last year).
   public let lastCensus: Int?
 
   /// `Medway (E06000035, 887)`.
@@ -81,7 +82,9 @@ extension OfficialStore {
       named = all.filter { Self.initials($0.name) == key.replacingOccurrences(of: " ", with: "") }
     }
     if named.count == 1 { return named[0] }
-    if named.count > 1 { throw OfficialDataError.ambiguousAuthority(query: query, candidates: named.map(\.description)) }
+    if named.count > 1 {
+      throw OfficialDataError.ambiguousAuthority(query: query, candidates: named.map(\.description))
+    }
     throw OfficialDataError.unknownAuthority(query: query, known: all.map(\.name))
   }
 

@@ -13,12 +13,15 @@ public struct AuthorityFigures: Sendable {
   public let ageBands: [Int: [AgeBand: OfficialCount]]
   /// Plans by primary need at each census where published.
   public let needs: [Int: [PrimaryNeed: OfficialCount]]
-  /// New plans in each calendar year, and by age band.
+  /// New plans in each calendar year.
   public let newPlans: [Int: OfficialCount]
+  /// New plans by age band (age when the plan started).
   public let newPlansByAge: [Int: [AgeBand: OfficialCount]]
-  /// Plans ceased in each calendar year, by reason and by age band.
+  /// Plans ceased in each calendar year.
   public let ceased: [Int: OfficialCount]
+  /// Plans ceased by reason.
   public let ceasedByReason: [Int: [CeasedReason: OfficialCount]]
+  /// Plans ceased by age band (age when the plan ceased).
   public let ceasedByAge: [Int: [AgeBand: OfficialCount]]
   /// The series read across a reorganisation or a change of code, if the authority had one.
   public let lineage: LineageSeries?

@@ -107,7 +107,9 @@ extension OfficialStore {
         }
       }
       return LineageSeries(
-        name: recoding.name, method: "one authority under codes \(recoding.codes.joined(separator: " and ")): each year's count from the code that has one",
+        name: recoding.name,
+        method:
+          "one authority under codes \(recoding.codes.joined(separator: " and ")): each year's count from the code that has one",
         codes: recoding.codes, caseload: series)
     }
     guard let change = Reorganisation.containing(authority.code) else { return nil }
@@ -131,7 +133,8 @@ extension OfficialStore {
     }
     return LineageSeries(
       name: change.name,
-      method: "predecessors (\(change.predecessors.joined(separator: ", "))) summed to \(change.firstSuccessorCensus - 1), "
+      method:
+        "predecessors (\(change.predecessors.joined(separator: ", "))) summed to \(change.firstSuccessorCensus - 1), "
         + "successors (\(change.successors.joined(separator: ", "))) from \(change.firstSuccessorCensus)",
       codes: change.predecessors + change.successors, caseload: result)
   }

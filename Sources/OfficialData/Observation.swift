@@ -50,6 +50,7 @@ struct Observation: Sendable {
   let authority: String
   /// Census year for stocks, calendar year for flows.
   let year: Int
+  /// What the value counts.
   let measure: Measure
   /// The age label as published (`Age 5 to 10`, `age 12`), or empty for all ages.
   let age: String

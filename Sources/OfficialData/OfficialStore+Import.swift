@@ -19,6 +19,7 @@ public struct ImportOutcome: Sendable {
   public let reportingYear: Int
   /// Which layout it uses.
   public let schema: String
+  /// What the import did.
   public let action: Action
   /// Values stored (zero when already present).
   public let values: Int
@@ -39,8 +40,9 @@ public struct ReleaseOverlap: Sendable, Hashable {
   public let winner: Int
   /// The release whose figures are kept but not read.
   public let superseded: Int
-  /// All-ages totals compared, and how many differ.
+  /// All-ages totals the two releases both hold.
   public let compared: Int
+  /// How many of those differ.
   public let differing: Int
 }
 

@@ -11,7 +11,8 @@ public struct Provenance: Sendable, Hashable, CustomStringConvertible {
 
   /// `2025 release, data/caseload.csv line 1234`.
   public var description: String {
-    let shown = lines.count <= 3 ? lines.map(String.init).joined(separator: ", ") : "\(lines[0]) and \(lines.count - 1) more"
+    let shown =
+      lines.count <= 3 ? lines.map(String.init).joined(separator: ", ") : "\(lines[0]) and \(lines.count - 1) more"
     return "\(release) release, \(member) line\(lines.count == 1 ? "" : "s") \(shown)"
   }
 }
@@ -37,6 +38,7 @@ public struct OfficialCell: Sendable, Hashable {
   public let age: String
   /// The setting, need, reason or request column as published, or empty for the total.
   public let category: String
+  /// The value and its provenance.
   public let count: OfficialCount
 }
 

@@ -13,14 +13,23 @@
 /// | NEET / other | `neet*`, `other_placement_settings`, `nm_early_years` | NEET, Other, Non-maintained early years |
 /// | unknown | `placement_unknown` | (none) |
 public enum PlacementGroup: String, Sendable, CaseIterable, Comparable {
+  /// Mainstream schools (LA maintained, academies, free schools, independent).
   case mainstream
+  /// Resourced provision and SEN units in mainstream schools.
   case resourcedProvision = "resourced_provision"
+  /// LA maintained special schools, special academies and free schools (and hospital schools).
   case maintainedSpecial = "maintained_special"
+  /// Independent and non-maintained special schools.
   case independentSpecial = "independent_special"
+  /// Alternative provision and pupil referral units.
   case alternativeProvision = "alternative_provision"
+  /// FE colleges, sixth forms, specialist post-16 institutions, work-based learning.
   case post16
+  /// Home education, other arrangements, awaiting provision, permanently excluded.
   case elsewhere = "educated_elsewhere"
+  /// Not in education, employment or training; non-maintained early years; other settings.
   case neetOther = "neet_other"
+  /// Placement not recorded (2023 on).
   case unknown
 
   /// A label for tables (`independent / non-maintained special`).
@@ -55,7 +64,8 @@ public enum PlacementGroup: String, Sendable, CaseIterable, Comparable {
       return type.contains("SEN unit") || type.lowercased().contains("resourced provision")
         ? .resourcedProvision : .mainstream
     case "Special school":
-      return type == "Special - Independent" || type == "Special - Non-maintained" ? .independentSpecial : .maintainedSpecial
+      return type == "Special - Independent" || type == "Special - Non-maintained"
+        ? .independentSpecial : .maintainedSpecial
     case "Alternative provision/Pupil referral unit": return .alternativeProvision
     case "Further education", "Unknown": return .post16
     case "Educated elsewhere": return .elsewhere
@@ -69,9 +79,12 @@ public enum PlacementGroup: String, Sendable, CaseIterable, Comparable {
     for column in ReleaseSchema2025.settingColumns {
       let group: PlacementGroup
       if column.hasPrefix("mainstream_") {
-        group = column.hasSuffix("resourced_provision") || column.hasSuffix("senunit") ? .resourcedProvision : .mainstream
+        group =
+          column.hasSuffix("resourced_provision") || column.hasSuffix("senunit") ? .resourcedProvision : .mainstream
       } else if column.hasPrefix("special_") {
-        group = column == "special_independent" || column == "special_non_maintained" ? .independentSpecial : .maintainedSpecial
+        group =
+          column == "special_independent" || column == "special_non_maintained"
+          ? .independentSpecial : .maintainedSpecial
       } else if column.hasPrefix("ap_pru_") {
         group = .alternativeProvision
       } else if ["general_fe_tertiary_colleges", "specialist_post_16_institutions", "ukrlp_provider"].contains(column) {
@@ -100,11 +113,17 @@ public enum PlacementGroup: String, Sendable, CaseIterable, Comparable {
 /// Age bands common to both layouts (the 2022 layout's bands; single years of age in the 2025
 /// layout are added up into them).
 public enum AgeBand: String, Sendable, CaseIterable, Comparable {
+  /// Under 5 (the 2025 layout's under 3, 3 and 4; new and ceased plans' "2 and under").
   case under5 = "under 5"
+  /// 5 to 10.
   case age5to10 = "5 to 10"
+  /// 11 to 15.
   case age11to15 = "11 to 15"
+  /// 16 to 19.
   case age16to19 = "16 to 19"
+  /// 20 to 25 ("20 and over" for new and ceased plans).
   case age20to25 = "20 to 25"
+  /// Age not recorded (ceased plans).
   case unknown = "unknown"
 
   /// Orders bands youngest first.

@@ -1,7 +1,25 @@
 /// Primary type of need named in a plan (`sen_needs_all_plans`, 2025 layout).
+///
+/// ASD autistic spectrum disorder; SEMH social, emotional and mental health; SLCN speech,
+/// language and communication needs; MLD, SLD, PMLD moderate, severe, profound and multiple
+/// learning difficulty; SpLD specific learning difficulty; HI, VI, MSI hearing, visual and
+/// multi-sensory impairment; PD physical disability; OTH other; unknown: not recorded.
 public enum PrimaryNeed: String, Sendable, CaseIterable, Comparable {
-  case asd = "ASD", semh = "SEMH", slcn = "SLCN", mld = "MLD", sld = "SLD", pmld = "PMLD", spld = "SpLD"
-  case hi = "HI", vi = "VI", msi = "MSI", pd = "PD", other = "OTH", unknown = "unknown"
+  // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
+  case asd = "ASD"
+  case semh = "SEMH"
+  case slcn = "SLCN"
+  case mld = "MLD"
+  case sld = "SLD"
+  case pmld = "PMLD"
+  case spld = "SpLD"
+  // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
+  case hi = "HI"
+  case vi = "VI"
+  case msi = "MSI"
+  case pd = "PD"
+  case other = "OTH"
+  case unknown = "unknown"
 
   /// The need a `number_*` column counts, or nil for another column.
   public init?(column: String) {
@@ -25,11 +43,17 @@ public enum PrimaryNeed: String, Sendable, CaseIterable, Comparable {
 /// after), other. 2025 layout (`ceased_plans`): the ten published reasons, of which
 /// `max_age`, `he`, `employ` and `no_engage` count as leaving education.
 public enum CeasedReason: String, Sendable, CaseIterable, Comparable {
+  /// Needs met without a plan.
   case needsMet = "needs met"
+  /// Transferred to another local authority.
   case transferred = "moved to another LA"
+  /// Left education or training (end of schooling, maximum age, higher education, employment, no engagement).
   case leftEducation = "left education"
+  /// Moved outside England.
   case movedOutsideEngland = "moved outside England"
+  /// Died.
   case deceased
+  /// Any other reason, or not recorded.
   case other
 
   /// The reason a published column counts, or nil for a column that is not a reason.

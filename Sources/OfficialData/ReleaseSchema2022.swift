@@ -61,7 +61,9 @@ enum ReleaseSchema2022 {
   }
 
   /// Columns of `sen2_mi` stored as ceased plans (EHC plans and statements discontinued, by reason).
-  static let ceasedColumns = ["DisleaEHC", "DismetEHC", "DisothEHC", "DisleftEHC", "Dislea", "Dismet", "Disoth", "Disleft"]
+  static let ceasedColumns = [
+    "DisleaEHC", "DismetEHC", "DisothEHC", "DisleftEHC", "Dislea", "Dismet", "Disoth", "Disleft",
+  ]
   /// Columns of `sen2_mi` stored as requests: initial requests for an EHC assessment, and refusals.
   static let requestColumns = ["InreqEHC", "AssRefusedEHC"]
 

@@ -148,7 +148,8 @@ struct TableReader {
       } else if let number = Double(raw), number >= 0, number == number.rounded(), number < 1e12 {
         value = Int(number)
       } else {
-        throw error(record, index, "'\(raw.prefix(40))' is not a count or a suppression code (x, c, z, :, ~, u, low, blank)")
+        throw error(
+          record, index, "'\(raw.prefix(40))' is not a count or a suppression code (x, c, z, :, ~, u, low, blank)")
       }
     }
     let key = ObservationKey(authority: authority, year: year, measure: measure, age: age, category: category)
@@ -156,7 +157,8 @@ struct TableReader {
       let what = [age, category].filter { !$0.isEmpty }.joined(separator: ", ")
       throw error(
         record, index,
-        "duplicate: \(measure) for \(authority) in \(year)\(what.isEmpty ? "" : " (\(what))") already given on line \(earlier)")
+        "duplicate: \(measure) for \(authority) in \(year)\(what.isEmpty ? "" : " (\(what))") already given on line \(earlier)"
+      )
     }
     seen[key] = record.line
     observations.append(

@@ -46,7 +46,8 @@ struct AuthorityOptions: ParsableArguments {
   @Flag(
     name: .customLong("combine-lineage"),
     help:
-      "For a reorganised authority, read its whole group's series as one (predecessors summed before the change, successors after).")
+      "For a reorganised authority, read its whole group's series as one (predecessors summed before the change, successors after)."
+  )
   var combineLineage = false
 
   @OptionGroup var store: StoreOptions
@@ -100,7 +101,8 @@ func failure(_ error: OfficialDataError, writing: Bool) -> Failure {
   case .unknownAuthority(let query, let known):
     let hint = Suggestion.closest(to: query, among: known).map { " (did you mean '\($0)'?)" } ?? ""
     return Failure(
-      kind: .usage, message: "--authority: no authority '\(query)' in the store\(hint); `highneeds data authorities` lists them")
+      kind: .usage,
+      message: "--authority: no authority '\(query)' in the store\(hint); `highneeds data authorities` lists them")
   case .ambiguousAuthority: return Failure(kind: .usage, message: "--authority: \(error.description)")
   }
 }

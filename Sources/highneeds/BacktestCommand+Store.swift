@@ -10,12 +10,18 @@ extension BacktestCommand {
     let fromStore = official.authority != nil || allAuthorities
     if !fromStore {
       guard data != nil else { throw ValidationError("give DATA.csv, --authority NAME or --all-authorities") }
-      if official.combineLineage { throw ValidationError("--combine-lineage goes with --authority or --all-authorities") }
+      if official.combineLineage {
+        throw ValidationError("--combine-lineage goes with --authority or --all-authorities")
+      }
       return
     }
     if data != nil { throw ValidationError("give DATA.csv or --authority / --all-authorities, not both") }
-    if official.authority != nil, allAuthorities { throw ValidationError("give --authority or --all-authorities, not both") }
-    if filterColumn != nil { throw ValidationError("--filter-column and --filter select rows of DATA.csv, not of the store") }
+    if official.authority != nil, allAuthorities {
+      throw ValidationError("give --authority or --all-authorities, not both")
+    }
+    if filterColumn != nil {
+      throw ValidationError("--filter-column and --filter select rows of DATA.csv, not of the store")
+    }
   }
 
   /// Backtests the store's series when asked to; false when a CSV file is the source. As with a
@@ -46,7 +52,8 @@ extension BacktestCommand {
     var series: [(name: String, series: TimeSeries)] = []
     for candidate in candidates where years.allSatisfy({ candidate.plans[$0] != nil }) {
       do {
-        series.append((candidate.label, try TimeSeries(times: years, values: years.map { Double(candidate.plans[$0]!) })))
+        series.append(
+          (candidate.label, try TimeSeries(times: years, values: years.map { Double(candidate.plans[$0]!) })))
       } catch {
         throw Failure.dataInvalid("\(candidate.label): \(error)")
       }

@@ -16,15 +16,19 @@ extension DataReport {
     if showCombined { header.append("lineage") }
     header.append("source")
     let years = Set(f.caseload.keys).union(combined.keys).sorted()
-    out += aligned(header, years.map { year in
-      var row = [String(year), cell(f.caseload[year])]
-      if showCombined { row.append(cell(combined[year])) }
-      let source = f.caseload[year].map { count in
-        count.source.description + (count.supersedes.isEmpty ? "" : " (supersedes \(count.supersedes.map(String.init).joined(separator: ", ")))")
-      }
-      row.append(source ?? "")
-      return row
-    })
+    out += aligned(
+      header,
+      years.map { year in
+        var row = [String(year), cell(f.caseload[year])]
+        if showCombined { row.append(cell(combined[year])) }
+        let source = f.caseload[year].map { count in
+          count.source.description
+            + (count.supersedes.isEmpty
+              ? "" : " (supersedes \(count.supersedes.map(String.init).joined(separator: ", ")))")
+        }
+        row.append(source ?? "")
+        return row
+      })
     if let lineage = f.lineage { out += "lineage: \(lineage.name): \(lineage.method)\n" }
     for (year, note) in f.breaks.sorted(by: { $0.key < $1.key }) { out += "break \(year): \(note)\n" }
     out += breakdown("Plans by placement group", f.placements, PlacementGroup.allCases.map { ($0, $0.label) })
@@ -81,7 +85,8 @@ extension DataReport {
     func table<Key: Hashable>(_ byYear: [Int: [Key: OfficialCount]], _ keys: [(Key, String)]) -> JSONValue {
       .array(
         byYear.sorted { $0.key < $1.key }.map { year, values in
-          .object([("year", .integer(Int64(year)))] + keys.compactMap { key, name in values[key].map { (name, count($0)) } })
+          .object(
+            [("year", .integer(Int64(year)))] + keys.compactMap { key, name in values[key].map { (name, count($0)) } })
         })
     }
     var fields: [(String, JSONValue)] = [
@@ -92,7 +97,16 @@ extension DataReport {
           ("level", .string(a.level.rawValue)), ("region", a.region.map(JSONValue.string) ?? .null),
         ])
       ),
-      ("releases", .array(f.releases.map { .object([("year", .integer(Int64($0.reportingYear))), ("schema", .string($0.schema)), ("archive", .string($0.archive))]) })),
+      (
+        "releases",
+        .array(
+          f.releases.map {
+            .object([
+              ("year", .integer(Int64($0.reportingYear))), ("schema", .string($0.schema)),
+              ("archive", .string($0.archive)),
+            ])
+          })
+      ),
       ("caseload", series(f.caseload, "plans")),
       ("placements", table(f.placements, PlacementGroup.allCases.map { ($0, $0.rawValue) })),
       ("ageBands", table(f.ageBands, AgeBand.allCases.map { ($0, $0.rawValue) })),
@@ -102,7 +116,13 @@ extension DataReport {
       ("ceased", series(f.ceased, "plans")),
       ("ceasedByReason", table(f.ceasedByReason, CeasedReason.allCases.map { ($0, $0.rawValue) })),
       ("ceasedByAge", table(f.ceasedByAge, AgeBand.allCases.map { ($0, $0.rawValue) })),
-      ("breaks", .array(f.breaks.sorted { $0.key < $1.key }.map { .object([("year", .integer(Int64($0.key))), ("note", .string($0.value))]) })),
+      (
+        "breaks",
+        .array(
+          f.breaks.sorted { $0.key < $1.key }.map {
+            .object([("year", .integer(Int64($0.key))), ("note", .string($0.value))])
+          })
+      ),
     ]
     if let lineage = f.lineage {
       fields.append(

@@ -58,9 +58,11 @@ enum DataReport {
       }
       return JSONValue.object([("authorities", .array(items))]).serialized() + "\n"
     case .table:
-      let table = aligned(["name", "code", "LA code", "level", "region", "censuses"], rows.map { r in
-        [r[3], r[1], r[2], r[0], r[4], r[5].isEmpty ? "" : "\(r[5])-\(r[6])"]
-      })
+      let table = aligned(
+        ["name", "code", "LA code", "level", "region", "censuses"],
+        rows.map { r in
+          [r[3], r[1], r[2], r[0], r[4], r[5].isEmpty ? "" : "\(r[5])-\(r[6])"]
+        })
       return table + "\n\(all.count) areas; a name, GSS code or LA code can be given to --authority\n"
     }
   }
@@ -77,7 +79,9 @@ enum DataReport {
     }
     for (year, count) in f.caseload.sorted(by: { $0.key < $1.key }) { add("plans", year, "total", count) }
     for (year, groups) in f.placements.sorted(by: { $0.key < $1.key }) {
-      for (group, count) in groups.sorted(by: { $0.key < $1.key }) { add("plans", year, "placement:\(group.rawValue)", count) }
+      for (group, count) in groups.sorted(by: { $0.key < $1.key }) {
+        add("plans", year, "placement:\(group.rawValue)", count)
+      }
     }
     for (year, bands) in f.ageBands.sorted(by: { $0.key < $1.key }) {
       for (band, count) in bands.sorted(by: { $0.key < $1.key }) { add("plans", year, "age:\(band.rawValue)", count) }
@@ -87,16 +91,22 @@ enum DataReport {
     }
     for (year, count) in f.newPlans.sorted(by: { $0.key < $1.key }) { add("new_plans", year, "total", count) }
     for (year, bands) in f.newPlansByAge.sorted(by: { $0.key < $1.key }) {
-      for (band, count) in bands.sorted(by: { $0.key < $1.key }) { add("new_plans", year, "age:\(band.rawValue)", count) }
+      for (band, count) in bands.sorted(by: { $0.key < $1.key }) {
+        add("new_plans", year, "age:\(band.rawValue)", count)
+      }
     }
     for (year, count) in f.ceased.sorted(by: { $0.key < $1.key }) { add("ceased", year, "total", count) }
     for (year, reasons) in f.ceasedByReason.sorted(by: { $0.key < $1.key }) {
-      for (reason, count) in reasons.sorted(by: { $0.key < $1.key }) { add("ceased", year, "reason:\(reason.rawValue)", count) }
+      for (reason, count) in reasons.sorted(by: { $0.key < $1.key }) {
+        add("ceased", year, "reason:\(reason.rawValue)", count)
+      }
     }
     for (year, bands) in f.ceasedByAge.sorted(by: { $0.key < $1.key }) {
       for (band, count) in bands.sorted(by: { $0.key < $1.key }) { add("ceased", year, "age:\(band.rawValue)", count) }
     }
-    for (year, count) in (f.lineage?.caseload ?? [:]).sorted(by: { $0.key < $1.key }) { add("plans_lineage", year, "total", count) }
+    for (year, count) in (f.lineage?.caseload ?? [:]).sorted(by: { $0.key < $1.key }) {
+      add("plans_lineage", year, "total", count)
+    }
     return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
   }
 }

@@ -13,13 +13,18 @@ extension ForecastCommand {
     guard fromStore else {
       guard data != nil else { throw ValidationError("give DATA.csv (with --time and --value) or --authority NAME") }
       guard time != nil, value != nil else { throw ValidationError("--time and --value are required with DATA.csv") }
-      if official.combineLineage { throw ValidationError("--combine-lineage goes with --authority or --all-authorities") }
+      if official.combineLineage {
+        throw ValidationError("--combine-lineage goes with --authority or --all-authorities")
+      }
       return
     }
     if data != nil { throw ValidationError("give DATA.csv or --authority / --all-authorities, not both") }
-    if official.authority != nil, allAuthorities { throw ValidationError("give --authority or --all-authorities, not both") }
+    if official.authority != nil, allAuthorities {
+      throw ValidationError("give --authority or --all-authorities, not both")
+    }
     if time != nil || value != nil || population != nil {
-      throw ValidationError("--time, --value and --population are columns of DATA.csv; the store gives census years and plans")
+      throw ValidationError(
+        "--time, --value and --population are columns of DATA.csv; the store gives census years and plans")
     }
   }
 
@@ -31,7 +36,8 @@ extension ForecastCommand {
     var results: [(label: String, code: String, outcome: Result<(Forecast, [Int: Double]), Failure>)] = []
     for target in targets {
       do {
-        results.append((target.label, target.code, .success(try forecast(target.plans, label: target.label, levels: levels))))
+        results.append(
+          (target.label, target.code, .success(try forecast(target.plans, label: target.label, levels: levels))))
       } catch let failure as Failure where allAuthorities {
         results.append((target.label, target.code, .failure(failure)))
       }
@@ -86,7 +92,9 @@ extension ForecastCommand {
     do {
       let series = try TimeSeries(times: years, values: years.map { Double(plans[$0]!) })
       if let breakYear {
-        return (try Forecaster.forecastPiecewise(series, breakYear: breakYear, horizon: horizon, levels: levels), actuals)
+        return (
+          try Forecaster.forecastPiecewise(series, breakYear: breakYear, horizon: horizon, levels: levels), actuals
+        )
       }
       return (try Forecaster.forecast(series, model: model, horizon: horizon, levels: levels), actuals)
     } catch {
@@ -96,13 +104,17 @@ extension ForecastCommand {
 
   /// Several authorities: JSON `{"authorities": [{"authority", "code", "forecast" | "error"}]}`,
   /// CSV with `authority,code` before each forecast row, or one table after another.
-  private func render(_ results: [(label: String, code: String, outcome: Result<(Forecast, [Int: Double]), Failure>)]) -> String {
+  private func render(_ results: [(label: String, code: String, outcome: Result<(Forecast, [Int: Double]), Failure>)])
+    -> String
+  {
     switch format {
     case .json:
       let items = results.map { result -> String in
-        let head = "{\"authority\": \(ForecastReport.string(result.label)), \"code\": \(ForecastReport.string(result.code)), "
+        let head =
+          "{\"authority\": \(ForecastReport.string(result.label)), \"code\": \(ForecastReport.string(result.code)), "
         switch result.outcome {
-        case .success(let (forecast, _)): return head + "\"forecast\": " + ForecastReport.json(forecast).trimmingCharacters(in: .newlines) + "}"
+        case .success(let (forecast, _)):
+          return head + "\"forecast\": " + ForecastReport.json(forecast).trimmingCharacters(in: .newlines) + "}"
         case .failure(let failure): return head + "\"error\": \(ForecastReport.string(failure.message))}"
         }
       }
@@ -122,7 +134,8 @@ extension ForecastCommand {
         switch result.outcome {
         case .success(let (forecast, actuals)):
           return "authority: \(result.label) (\(result.code))\n" + ForecastReport.table(forecast, actuals: actuals)
-        case .failure(let failure): return "authority: \(result.label) (\(result.code))\nnot forecast: \(failure.message)\n"
+        case .failure(let failure):
+          return "authority: \(result.label) (\(result.code))\nnot forecast: \(failure.message)\n"
         }
       }.joined(separator: "\n")
     }

@@ -61,7 +61,9 @@ struct InitCommand: ParsableCommand {
         throw Failure.dataInvalid("the scenario written for \(name) does not validate (a bug): \(error.description)")
       }
       try writeOutput(text, to: output, protecting: [store.path])
-      try writeStandardOutput("wrote \(output): \(name), census \(census.keys.min() ?? 0)-\(census.keys.max() ?? 0); money placeholders to replace\n")
+      try writeStandardOutput(
+        "wrote \(output): \(name), census \(census.keys.min() ?? 0)-\(census.keys.max() ?? 0); money placeholders to replace\n"
+      )
     }
   }
 }

@@ -36,7 +36,8 @@ struct ScenarioAuthorityOptions: ParsableArguments {
     guard scenario.demand.authorities.isEmpty else {
       throw Failure(
         kind: .usage,
-        message: "--authority: \(file) gives demand.authorities (several authorities); --authority replaces one demand.census")
+        message:
+          "--authority: \(file) gives demand.authorities (several authorities); --authority replaces one demand.census")
     }
     let options = AuthorityOptions(authority: authority, combineLineage: combineLineage, store: store)
     guard let (opened, found) = try options.resolve() else { return scenario }
@@ -48,7 +49,8 @@ struct ScenarioAuthorityOptions: ParsableArguments {
     // The check the loader makes on the file's census, made again on the store's.
     if let first = copy.demand.census.keys.min(), copy.years.lowerBound.census < first {
       throw Failure.dataInvalid(
-        "\(file): years: \(copy.years.lowerBound) uses the January \(copy.years.lowerBound.census) census, earlier than the store's first count for \(label) (\(first))")
+        "\(file): years: \(copy.years.lowerBound) uses the January \(copy.years.lowerBound.census) census, earlier than the store's first count for \(label) (\(first))"
+      )
     }
     return copy
   }

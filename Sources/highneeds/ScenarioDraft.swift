@@ -14,8 +14,14 @@ struct ScenarioDraft {
   static let unitCosts: [(PlacementGroup, Int, String)] = [
     (.mainstream, 8_000, "assumption: top-up above the £6,000 a mainstream school meets itself (element 2)"),
     (.resourcedProvision, 14_000, "assumption: no published average for resourced provision / SEN units"),
-    (.maintainedSpecial, 26_000, "DfE parliamentary answer (PQ 50389): maintained special schools and academies, 2023-24"),
-    (.independentSpecial, 63_000, "DfE parliamentary answer (PQ 50389): non-maintained and independent special, 2023-24"),
+    (
+      .maintainedSpecial, 26_000,
+      "DfE parliamentary answer (PQ 50389): maintained special schools and academies, 2023-24"
+    ),
+    (
+      .independentSpecial, 63_000,
+      "DfE parliamentary answer (PQ 50389): non-maintained and independent special, 2023-24"
+    ),
     (.alternativeProvision, 18_000, "assumption: AP place funding plus a top-up"),
     (.post16, 9_000, "assumption: element 2 £6,000 plus a £3,000 top-up (no published average)"),
     (.elsewhere, 5_000, "assumption: no published figure"),
@@ -62,7 +68,8 @@ struct ScenarioDraft {
     }
     lines.append("  model: auto".padded(33) + "# assumption: let the forecasting module choose the trend")
     lines.append(
-      "  placements:".padded(33) + "# share by placement group at January \(latest) (\(grouped(latest)) of \(latestCount))")
+      "  placements:".padded(33)
+        + "# share by placement group at January \(latest) (\(grouped(latest)) of \(latestCount))")
     lines += placementLines
     lines += ["", "costs:"]
     lines.append("  price_year: 2023-24".padded(33) + "# assumption: the unit costs below are 2023-24 prices")
@@ -76,7 +83,8 @@ struct ScenarioDraft {
       "".padded(33) + "#   of the plans above at the placeholder costs, so \(base) roughly",
       "".padded(33) + "#   balances; replace with the DfE DSG allocation (after deductions)",
       "  growth: 3%".padded(33) + "# assumption: allocation growth a year after \(base)",
-      "  dsg_total: \(money(allocation * 6))".padded(33) + "# PLACEHOLDER: 6 x the High Needs Block placeholder; replace",
+      "  dsg_total: \(money(allocation * 6))".padded(33)
+        + "# PLACEHOLDER: 6 x the High Needs Block placeholder; replace",
       "".padded(33) + "#   with the authority's total DSG (for the 1% test)",
       "", "reserve:",
       "  opening: £0".padded(33) + "# PLACEHOLDER: the DSG reserve at 1 April \(base.startYear) (negative: deficit)",
@@ -128,7 +136,8 @@ struct ScenarioDraft {
     var spend = 0.0
     for (index, (group, count, cost, note)) in counts.enumerated() {
       let share = String(format: "%d.%02d%%", hundredths[index] / 100, hundredths[index] % 100)
-      placementLines.append("    \(group.rawValue): \(share)".padded(33) + "# \(group.label): \(count) / \(total) (\(source))")
+      placementLines.append(
+        "    \(group.rawValue): \(share)".padded(33) + "# \(group.label): \(count) / \(total) (\(source))")
       costLines.append("    \(group.rawValue): \(money(Double(cost)))".padded(33) + "# \(note)")
       spend += Double(count) * Double(cost) * 1.02
     }

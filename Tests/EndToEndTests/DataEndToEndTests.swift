@@ -10,7 +10,9 @@ private func release(_ name: String) -> String { releaseFixtures.appendingPathCo
 private func importedStore() throws -> (folder: URL, store: String) {
   let folder = try makeScratchFolder()
   let store = folder.appendingPathComponent("store.sqlite").path
-  let run = runHighneeds(["data", "import", release("sen2-2022-small.zip"), release("sen2-2025-small.zip"), "--store", store])
+  let run = runHighneeds([
+    "data", "import", release("sen2-2022-small.zip"), release("sen2-2025-small.zip"), "--store", store,
+  ])
   #expect(run.status == 0, "\(run.stderr)")
   return (folder, store)
 }
@@ -36,10 +38,14 @@ struct DataEndToEndTests {
     let folder = try makeScratchFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let store = folder.appendingPathComponent("nested/store.sqlite").path
-    let first = runHighneeds(["data", "import", release("sen2-2022-small.zip"), release("sen2-2025-small.zip"), "--store", store])
+    let first = runHighneeds([
+      "data", "import", release("sen2-2022-small.zip"), release("sen2-2025-small.zip"), "--store", store,
+    ])
     #expect(first.status == 0, "\(first.stderr)")
     #expect(first.stdout.contains("imported the 2022 release"))
-    #expect(first.stdout.contains("caseload 2019-2022 is also in the 2022 release: the 2025 release's figures are read (0 of"))
+    #expect(
+      first.stdout.contains("caseload 2019-2022 is also in the 2022 release: the 2025 release's figures are read (0 of")
+    )
     let again = runHighneeds(["data", "import", release("sen2-2025-small.zip"), "--store", store])
     #expect(again.status == 0)
     #expect(again.stdout.contains("the 2025 release is already in the store; nothing changed"))
@@ -148,7 +154,8 @@ struct DataEndToEndTests {
     let forecast = runHighneeds(["forecast", "--authority", "Medway", "--store", store, "--format", "json"])
     #expect(forecast.status == 0, "\(forecast.stderr)")
     let fitted = try #require(
-      (try JSONSerialization.jsonObject(with: Data(forecast.stdout.utf8)) as? [String: Any])?["fitted"] as? [[String: Any]])
+      (try JSONSerialization.jsonObject(with: Data(forecast.stdout.utf8)) as? [String: Any])?["fitted"]
+        as? [[String: Any]])
     #expect(fitted.count == 16)
     #expect(fitted.last?["value"] as? Int == 3041)
     let both = runHighneeds(["forecast", "plans.csv", "--authority", "Medway", "--store", store])

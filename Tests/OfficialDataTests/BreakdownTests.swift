@@ -5,7 +5,9 @@ import Testing
 /// A published placement table (`ehcp_placement_*_2010_2020.csv`): year -> column -> count.
 private func publishedPlacements(_ file: String) throws -> [Int: [String: Int]] {
   let text = try String(contentsOf: sen2Folder.appendingPathComponent(file), encoding: .utf8)
-  let lines = text.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+  let lines = text.split(whereSeparator: \.isNewline).map {
+    $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+  }
   var result: [Int: [String: Int]] = [:]
   for row in lines.dropFirst() {
     var values: [String: Int] = [:]
@@ -19,7 +21,9 @@ private func publishedPlacements(_ file: String) throws -> [Int: [String: Int]] 
   /// The groups against the DfE's own establishment groups, published separately (every year
   /// 2010-2020, England and Medway): mainstream with resourced provision is "Mainstream school",
   /// the two special groups "Special school", and so on.
-  @Test(arguments: [("England", "ehcp_placement_england_2010_2020.csv"), ("Medway", "ehcp_placement_medway_2010_2020.csv")])
+  @Test(arguments: [
+    ("England", "ehcp_placement_england_2010_2020.csv"), ("Medway", "ehcp_placement_medway_2010_2020.csv"),
+  ])
   func placementGroupsMatchThePublishedGroups(authority name: String, file: String) throws {
     let store = try RealStore.shared.get()
     let groups = try store.caseloadByPlacement(of: try store.authority(matching: name))

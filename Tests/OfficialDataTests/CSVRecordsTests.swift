@@ -46,7 +46,9 @@ import Testing
   }
 
   @Test func suppressionCodes() {
-    for code in ["x", "c", "z", ":", "", " ", "~", "u", "low", "X"] { #expect(SuppressionCode.isSuppression(code), "\(code)") }
+    for code in ["x", "c", "z", ":", "", " ", "~", "u", "low", "X"] {
+      #expect(SuppressionCode.isSuppression(code), "\(code)")
+    }
     for text in ["0", "12", "n/a", "-"] { #expect(!SuppressionCode.isSuppression(text), "\(text)") }
   }
 }

@@ -78,7 +78,8 @@ private func snapshot(_ store: OfficialStore) throws -> [String] {
     let medway = try store.authority(matching: "E06000035")
     // January 2019: placement_unknown was not collected before 2023, published as x.
     let cells = try store.cells(of: medway, .caseload)
-    let unknown2019 = try #require(cells.first { $0.year == 2019 && $0.age.isEmpty && $0.category == "placement_unknown" })
+    let unknown2019 = try #require(
+      cells.first { $0.year == 2019 && $0.age.isEmpty && $0.category == "placement_unknown" })
     #expect(unknown2019.count.value == nil)
     #expect(unknown2019.count.missingCode == "x")
     // So the 'unknown' placement group is missing in 2019, not zero.
