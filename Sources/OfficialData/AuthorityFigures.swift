@@ -39,15 +39,19 @@ public struct AuthorityFigures: Sendable {
   public init(store: OfficialStore, authority: Authority) throws {
     self.authority = authority
     releases = try store.releases()
-    caseload = try store.caseload(of: authority)
-    placements = try store.caseloadByPlacement(of: authority)
-    ageBands = try store.caseloadByAgeBand(of: authority)
+    // Each measure is read once and every view is made from the same cells.
+    let stock = try store.cells(of: authority, .caseload)
+    caseload = OfficialStore.totals(stock)
+    placements = OfficialStore.placements(stock)
+    ageBands = OfficialStore.ageBands(stock)
     needs = try store.caseloadByNeed(of: authority)
-    newPlans = try store.newPlans(of: authority)
-    newPlansByAge = try store.newPlansByAgeBand(of: authority)
-    ceased = try store.ceased(of: authority)
-    ceasedByReason = try store.ceasedByReason(of: authority)
-    ceasedByAge = try store.ceasedByAgeBand(of: authority)
+    let made = try store.cells(of: authority, .newPlans)
+    newPlans = OfficialStore.totals(made)
+    newPlansByAge = OfficialStore.ageBands(made)
+    let ended = try store.cells(of: authority, .ceased)
+    ceased = OfficialStore.ceased(ended)
+    ceasedByReason = OfficialStore.reasons(ended)
+    ceasedByAge = OfficialStore.ageBands(ended)
     lineage = try store.lineageCaseload(of: authority)
     let years = caseload.filter { $0.value.value != nil }.keys
     breaks = years.isEmpty ? [:] : SeriesBreak.within(years.min()!...years.max()!)

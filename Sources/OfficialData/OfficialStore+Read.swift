@@ -50,58 +50,77 @@ extension OfficialStore {
     struct Raw {
       let year: Int
       let release: Int
-      let age: String
-      let category: String
+      let age: Int64
+      let category: Int64
       let value: Int?
       let missing: String?
-      let member: String
+      let file: Int64
       let line: Int
-      var kind: Int { (age.isEmpty ? 0 : 1) + (category.isEmpty ? 0 : 2) }
+      /// The year and the kind of breakdown: 0 total, 1 by age, 2 by category, 3 by both.
+      var slice: Int { year * 4 + (age == 1 ? 0 : 1) + (category == 1 ? 0 : 2) }
     }
-    let raws = try read { db in
-      try Row.fetchAll(
+    // Labels and files are few: read them once and join in memory (a row then holds integers).
+    let (raws, labels, files) = try read { db -> ([Raw], [Int64: String], [Int64: (Int, String)]) in
+      var labels: [Int64: String] = [:]
+      for row in try Row.fetchAll(db, sql: "SELECT id, text FROM label") { labels[row[0]] = row[1] }
+      var files: [Int64: (Int, String)] = [:]
+      let fileSQL = "SELECT f.id, r.reporting_year, f.member FROM release_file f JOIN release r ON r.id = f.release_id"
+      for row in try Row.fetchAll(db, sql: fileSQL) { files[row[0]] = (row[1], row[2]) }
+      var raws: [Raw] = []
+      let cursor = try Row.fetchCursor(
         db,
         sql: """
-          SELECT o.year, r.reporting_year, a.text AS age, c.text AS category, o.value, o.missing, f.member, o.line
-          FROM observation o JOIN release r ON r.id = o.release_id JOIN label a ON a.id = o.age_id
-          JOIN label c ON c.id = o.category_id JOIN release_file f ON f.id = o.file_id
-          WHERE o.authority_id = ? AND o.measure = ?
-          """, arguments: [authority.id, measure.rawValue]
-      ).map { row in
-        Raw(
-          year: row[0], release: row[1], age: row[2], category: row[3], value: row[4], missing: row[5], member: row[6],
-          line: row[7])
+          SELECT year, file_id, age_id, category_id, value, missing, line FROM observation
+          WHERE authority_id = ? AND measure = ?
+          """, arguments: [authority.id, measure.rawValue])
+      while let row = try cursor.next() {
+        let file: Int64 = row[1]
+        raws.append(
+          Raw(
+            year: row[0], release: files[file]?.0 ?? 0, age: row[2], category: row[3], value: row[4], missing: row[5],
+            file: file, line: row[6]))
       }
+      return (raws, labels, files)
     }
-    var releases: [[Int]: Set<Int>] = [:]
-    for raw in raws { releases[[raw.year, raw.kind], default: []].insert(raw.release) }
-    return raws.compactMap { raw in
-      let candidates = releases[[raw.year, raw.kind]] ?? []
+    var releases: [Int: [Int]] = [:]
+    for raw in raws where !(releases[raw.slice]?.contains(raw.release) ?? false) {
+      releases[raw.slice, default: []].append(raw.release)
+    }
+    var cells: [OfficialCell] = []
+    cells.reserveCapacity(raws.count)
+    for raw in raws {
+      let candidates = releases[raw.slice] ?? []
       let newest = candidates.max() ?? raw.release
-      guard raw.release == newest else { return nil }
+      guard raw.release == newest else { continue }
       let count = OfficialCount(
         value: raw.value, missingCode: raw.missing,
-        source: Provenance(release: raw.release, member: raw.member, lines: [raw.line]),
+        source: Provenance(release: raw.release, member: files[raw.file]?.1 ?? "", lines: [raw.line]),
         supersedes: candidates.filter { $0 != newest }.sorted())
-      return OfficialCell(year: raw.year, age: raw.age, category: raw.category, count: count)
-    }.sorted { ($0.year, $0.age, $0.category) < ($1.year, $1.age, $1.category) }
+      cells.append(OfficialCell(year: raw.year, age: labels[raw.age] ?? "", category: labels[raw.category] ?? "", count: count))
+    }
+    return cells
   }
 
   /// Plans at each January census (statements and EHC plans together before 2018): the
   /// DfE's headline figure.
   public func caseload(of authority: Authority) throws -> [Int: OfficialCount] {
-    try totals(try cells(of: authority, .caseload))
+    Self.totals(try cells(of: authority, .caseload))
   }
 
   /// Plans by age band at each census: the 2022 layout's bands, or single years added up.
   public func caseloadByAgeBand(of authority: Authority) throws -> [Int: [AgeBand: OfficialCount]] {
-    ageBands(try cells(of: authority, .caseload))
+    Self.ageBands(try cells(of: authority, .caseload))
   }
 
   /// Plans by placement group at each census (`PlacementGroup` says which settings are in which).
   public func caseloadByPlacement(of authority: Authority) throws -> [Int: [PlacementGroup: OfficialCount]] {
+    Self.placements(try cells(of: authority, .caseload))
+  }
+
+  /// Placement groups from caseload cells.
+  static func placements(_ cells: [OfficialCell]) -> [Int: [PlacementGroup: OfficialCount]] {
     var byYear: [Int: [OfficialCell]] = [:]
-    for cell in try cells(of: authority, .caseload) where cell.age.isEmpty && !cell.category.isEmpty {
+    for cell in cells where cell.age.isEmpty && !cell.category.isEmpty {
       byYear[cell.year, default: []].append(cell)
     }
     return byYear.mapValues { cells in
@@ -121,51 +140,63 @@ extension OfficialStore {
 
   /// New plans made in each calendar year.
   public func newPlans(of authority: Authority) throws -> [Int: OfficialCount] {
-    try totals(try cells(of: authority, .newPlans))
+    Self.totals(try cells(of: authority, .newPlans))
   }
 
   /// New plans by age band (age when the plan started) in each calendar year.
   public func newPlansByAgeBand(of authority: Authority) throws -> [Int: [AgeBand: OfficialCount]] {
-    ageBands(try cells(of: authority, .newPlans))
+    Self.ageBands(try cells(of: authority, .newPlans))
   }
 
   /// Plans ceased in each calendar year: the published total (2025 layout) or the sum of
   /// the reasons (2022 layout, EHC plans and statements discontinued).
   public func ceased(of authority: Authority) throws -> [Int: OfficialCount] {
-    let cells = try cells(of: authority, .ceased).filter { $0.age.isEmpty }
-    var result = try totals(cells)
+    Self.ceased(try cells(of: authority, .ceased))
+  }
+
+  /// Ceased totals from ceased cells: the published total, or the reasons added up.
+  static func ceased(_ all: [OfficialCell]) -> [Int: OfficialCount] {
+    let cells = all.filter { $0.age.isEmpty }
+    var result = totals(cells)
     var byYear: [Int: [OfficialCell]] = [:]
     for cell in cells where !cell.category.isEmpty && result[cell.year] == nil {
       byYear[cell.year, default: []].append(cell)
     }
-    for (year, parts) in byYear { result[year] = Self.sum(parts) { _ in 0 }[0] }
+    for (year, parts) in byYear { result[year] = sum(parts) { _ in 0 }[0] }
     return result
   }
 
   /// Plans ceased by reason in each calendar year (`CeasedReason` groups the two layouts' reasons).
   public func ceasedByReason(of authority: Authority) throws -> [Int: [CeasedReason: OfficialCount]] {
+    Self.reasons(try cells(of: authority, .ceased))
+  }
+
+  /// Ceased plans by reason from ceased cells.
+  static func reasons(_ cells: [OfficialCell]) -> [Int: [CeasedReason: OfficialCount]] {
     var byYear: [Int: [OfficialCell]] = [:]
-    for cell in try cells(of: authority, .ceased) where cell.age.isEmpty && !cell.category.isEmpty {
+    for cell in cells where cell.age.isEmpty && !cell.category.isEmpty {
       byYear[cell.year, default: []].append(cell)
     }
-    return byYear.mapValues { Self.sum($0) { CeasedReason(column: $0.category) } }
+    return byYear.mapValues { sum($0) { CeasedReason(column: $0.category) } }
   }
 
   /// Plans ceased by age band (age when the plan ceased) in each calendar year.
   public func ceasedByAgeBand(of authority: Authority) throws -> [Int: [AgeBand: OfficialCount]] {
-    ageBands(try cells(of: authority, .ceased))
+    Self.ageBands(try cells(of: authority, .ceased))
   }
 
-  private func totals(_ cells: [OfficialCell]) throws -> [Int: OfficialCount] {
+  /// All-ages totals from cells.
+  static func totals(_ cells: [OfficialCell]) -> [Int: OfficialCount] {
     var result: [Int: OfficialCount] = [:]
     for cell in cells where cell.age.isEmpty && cell.category.isEmpty { result[cell.year] = cell.count }
     return result
   }
 
-  private func ageBands(_ cells: [OfficialCell]) -> [Int: [AgeBand: OfficialCount]] {
+  /// Age bands from cells.
+  static func ageBands(_ cells: [OfficialCell]) -> [Int: [AgeBand: OfficialCount]] {
     var byYear: [Int: [OfficialCell]] = [:]
     for cell in cells where !cell.age.isEmpty && cell.category.isEmpty { byYear[cell.year, default: []].append(cell) }
-    return byYear.mapValues { Self.sum($0) { AgeBand.band(of: $0.age) } }
+    return byYear.mapValues { sum($0) { AgeBand.band(of: $0.age) } }
   }
 
   /// Adds up cells by the key `group` gives (cells it gives nil are left out). A group's value
