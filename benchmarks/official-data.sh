@@ -67,3 +67,5 @@ show_median=$(printf '%s\n' "${shows[@]}" | median)
 echo "import of both releases, whole process: median ${import_median} ms over $rounds (all: ${imports[*]}); target < 15000 ms"
 echo "data show --authority Medway, whole process: median $(awk "BEGIN { printf \"%.1f\", $show_median / 1000 }") ms over $reps; target < 20 ms"
 echo "store size after both releases: $(awk "BEGIN { printf \"%.1f\", $size / 1048576 }") MiB ($size bytes); target < 50 MB"
+if [ "$build" = 1 ]; then swift build -c release --package-path "$here" --product hn-store-bench >&2; fi
+"$here/.build/release/hn-store-bench" "$store" Medway 50

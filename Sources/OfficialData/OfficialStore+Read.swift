@@ -82,20 +82,24 @@ extension OfficialStore {
       }
       return (raws, labels, files)
     }
+    // The newest release of each year and kind of breakdown, and the older ones it supersedes
+    // (worked out once per slice, shared by its cells).
     var releases: [Int: [Int]] = [:]
     for raw in raws where !(releases[raw.slice]?.contains(raw.release) ?? false) {
       releases[raw.slice, default: []].append(raw.release)
     }
+    let winners = releases.mapValues { candidates -> (Int, [Int]) in
+      let newest = candidates.max()!
+      return (newest, candidates.filter { $0 != newest }.sorted())
+    }
     var cells: [OfficialCell] = []
     cells.reserveCapacity(raws.count)
     for raw in raws {
-      let candidates = releases[raw.slice] ?? []
-      let newest = candidates.max() ?? raw.release
-      guard raw.release == newest else { continue }
+      guard let (newest, older) = winners[raw.slice], raw.release == newest else { continue }
       let count = OfficialCount(
         value: raw.value, missingCode: raw.missing,
         source: Provenance(release: raw.release, member: files[raw.file]?.1 ?? "", lines: [raw.line]),
-        supersedes: candidates.filter { $0 != newest }.sorted())
+        supersedes: older)
       cells.append(OfficialCell(year: raw.year, age: labels[raw.age] ?? "", category: labels[raw.category] ?? "", count: count))
     }
     return cells
