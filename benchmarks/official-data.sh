@@ -38,29 +38,28 @@ bin="$here/.build/release/highneeds"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 
-# Bash's own clock (microseconds): no process is started to read it, so the timings hold only
-# the measured process (a `date` call would add a fork and an exec of its own to each).
-now() { local t="${EPOCHREALTIME/./}"; echo "${t}000"; }
+# Bash's own clock, read without starting a process or a subshell (a `date` call, or even
+# `$(...)`, would add a fork of its own to each timing): microseconds.
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
-echo "machine: $(nproc) cores, $(uname -sr); commit $(git -C "$root" rev-parse --short HEAD)"
+echo "machine: $(nproc) cores, $(uname -sr); load average $(cut -d' ' -f1-3 /proc/loadavg); commit $(git -C "$root" rev-parse --short HEAD)"
 imports=()
 for round in $(seq 1 "$rounds"); do
   store="$scratch/import-$round.sqlite"
-  start=$(now)
+  start=${EPOCHREALTIME/./}
   "$bin" data import "${zips[@]}" --store "$store" >/dev/null
-  end=$(now)
-  imports+=($(( (end - start) / 1000000 )))
+  end=${EPOCHREALTIME/./}
+  imports+=($(( (end - start) / 1000 )))
 done
 size=$(stat -c %s "$scratch/import-1.sqlite")
 store="$scratch/import-1.sqlite"
 for _ in 1 2 3; do "$bin" data show --authority Medway --store "$store" >/dev/null; done
 shows=()
 for _ in $(seq 1 "$reps"); do
-  start=$(now)
+  start=${EPOCHREALTIME/./}
   "$bin" data show --authority Medway --store "$store" >/dev/null
-  end=$(now)
-  shows+=($(( (end - start) / 1000 )))
+  end=${EPOCHREALTIME/./}
+  shows+=($(( end - start )))
 done
 import_median=$(printf '%s\n' "${imports[@]}" | median)
 show_median=$(printf '%s\n' "${shows[@]}" | median)
@@ -69,3 +68,4 @@ echo "data show --authority Medway, whole process: median $(awk "BEGIN { printf 
 echo "store size after both releases: $(awk "BEGIN { printf \"%.1f\", $size / 1048576 }") MiB ($size bytes); target < 50 MB"
 if [ "$build" = 1 ]; then swift build -c release --package-path "$here" --product hn-store-bench >&2; fi
 "$here/.build/release/hn-store-bench" "$store" Medway 50
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
