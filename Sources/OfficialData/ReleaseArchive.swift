@@ -63,7 +63,16 @@ struct ReleaseArchive {
     return (entry.path, try Self.read(archive, entry, archiveName: name))
   }
 
+  /// The largest member read (the biggest SEN2 table is 11 MB): a larger one is refused
+  /// rather than filling memory.
+  static let largestMember: UInt64 = 512 << 20
+
   private static func read(_ archive: Archive, _ entry: Entry, archiveName: String) throws -> [UInt8] {
+    guard entry.uncompressedSize <= largestMember else {
+      throw OfficialDataError.invalidRelease(
+        ReleaseLocation(archive: archiveName, member: entry.path),
+        "\(entry.uncompressedSize) bytes uncompressed; a SEN2 table is at most a few tens of MB (limit \(largestMember))")
+    }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(Int(min(entry.uncompressedSize, 1 << 30)))
     do {

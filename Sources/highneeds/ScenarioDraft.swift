@@ -44,8 +44,13 @@ struct ScenarioDraft {
     }
     let base = CensusYear(latest).financialYear
     let last = FinancialYear(startYear: base.startYear + horizon)
-    let (placementLines, costLines, placedSpend, placed) = try mix(latestCensus: latest)
-    // Plans with no placement recorded are placed as the others are (the shares leave them out).
+    // The mix of the latest census with placements published (Hackney and Peterborough gave
+    // totals only in 2024; a later year may do the same).
+    let placedYears = figures.placements.filter { $0.value.contains { $0.key != .unknown && ($0.value.value ?? 0) > 0 } }
+    let mixYear = placedYears.keys.filter { $0 <= latest }.max() ?? latest
+    let (placementLines, costLines, placedSpend, placed) = try mix(latestCensus: mixYear)
+    // Plans with no placement recorded are placed as the others are (the shares leave them out);
+    // the latest census's plans at the mix's costs per plan.
     let spend = placedSpend * Double(latestCount) / Double(placed)
     let allocation = max(100_000, (spend / 100_000).rounded() * 100_000)
     var lines = header(latest: latest)

@@ -160,5 +160,21 @@ struct DataEndToEndTests {
     #expect(fitted.last?["value"] as? Int == 3041)
     let both = runHighneeds(["forecast", "plans.csv", "--authority", "Medway", "--store", store])
     #expect(both.status == 64)
+    let places = runHighneeds([
+      "places", repositoryRoot.appendingPathComponent("scenarios/medway-2020-new-special-school.yaml").path,
+      "--authority", "Medway", "--store", store, "--format", "csv",
+    ])
+    #expect(places.status == 0, "\(places.stderr)")
+    // The fixture store has one local authority (Medway), so --all-authorities backtests one series.
+    let backtest = runHighneeds([
+      "backtest", "--all-authorities", "--store", store, "--train-until", "2019", "--models", "naive",
+    ])
+    #expect(backtest.status == 0, "\(backtest.stderr)")
+    #expect(backtest.stdout.contains("series: 1 complete (0 left out with missing years)"))
+    let national = runHighneeds([
+      "run", repositoryRoot.appendingPathComponent("scenarios/england-national-sen2.yaml").path, "--authority",
+      "Medway", "--store", store,
+    ])
+    #expect(national.status == 64)
   }
 }
