@@ -138,4 +138,27 @@ extension OfficialStore {
         + "successors (\(change.successors.joined(separator: ", "))) from \(change.firstSuccessorCensus)",
       codes: change.predecessors + change.successors, caseload: result)
   }
+
+  /// A reorganisation's successors' placement groups added up, census by census: the group's
+  /// placement mix after the change (each group the sum of the successors' published values;
+  /// missing only when none publishes one).
+  public func successorPlacements(of change: Reorganisation) throws -> [Int: [PlacementGroup: OfficialCount]] {
+    var cells: [Int: [PlacementGroup: [OfficialCount]]] = [:]
+    for code in change.successors {
+      for (year, groups) in try caseloadByPlacement(of: try authority(matching: code)) {
+        for (group, count) in groups { cells[year, default: [:]][group, default: []].append(count) }
+      }
+    }
+    return cells.mapValues { groups in
+      groups.mapValues { counts in
+        let values = counts.compactMap(\.value)
+        let first = counts[0]
+        return OfficialCount(
+          value: values.isEmpty ? nil : values.reduce(0, +), missingCode: values.isEmpty ? first.missingCode : nil,
+          source: Provenance(
+            release: first.source.release, member: first.source.member, lines: counts.flatMap(\.source.lines).sorted()),
+          supersedes: first.supersedes)
+      }
+    }
+  }
 }

@@ -46,14 +46,21 @@ struct InitCommand: ParsableCommand {
         throw failure(error, writing: false)
       }
       var name = authority.name
+      var placements = figures.placements
       if official.combineLineage {
-        guard let lineage = figures.lineage, Reorganisation.containing(authority.code) != nil else {
+        guard let lineage = figures.lineage, let change = Reorganisation.containing(authority.code) else {
           throw Failure(kind: .usage, message: "--combine-lineage: \(authority.name) was not reorganised")
         }
         name = lineage.name
+        do {
+          placements = try store.successorPlacements(of: change)
+        } catch let error as OfficialDataError {
+          throw failure(error, writing: false)
+        }
       }
       let census = figures.plannedCaseload(combiningReorganisation: official.combineLineage)
-      let text = try ScenarioDraft(figures: figures, census: census, name: name, horizon: horizon).text()
+      let text = try ScenarioDraft(figures: figures, census: census, placements: placements, name: name, horizon: horizon)
+        .text()
       // Never write a file that would not load: check it as `validate` would.
       do {
         _ = try ScenarioLoader.load(contentsOf: text, file: output, readFile: readBaseScenario)

@@ -31,6 +31,8 @@ struct ScenarioDraft {
   let figures: AuthorityFigures
   /// The census series used (the authority's own, or its lineage group's).
   let census: [Int: OfficialCount]
+  /// Plans by placement group at each census (the authority's, or its successors' added up).
+  let placements: [Int: [PlacementGroup: OfficialCount]]
   /// The name written as `authority:`.
   let name: String
   /// Financial years after the base year to project.
@@ -46,7 +48,7 @@ struct ScenarioDraft {
     let last = FinancialYear(startYear: base.startYear + horizon)
     // The mix of the latest census with placements published (Hackney and Peterborough gave
     // totals only in 2024; a later year may do the same).
-    let placedYears = figures.placements.filter { $0.value.contains { $0.key != .unknown && ($0.value.value ?? 0) > 0 } }
+    let placedYears = placements.filter { $0.value.contains { $0.key != .unknown && ($0.value.value ?? 0) > 0 } }
     let mixYear = placedYears.keys.filter { $0 <= latest }.max() ?? latest
     let (placementLines, costLines, placedSpend, placed) = try mix(latestCensus: mixYear)
     // Plans with no placement recorded are placed as the others are (the shares leave them out);
@@ -114,7 +116,7 @@ struct ScenarioDraft {
   }
 
   private func grouped(_ year: Int) -> String {
-    let groups = figures.placements[year] ?? [:]
+    let groups = placements[year] ?? [:]
     let known = groups.filter { $0.key != .unknown }.compactMap(\.value.value).reduce(0, +)
     return "\(known) placed"
   }
@@ -122,7 +124,7 @@ struct ScenarioDraft {
   /// The placement lines, the cost lines, the modelled spend of the placed plans at the
   /// placeholder costs (at 2024-25 prices: 2023-24 plus 2%) and the number of placed plans.
   private func mix(latestCensus year: Int) throws -> ([String], [String], Double, Int) {
-    let groups = (figures.placements[year] ?? [:]).filter { $0.key != .unknown }
+    let groups = (placements[year] ?? [:]).filter { $0.key != .unknown }
     let counts = ScenarioDraft.unitCosts.map { (group, cost, note) in (group, groups[group]?.value ?? 0, cost, note) }
     let total = counts.map(\.1).reduce(0, +)
     let source = groups.values.first.map { "\($0.source.release) release, \($0.source.member)" } ?? "no release"
@@ -146,7 +148,7 @@ struct ScenarioDraft {
       costLines.append("    \(group.rawValue): \(money(Double(cost)))".padded(33) + "# \(note)")
       spend += Double(count) * Double(cost) * 1.02
     }
-    if let unknown = (figures.placements[year] ?? [:])[.unknown]?.value, unknown > 0 {
+    if let unknown = (placements[year] ?? [:])[.unknown]?.value, unknown > 0 {
       placementLines.append("    # \(unknown) plans with no placement recorded are left out of the shares (assumption:")
       placementLines.append("    #   they are placed as the others are)")
     }
