@@ -100,7 +100,8 @@ extension OfficialStore {
         value: raw.value, missingCode: raw.missing,
         source: Provenance(release: raw.release, member: files[raw.file]?.1 ?? "", lines: [raw.line]),
         supersedes: older)
-      cells.append(OfficialCell(year: raw.year, age: labels[raw.age] ?? "", category: labels[raw.category] ?? "", count: count))
+      cells.append(
+        OfficialCell(year: raw.year, age: labels[raw.age] ?? "", category: labels[raw.category] ?? "", count: count))
     }
     return cells
   }

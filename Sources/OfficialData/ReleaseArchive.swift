@@ -71,7 +71,8 @@ struct ReleaseArchive {
     guard entry.uncompressedSize <= largestMember else {
       throw OfficialDataError.invalidRelease(
         ReleaseLocation(archive: archiveName, member: entry.path),
-        "\(entry.uncompressedSize) bytes uncompressed; a SEN2 table is at most a few tens of MB (limit \(largestMember))")
+        "\(entry.uncompressedSize) bytes uncompressed; a SEN2 table is at most a few tens of MB (limit \(largestMember))"
+      )
     }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(Int(min(entry.uncompressedSize, 1 << 30)))

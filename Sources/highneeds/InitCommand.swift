@@ -59,8 +59,10 @@ struct InitCommand: ParsableCommand {
         }
       }
       let census = figures.plannedCaseload(combiningReorganisation: official.combineLineage)
-      let text = try ScenarioDraft(figures: figures, census: census, placements: placements, name: name, horizon: horizon)
-        .text()
+      let text = try ScenarioDraft(
+        figures: figures, census: census, placements: placements, name: name, horizon: horizon
+      )
+      .text()
       // Never write a file that would not load: check it as `validate` would.
       do {
         _ = try ScenarioLoader.load(contentsOf: text, file: output, readFile: readBaseScenario)

@@ -32,6 +32,11 @@ for _ in 0..<reps {
 }
 func median(_ values: [Double]) -> Double {
   let sorted = values.sorted()
-  return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+  return sorted.count % 2 == 1
+    ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }
-print(String(format: "in-process: open store and find %@ median %.2f ms; read every figure median %.2f ms (%d reps; largest count %d)", arguments[2], median(open), median(read), reps, plans))
+print(
+  String(
+    format:
+      "in-process: open store and find %@ median %.2f ms; read every figure median %.2f ms (%d reps; largest count %d)",
+    arguments[2], median(open), median(read), reps, plans))
