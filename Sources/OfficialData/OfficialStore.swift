@@ -32,7 +32,9 @@ public final class OfficialStore: Sendable {
       configuration.foreignKeysEnabled = true
       configuration.label = "highneeds"
       database = try DatabaseQueue(path: path, configuration: configuration)
-      try StoreSchema.migrator.migrate(database)
+      // An up-to-date store is only read (no write transaction); a new or older one is migrated.
+      let migrator = StoreSchema.migrator
+      if try !database.read({ try migrator.hasCompletedMigrations($0) }) { try migrator.migrate(database) }
     } catch let error as DatabaseError {
       throw OfficialDataError.store(path: path, reason: error.message ?? "\(error)")
     } catch {
