@@ -72,6 +72,17 @@ struct DataEndToEndTests {
     #expect(try Data(contentsOf: URL(fileURLWithPath: store)).count == before.count)
   }
 
+  @Test func aStoreThatCannotBeCreatedExits73() throws {
+    let folder = try makeScratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("a-file")
+    try Data("x".utf8).write(to: file)
+    // The store's folder would have to be inside a regular file.
+    let run = runHighneeds(["data", "import", release("sen2-2025-small.zip"), "--store", file.path + "/store.sqlite"])
+    #expect(run.status == 73, "\(run.stderr)")
+    #expect(try String(contentsOf: file, encoding: .utf8) == "x")
+  }
+
   @Test func showGivesEveryFigureWithItsSource() throws {
     let (folder, store) = try importedStore()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -94,3 +94,21 @@ private func snapshot(_ store: OfficialStore) throws -> [String] {
     #expect(!FileManager.default.fileExists(atPath: path))
   }
 }
+
+@Suite struct RevisionTests {
+  /// A release of the same reporting year with different contents (the DfE revises releases)
+  /// replaces the earlier import whole, and reads see the revised figure.
+  @Test func aRevisedReleaseReplacesTheEarlierImport() throws {
+    let store = try OfficialStore(path: scratchStorePath())
+    _ = try store.importReleases([fixture("sen2-2022-small.zip"), fixture("sen2-2025-small.zip")])
+    let medway = try store.authority(matching: "Medway")
+    #expect(try store.caseload(of: medway)[2025]?.value == 3041)
+    let outcome = try store.importReleases([fixture("sen2-2025-revised.zip")])
+    #expect(outcome.map(\.action) == [.replaced])
+    #expect(try store.releases().map(\.reportingYear) == [2022, 2025])
+    let plans = try store.caseload(of: medway)
+    #expect(plans[2025]?.value == 3042)
+    #expect(plans[2020]?.value == 2296)
+    #expect(plans[2010]?.value == 1546)
+  }
+}

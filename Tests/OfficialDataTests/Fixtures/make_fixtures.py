@@ -90,6 +90,17 @@ def bad_value(member, data):
     lines[2] = ','.join(parts)
     return ''.join(lines).encode('utf-8')
 
+def revise(member, data):
+    # A revised release: Medway's January 2025 count changed from 3041 to 3042.
+    if member != 'data/caseload.csv':
+        return data
+    lines = data.decode('utf-8').splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        if line.startswith('202425,') and ',Medway,All EHC plans,All EHC plans,3041,' in line:
+            lines[i] = line.replace(',All EHC plans,All EHC plans,3041,', ',All EHC plans,All EHC plans,3042,')
+    return ''.join(lines).encode('utf-8')
+
+make('sen2-2025-revised.zip', 'education-health-and-care-plans_2025.zip', m25, revise)
 make('bad-missing-column.zip', 'education-health-and-care-plans_2025.zip', m25, drop_column('special_independent'))
 make('bad-duplicate-row.zip', 'education-health-and-care-plans_2025.zip', m25, duplicate_line('data/caseload.csv', 5))
 make('bad-value.zip', 'education-health-and-care-plans_2025.zip', m25, bad_value)
