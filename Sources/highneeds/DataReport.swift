@@ -12,14 +12,21 @@ enum DataReport {
     return code.isEmpty ? "blank" : code
   }
 
-  /// Columns padded to their widest cell; the first left-aligned, the rest right-aligned.
+  /// Columns padded to their widest cell: counts (and the codes shown in their place)
+  /// right-aligned, text left-aligned.
   static func aligned(_ header: [String], _ rows: [[String]]) -> String {
     let widths = header.indices.map { j in ([header] + rows).map { j < $0.count ? $0[j].count : 0 }.max() ?? 0 }
+    let counts = header.indices.map { j in
+      j > 0 && rows.allSatisfy { row in
+        let cell = j < row.count ? row[j] : ""
+        return cell.allSatisfy(\.isNumber) || cell == "blank" || SuppressionCode.isSuppression(cell)
+      }
+    }
     func line(_ cells: [String]) -> String {
       var text = header.indices.map { j in
         let cell = j < cells.count ? cells[j] : ""
         let pad = String(repeating: " ", count: max(0, widths[j] - cell.count))
-        return j == 0 || j == header.count - 1 && header[j] == "source" ? cell + pad : pad + cell
+        return counts[j] ? pad + cell : cell + pad
       }.joined(separator: "  ")
       while text.hasSuffix(" ") { text.removeLast() }
       return text
