@@ -10,10 +10,17 @@ let sen2Folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().del
 let release2022 = sen2Folder.appendingPathComponent("releases/education-health-and-care-plans_2022.zip").path
 let release2025 = sen2Folder.appendingPathComponent("releases/education-health-and-care-plans_2025.zip").path
 
-/// A fresh store path in a new temporary folder.
+/// One temporary folder for every store this test process makes, removed when it exits.
+let scratchRoot: String = {
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("highneeds-stores-\(UUID().uuidString)")
+  atexit { try? FileManager.default.removeItem(atPath: scratchRoot) }
+  return folder.path
+}()
+
+/// A fresh store path in a new folder (the store creates the folder).
 func scratchStorePath() -> String {
-  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("highneeds-store-\(UUID().uuidString)")
-  return folder.appendingPathComponent("highneeds.sqlite").path
+  URL(fileURLWithPath: scratchRoot).appendingPathComponent(UUID().uuidString).appendingPathComponent("highneeds.sqlite")
+    .path
 }
 
 /// One store with both real releases imported, shared by the tests that only read it
