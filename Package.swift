@@ -15,11 +15,13 @@ let package = Package(
     .library(name: "FinanceData", targets: ["FinanceData"]),
     .library(name: "Workbook", targets: ["Workbook"]),
     .library(name: "SVGCharts", targets: ["SVGCharts"]),
+    .library(name: "OfficialData", targets: ["OfficialData"]),
     .executable(name: "highneeds", targets: ["highneeds"]),
   ],
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
   ],
   targets: [
@@ -41,15 +43,26 @@ let package = Package(
     // Every report: one protocol, one render(_:as:), one JSON writer, one CSV quoting, one table.
     .target(
       name: "Reports",
-      dependencies: ["HighNeeds", "Projection", "Forecasting", "Statistics", "Workbook", "SVGCharts", "ReportFormatting"]),
+      dependencies: [
+        "HighNeeds", "Projection", "Forecasting", "Statistics", "Workbook", "SVGCharts", "ReportFormatting",
+        "OfficialData",
+      ]),
     // ODS and XLSX workbooks as rows of located cells (ZIPFoundation + Foundation's XMLParser).
     .target(name: "Spreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     // DfE finance files (DSG allocations, s251 benchmarking, DSG balance) as typed, located records.
     .target(name: "FinanceData", dependencies: ["Spreadsheet", "HighNeeds"]),
+    // DfE SEN2 release ZIPs read into an embedded SQLite store (GRDB, ZIPFoundation).
+    .target(
+      name: "OfficialData",
+      dependencies: [
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
     .executableTarget(
       name: "highneeds",
       dependencies: [
         "HighNeeds", "ScenarioFiles", "Projection", "Reports", "Forecasting", "Statistics", "LinearAlgebra",
+        "OfficialData",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
@@ -84,6 +97,8 @@ let package = Package(
     .testTarget(
       name: "FinanceDataTests",
       dependencies: ["FinanceData", "Spreadsheet", "SpreadsheetFixtures", "HighNeeds", "TestSupport"]),
+    .testTarget(
+      name: "OfficialDataTests", dependencies: ["OfficialData", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "EndToEndTests", dependencies: ["highneeds", "TestSupport"], resources: [.copy("Fixtures")]),
   ]
 )

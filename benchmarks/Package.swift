@@ -22,6 +22,10 @@ let package = Package(
         .product(name: "Forecasting", package: "highneeds"),
         .product(name: "Statistics", package: "highneeds"),
         .product(name: "LinearAlgebra", package: "highneeds"),
-      ])
+      ]),
+    // In-process timings of the official-data store (issue 12); official-data.sh runs it.
+    .executableTarget(
+      name: "hn-store-bench",
+      dependencies: [.product(name: "OfficialData", package: "highneeds")]),
   ]
 )

@@ -50,12 +50,16 @@ public struct BacktestReport: Report {
   public let leftOutReason: String
   /// Tables after the summaries.
   public let tables: [TitledTable]
+  /// Where the series came from when it is not the file named on the command line (the store).
+  public let source: String?
 
   /// The report of a backtest.
   public init(
     seriesCount: Int, incompleteCount: Int, groups: [Group], rows: [Backtest.Row], levels: [Double],
-    keptWord: String = "complete", leftOutReason: String = "with missing years", tables: [TitledTable] = []
+    keptWord: String = "complete", leftOutReason: String = "with missing years", tables: [TitledTable] = [],
+    source: String? = nil
   ) {
+    self.source = source
     self.seriesCount = seriesCount
     self.incompleteCount = incompleteCount
     self.groups = groups
@@ -115,9 +119,8 @@ public struct BacktestReport: Report {
 
   /// The series count, then a table per group.
   public func blocks() -> [ReportBlock] {
-    var blocks: [ReportBlock] = [
-      .paragraph("Series: \(seriesCount) \(keptWord) (\(incompleteCount) left out \(leftOutReason)).")
-    ]
+    var blocks: [ReportBlock] = source.map { [.paragraph("Source: \($0).")] } ?? []
+    blocks.append(.paragraph("Series: \(seriesCount) \(keptWord) (\(incompleteCount) left out \(leftOutReason))."))
     let levelNames = levels.map { ForecastReport.levelName($0) }
     let header = ["model", "forecasts", "failed", "median MAPE", "mean MAPE"] + levelNames.map { "cover \($0)%" }
     for group in groups where !group.summaries.isEmpty {

@@ -25,8 +25,13 @@ struct BacktestCommand: ParsableCommand {
       --filter "Local authority" --train-until 2014,2015,2016 --horizon 4
       """)
 
-  @Argument(help: "Wide CSV: one row per series, one column per year.")
-  var data: String
+  @Argument(help: "Wide CSV: one row per series, one column per year (or --authority / --all-authorities).")
+  var data: String?
+
+  @OptionGroup var official: AuthorityOptions
+
+  @Flag(name: .customLong("all-authorities"), help: "Backtest every current local authority's series from the store.")
+  var allAuthorities = false
 
   @Option(name: .customLong("train-until"), help: "Origins: last training years, comma separated.")
   var trainUntil: String = "2014,2015,2016"
@@ -100,6 +105,18 @@ struct BacktestCommand: ParsableCommand {
     guard (filterColumn == nil) == (filter == nil) else {
       throw ValidationError("--filter-column and --filter go together")
     }
+    try validateSource()
+  }
+
+  /// The series to backtest, from a file or the store, and what was left out.
+  struct SeriesSet {
+    var series: [(name: String, series: TimeSeries)]
+    var incomplete: Int
+    var lastYear: Int
+    /// The input to protect from being overwritten (the CSV file or the store).
+    var input: String
+    /// Where the series came from, when it is not a file (the store).
+    var source: String?
   }
 
   func run() throws {
@@ -108,99 +125,116 @@ struct BacktestCommand: ParsableCommand {
       let levelList = try parsedList(levels, option: "--levels") { Double($0) }
       let modelList =
         try models.map { try parsedList($0, option: "--models", BacktestCommand.model) } ?? BacktestCommand.allModels
-      let table = try CSVTable.load(data)
-      // Columns whose header is a whole number are years; they are read in year order
-      // (a file may list them in any order), and each year may head only one column.
-      var yearColumns: [(Int, Int)] = []
-      var columnOfYear: [Int: Int] = [:]
-      for (j, name) in table.header.enumerated() {
-        let digits = name.hasPrefix("-") || name.hasPrefix("+") ? name.dropFirst() : Substring(name)
-        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { continue }
-        guard let year = Int(name), BacktestCommand.isYear(year) else {
-          throw Failure.dataInvalid(
-            "\(data):1: column \(j + 1): header \(name) is not a year (a whole number below one million)")
-        }
-        if let earlier = columnOfYear[year] {
-          throw Failure.dataInvalid(
-            "\(data):1: column \(j + 1): the year \(year) already heads column \(earlier + 1); each year needs one column")
-        }
-        columnOfYear[year] = j
-        yearColumns.append((j, year))
-      }
-      yearColumns.sort { $0.1 < $1.1 }
-      guard yearColumns.count <= ForecastCommand.maximumYears else {
-        throw Failure.dataInvalid(
-          "\(data):1: \(yearColumns.count) year columns; backtest takes series of at most \(ForecastCommand.maximumYears) years")
-      }
-      guard !yearColumns.isEmpty else {
-        throw Failure.dataInvalid("\(data): no column header is a year; expected columns such as 2010, 2011, ...")
-      }
-      let nameIndex = try table.columnIndex(nameColumn, option: "--name-column")
-      let filterIndex = try filterColumn.map { try table.columnIndex($0, option: "--filter-column") }
-      var series: [(name: String, series: TimeSeries)] = []
-      var incomplete = 0
-      for (rowIndex, row) in table.rows.enumerated() {
-        if let f = filterIndex, f >= row.count || row[f].trimmingCharacters(in: .whitespaces) != filter { continue }
-        let cells = yearColumns.map { (j, _) in
-          j < row.count ? Double(row[j].trimmingCharacters(in: .whitespaces)) : nil
-        }
-        let name = nameIndex < row.count ? row[nameIndex] : "row \(series.count + 1)"
-        if minTraining != nil {
-          // Gaps allowed: the observed years only.
-          if let s = try gappySeries(row, yearColumns, line: table.line(ofRow: rowIndex)) {
-            series.append((name, s))
-          } else {
-            incomplete += 1
-          }
-          continue
-        }
-        guard cells.allSatisfy({ $0 != nil && $0!.isFinite && $0! >= 0 }) else {
-          incomplete += 1
-          continue
-        }
-        do {
-          series.append((name, try TimeSeries(times: yearColumns.map(\.1), values: cells.map { $0! })))
-        } catch {
-          throw Failure.dataInvalid("\(data): series \(name): \(error)")
-        }
-      }
-      guard !series.isEmpty else { throw Failure.dataInvalid("\(data): no complete series to backtest") }
-      var rows: [Backtest.Row] = []
-      var failuresByOrigin: [Int: [String: Int]] = [:]
-      var allFailures: [String: Int] = [:]
-      for origin in origins {
-        let run = runModels(modelList, series: series, origin: origin, levels: levelList)
-        rows += run.rows
-        failuresByOrigin[origin] = run.failures
-        allFailures.merge(run.failures, uniquingKeysWith: +)
-      }
-      var groups: [BacktestReport.Group] = origins.map { o in
-        let last = min(o + horizon, yearColumns.map(\.1).max() ?? o)
-        let own = rows.filter { $0.origin == o }
-        return BacktestReport.Group(
-          title: "origin \(o): train to \(o), forecast \(o + 1)-\(last)",
-          summaries: own.isEmpty
-            ? [] : Backtest.summarise(own, levels: levelList, failures: failuresByOrigin[o] ?? [:]))
-      }
-      if origins.count > 1, !rows.isEmpty {
-        groups.append(
-          BacktestReport.Group(
-            title: "pooled over origins \(origins.map(String.init).joined(separator: ", "))",
-            summaries: Backtest.summarise(rows, levels: levelList, failures: allFailures)))
-      }
-      var extra = horizonTables(rows, origins: origins, levels: levelList)
-      if modelList.contains(.model(.auto)) { extra += totalTables(series, origins: origins, levels: levelList) }
-      let report = BacktestReport(
-        seriesCount: series.count, incompleteCount: incomplete, groups: groups, rows: rows, levels: levelList,
-        keptWord: seriesWord, leftOutReason: leftOutReason, tables: extra)
+      let set = try storeSeries() ?? (try fileSeries())
+      let report = backtest(set, origins: origins, levels: levelList, models: modelList)
       let text = render(report, as: format)
       // Both files or neither: a --rows file that cannot be written must not leave the
       // summary written (or printed) alone.
       var files: [(text: String, path: String)] = []
       if let output { files.append((text, output)) }
       if let rowsPath { files.append((render(report, as: .csv), rowsPath)) }
-      try writeOutputs(files, protecting: [data])
+      try writeOutputs(files, protecting: [set.input])
       if output == nil { try writeStandardOutput(text) }
     }
+  }
+
+  /// Every model at every origin, summarised by origin, pooled, by horizon, and the total.
+  func backtest(_ set: SeriesSet, origins: [Int], levels: [Double], models: [BacktestModel]) -> BacktestReport {
+    var rows: [Backtest.Row] = []
+    var failuresByOrigin: [Int: [String: Int]] = [:]
+    var allFailures: [String: Int] = [:]
+    for origin in origins {
+      let run = runModels(models, series: set.series, origin: origin, levels: levels)
+      rows += run.rows
+      failuresByOrigin[origin] = run.failures
+      allFailures.merge(run.failures, uniquingKeysWith: +)
+    }
+    var groups: [BacktestReport.Group] = origins.map { o in
+      let last = min(o + horizon, set.lastYear)
+      let own = rows.filter { $0.origin == o }
+      return BacktestReport.Group(
+        title: "origin \(o): train to \(o), forecast \(o + 1)-\(last)",
+        summaries: own.isEmpty ? [] : Backtest.summarise(own, levels: levels, failures: failuresByOrigin[o] ?? [:]))
+    }
+    if origins.count > 1, !rows.isEmpty {
+      groups.append(
+        BacktestReport.Group(
+          title: "pooled over origins \(origins.map(String.init).joined(separator: ", "))",
+          summaries: Backtest.summarise(rows, levels: levels, failures: allFailures)))
+    }
+    var extra = horizonTables(rows, origins: origins, levels: levels)
+    if models.contains(.model(.auto)) { extra += totalTables(set.series, origins: origins, levels: levels) }
+    return BacktestReport(
+      seriesCount: set.series.count, incompleteCount: set.incomplete, groups: groups, rows: rows, levels: levels,
+      keptWord: seriesWord, leftOutReason: leftOutReason, tables: extra, source: set.source)
+  }
+
+  /// The year columns of a wide table, in year order: columns whose header is a whole number
+  /// (a file may list them in any order; each year may head only one column).
+  func yearColumns(_ table: CSVTable, _ data: String) throws -> [(Int, Int)] {
+    var yearColumns: [(Int, Int)] = []
+    var columnOfYear: [Int: Int] = [:]
+    for (j, name) in table.header.enumerated() {
+      let digits = name.hasPrefix("-") || name.hasPrefix("+") ? name.dropFirst() : Substring(name)
+      guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { continue }
+      guard let year = Int(name), BacktestCommand.isYear(year) else {
+        throw Failure.dataInvalid(
+          "\(data):1: column \(j + 1): header \(name) is not a year (a whole number below one million)")
+      }
+      if let earlier = columnOfYear[year] {
+        throw Failure.dataInvalid(
+          "\(data):1: column \(j + 1): the year \(year) already heads column \(earlier + 1); each year needs one column")
+      }
+      columnOfYear[year] = j
+      yearColumns.append((j, year))
+    }
+    yearColumns.sort { $0.1 < $1.1 }
+    guard yearColumns.count <= ForecastCommand.maximumYears else {
+      throw Failure.dataInvalid(
+        "\(data):1: \(yearColumns.count) year columns; backtest takes series of at most \(ForecastCommand.maximumYears) years")
+    }
+    guard !yearColumns.isEmpty else {
+      throw Failure.dataInvalid("\(data): no column header is a year; expected columns such as 2010, 2011, ...")
+    }
+    return yearColumns
+  }
+
+  /// The series of DATA.csv: complete rows, or with `--min-training` the observed years of each.
+  func fileSeries() throws -> SeriesSet {
+    guard let data else { throw Failure(kind: .usage, message: "give DATA.csv, --authority NAME or --all-authorities") }
+    let table = try CSVTable.load(data)
+    let yearColumns = try yearColumns(table, data)
+    let nameIndex = try table.columnIndex(nameColumn, option: "--name-column")
+    let filterIndex = try filterColumn.map { try table.columnIndex($0, option: "--filter-column") }
+    var series: [(name: String, series: TimeSeries)] = []
+    var incomplete = 0
+    for (rowIndex, row) in table.rows.enumerated() {
+      if let f = filterIndex, f >= row.count || row[f].trimmingCharacters(in: .whitespaces) != filter { continue }
+      let cells = yearColumns.map { (j, _) in
+        j < row.count ? Double(row[j].trimmingCharacters(in: .whitespaces)) : nil
+      }
+      let name = nameIndex < row.count ? row[nameIndex] : "row \(series.count + 1)"
+      if minTraining != nil {
+        // Gaps allowed: the observed years only.
+        if let s = try gappySeries(row, yearColumns, line: table.line(ofRow: rowIndex)) {
+          series.append((name, s))
+        } else {
+          incomplete += 1
+        }
+        continue
+      }
+      guard cells.allSatisfy({ $0 != nil && $0!.isFinite && $0! >= 0 }) else {
+        incomplete += 1
+        continue
+      }
+      do {
+        series.append((name, try TimeSeries(times: yearColumns.map(\.1), values: cells.map { $0! })))
+      } catch {
+        throw Failure.dataInvalid("\(data): series \(name): \(error)")
+      }
+    }
+    guard !series.isEmpty else { throw Failure.dataInvalid("\(data): no complete series to backtest") }
+    return SeriesSet(
+      series: series, incomplete: incomplete, lastYear: yearColumns.map(\.1).max() ?? 0, input: data, source: nil)
   }
 }

@@ -38,7 +38,7 @@ extension BacktestCommand {
       if cell.isEmpty { continue }
       guard let v = Double(cell), v.isFinite, v >= 0 else {
         throw Failure.dataInvalid(
-          "\(data):\(line): column \(j + 1) (\(year)): \"\(cell)\" is not a count (a finite number, not negative, or empty for a missing year)"
+          "\(data ?? "DATA.csv"):\(line): column \(j + 1) (\(year)): \"\(cell)\" is not a count (a finite number, not negative, or empty for a missing year)"
         )
       }
       times.append(year)
@@ -48,7 +48,7 @@ extension BacktestCommand {
     do {
       return try TimeSeries(times: times, values: values)
     } catch {
-      throw Failure.dataInvalid("\(data):\(line): \(error)")
+      throw Failure.dataInvalid("\(data ?? "DATA.csv"):\(line): \(error)")
     }
   }
 

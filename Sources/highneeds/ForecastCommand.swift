@@ -27,14 +27,19 @@ struct ForecastCommand: ParsableCommand {
       Example: highneeds forecast plans.csv --time year --value plans --horizon 5
       """)
 
-  @Argument(help: "CSV file with a header line, one row per year.")
-  var data: String
+  @Argument(help: "CSV file with a header line, one row per year (or --authority / --all-authorities).")
+  var data: String?
 
   @Option(help: "Column holding the census year (whole numbers).")
-  var time: String
+  var time: String?
 
   @Option(help: "Column holding the count.")
-  var value: String
+  var value: String?
+
+  @OptionGroup var official: AuthorityOptions
+
+  @Flag(name: .customLong("all-authorities"), help: "Forecast every current local authority in the store.")
+  var allAuthorities = false
 
   @Option(
     help:
@@ -86,6 +91,7 @@ struct ForecastCommand: ParsableCommand {
 
   func validate() throws {
     try requireFormat(format, for: ForecastReport.self)
+    try validateSource()
     _ = try parsedLevels()
     if breakYear != nil && model != .piecewise {
       throw ValidationError("--break-year goes with --model piecewise")
@@ -104,6 +110,8 @@ struct ForecastCommand: ParsableCommand {
   func run() throws {
     try runReportingFailures {
       let levels = try parsedLevels()
+      if try forecastFromStore(levels: levels) { return }
+      guard let data, let time, let value else { return }
       let table = try CSVTable.load(data)
       guard !table.rows.isEmpty else {
         throw Failure.dataInvalid("\(data): the file has a header line but no data rows")

@@ -14,6 +14,8 @@ struct HighNeedsCommand: ParsableCommand {
       ValidateCommand.self,
       PlacesCommand.self,
       CompareCommand.self,
+      DataCommand.self,
+      InitCommand.self,
       SolveCommand.self,
       ForecastCommand.self,
       BacktestCommand.self,

@@ -17,13 +17,15 @@ struct PlacesCommand: ParsableCommand {
 
   @OptionGroup var report: ScenarioReportOptions
 
+  @OptionGroup var official: ScenarioAuthorityOptions
+
   func validate() throws {
     try requireFormat(report.format, for: PlacesReport.self)
   }
 
   func run() throws {
     try runReportingFailures {
-      let ledger = try buildLedger(try loadScenario(report.scenario))
+      let ledger = try buildLedger(try official.apply(to: try loadScenario(report.scenario), file: report.scenario))
       guard ledger.scenario.places != nil else {
         throw Failure.dataInvalid("\(report.scenario): no places section; add places: with capacity by setting")
       }

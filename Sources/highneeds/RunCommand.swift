@@ -24,6 +24,8 @@ struct RunCommand: ParsableCommand {
 
   @OptionGroup var report: ScenarioReportOptions
 
+  @OptionGroup var official: ScenarioAuthorityOptions
+
   @Option(help: "Monte Carlo: draw this many demand paths (2 to 100,000) and report the reserve's spread.")
   var simulate: Int?
 
@@ -43,7 +45,7 @@ struct RunCommand: ParsableCommand {
 
   func run() throws {
     try runReportingFailures {
-      let scenario = try loadScenario(report.scenario)
+      let scenario = try official.apply(to: try loadScenario(report.scenario), file: report.scenario)
       let ledger = try buildLedger(scenario)
       let range: DemandRange?
       var simulation: DemandSimulation?

@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+
+/// England, a region or a local authority, as the store knows it.
+public struct Authority: Sendable, Hashable, CustomStringConvertible {
+  let id: Int64
+  /// The GSS code (`E06000035`; England `E92000001`; regions `E12...`).
+  public let code: String
+  /// The DfE's three-digit LA code (`887`), for local authorities.
+  public let oldCode: String?
+  /// The name, as the newest release spells it.
+  public let name: String
+  /// National, regional or local authority.
+  public let level: AuthorityLevel
+  /// The region of a local authority.
+  public let region: String?
+  /// The first January census with a published total, if any.
+  public let firstCensus: Int?
+  /// The last January census with a published total (an abolished authority's last year).
+  public let lastCensus: Int?
+
+  /// `Medway (E06000035, 887)`.
+  public var description: String {
+    "\(name) (\([code, oldCode].compactMap { $0 }.joined(separator: ", ")))"
+  }
+
+  /// True when the authority has a total in the newest census any authority has (not abolished).
+  func isCurrent(latest: Int?) -> Bool { lastCensus != nil && lastCensus == latest }
+
+  init(row: Row) {
+    id = row["id"]
+    code = row["code"]
+    oldCode = row["old_code"]
+    name = row["name"]
+    level = AuthorityLevel(rawValue: row["level"]) ?? .localAuthority
+    region = row["region"]
+    firstCensus = row["first_census"]
+    lastCensus = row["last_census"]
+  }
+}
+
+extension OfficialStore {
+  /// Every authority, England and region in the store, England first, then regions, then local
+  /// authorities, each by name.
+  public func authorities() throws -> [Authority] {
+    let all = try read { db in try Row.fetchAll(db, sql: "SELECT * FROM authority").map(Authority.init(row:)) }
+    let order: [AuthorityLevel: Int] = [.national: 0, .regional: 1, .localAuthority: 2]
+    return all.sorted { (order[$0.level]!, $0.name, $0.code) < (order[$1.level]!, $1.name, $1.code) }
+  }
+
+  /// The local authorities with a total at the newest census (those that exist today).
+  public func currentLocalAuthorities() throws -> [Authority] {
+    let all = try authorities()
+    let latest = all.compactMap(\.lastCensus).max()
+    return all.filter { $0.level == .localAuthority && $0.isCurrent(latest: latest) }
+  }
+
+  /// The authority `query` names: a GSS code (`E10000016`), an old LA code (`886`) or a name
+  /// (`kent`), case-insensitively, ignoring punctuation and `&` for `and`, or a name's initials
+  /// (`BCP`) when only one name has them. Where a name is shared
+  /// by an abolished and a current authority (Dorset county and Dorset Council), the current one
+  /// is chosen. Throws `.emptyStore`, `.unknownAuthority` (with every known name, for "did you
+  /// mean") or `.ambiguousAuthority`.
+  public func authority(matching query: String) throws -> Authority {
+    let all = try authorities()
+    guard !all.isEmpty else { throw OfficialDataError.emptyStore(path: path) }
+    let wanted = query.trimmingCharacters(in: .whitespaces)
+    if let match = all.first(where: { $0.code.caseInsensitiveCompare(wanted) == .orderedSame }) { return match }
+    var byOldCode = all.filter { $0.oldCode == wanted }
+    if byOldCode.count > 1 {
+      let latest = byOldCode.compactMap(\.lastCensus).max()
+      byOldCode = byOldCode.filter { $0.lastCensus == latest }
+    }
+    if byOldCode.count == 1 { return byOldCode[0] }
+    let key = Self.nameKey(wanted)
+    var named = all.filter { Self.nameKey($0.name) == key }
+    if named.count > 1 {
+      let latest = named.compactMap(\.lastCensus).max()
+      named = named.filter { $0.lastCensus == latest }
+    }
+    if named.isEmpty, (2...6).contains(wanted.count), wanted.allSatisfy(\.isLetter) {
+      named = all.filter { Self.initials($0.name) == key.replacingOccurrences(of: " ", with: "") }
+    }
+    if named.count == 1 { return named[0] }
+    if named.count > 1 {
+      throw OfficialDataError.ambiguousAuthority(query: query, candidates: named.map(\.description))
+    }
+    throw OfficialDataError.unknownAuthority(query: query, known: all.map(\.name))
+  }
+
+  /// The initials of a name's words, leaving out `and`, `of`, `the` (`bcp` for Bournemouth,
+  /// Christchurch and Poole).
+  static func initials(_ name: String) -> String {
+    let words = nameKey(name).split(separator: " ").filter { !["and", "of", "the"].contains($0) }
+    return String(words.compactMap(\.first))
+  }
+
+  /// A name reduced for matching: lower case, `&` as `and`, letters, digits and single spaces.
+  static func nameKey(_ name: String) -> String {
+    let lowered = name.lowercased().replacingOccurrences(of: "&", with: " and ")
+    let kept = lowered.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? Character($0) : " " }
+    return String(kept).split(separator: " ").joined(separator: " ")
+  }
+}

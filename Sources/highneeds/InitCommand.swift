@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import HighNeeds
+import ScenarioFiles
+import OfficialData
+
+/// `highneeds init --authority NAME --output FILE.yaml`: a scenario for one authority from the store.
+struct InitCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "init",
+    abstract: "Write a scenario for an authority from the official-data store.",
+    discussion: """
+      Demand comes from the store (every January count with its release, file and line; the \
+      placement mix of the latest census). The store has no money: every amount is a visible \
+      PLACEHOLDER with a note saying what to put there. The file passes `highneeds validate`. \
+      An existing file is not replaced unless --force is given.
+
+      Example: highneeds init --authority Kent --output kent.yaml
+      """)
+
+  @OptionGroup var official: AuthorityOptions
+
+  @Option(name: .shortAndLong, help: "The scenario file to write.")
+  var output: String
+
+  @Option(help: "Financial years to project after the latest census's year.")
+  var horizon: Int = 5
+
+  @Flag(help: "Replace the output file if it exists.")
+  var force = false
+
+  func validate() throws {
+    guard official.authority != nil else { throw ValidationError("give --authority NAME") }
+    guard (1...30).contains(horizon) else { throw ValidationError("--horizon must be from 1 to 30, got \(horizon)") }
+  }
+
+  func run() throws {
+    try runReportingFailures {
+      if !force, FileManager.default.fileExists(atPath: output) {
+        throw Failure.outputUnwritable("\(output) exists; give --force to replace it")
+      }
+      guard let (store, authority) = try official.resolve() else { return }
+      let figures: AuthorityFigures
+      do {
+        figures = try AuthorityFigures(store: store, authority: authority)
+      } catch let error as OfficialDataError {
+        throw failure(error, writing: false)
+      }
+      var name = authority.name
+      var placements = figures.placements
+      if official.combineLineage {
+        guard let lineage = figures.lineage, let change = Reorganisation.containing(authority.code) else {
+          throw Failure(kind: .usage, message: "--combine-lineage: \(authority.name) was not reorganised")
+        }
+        name = lineage.name
+        do {
+          placements = try store.successorPlacements(of: change)
+        } catch let error as OfficialDataError {
+          throw failure(error, writing: false)
+        }
+      }
+      let census = figures.plannedCaseload(combiningReorganisation: official.combineLineage)
+      let text = try ScenarioDraft(
+        figures: figures, census: census, placements: placements, name: name, horizon: horizon
+      )
+      .text()
+      // Never write a file that would not load: check it as `validate` would.
+      do {
+        _ = try ScenarioLoader.load(contentsOf: text, file: output, readFile: readBaseScenario)
+      } catch let error as ScenarioError {
+        throw Failure.dataInvalid("the scenario written for \(name) does not validate (a bug): \(error.description)")
+      }
+      try writeOutput(text, to: output, protecting: [store.path])
+      try writeStandardOutput(
+        "wrote \(output): \(name), census \(census.keys.min() ?? 0)-\(census.keys.max() ?? 0); money placeholders to replace\n"
+      )
+    }
+  }
+}
