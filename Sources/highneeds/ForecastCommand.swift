@@ -112,78 +112,8 @@ struct ForecastCommand: ParsableCommand {
       let levels = try parsedLevels()
       if try forecastFromStore(levels: levels) { return }
       guard let data, let time, let value else { return }
-      let table = try CSVTable.load(data)
-      guard !table.rows.isEmpty else {
-        throw Failure.dataInvalid("\(data): the file has a header line but no data rows")
-      }
-      let rawTimes = try table.numericColumn(time, option: "--time")
-      var times: [Int] = []
-      let lines = rawTimes.indices.map { table.line(ofRow: $0) }
-      for (i, t) in rawTimes.enumerated() {
-        guard t == t.rounded(), abs(t) < 1e6 else {
-          throw Failure.dataInvalid(
-            "\(data):\(table.line(ofRow: i)): column \(time): \(Int(exactly: t).map(String.init) ?? "\(t)") is not a year (a whole number below one million)")
-        }
-        times.append(Int(t))
-      }
-      // One row per year: a duplicate is refused here, naming both lines.
-      var firstLine: [Int: Int] = [:]
-      for (i, t) in times.enumerated() {
-        let line = lines[i]
-        if let earlier = firstLine[t] {
-          throw Failure.dataInvalid(
-            "\(data):\(line): column \(time): the year \(t) appears more than once (lines \(earlier) and \(line)); give one row per year")
-        }
-        firstLine[t] = line
-      }
-      let values: [Double]
-      var people: TimeSeries?
-      if let population {
-        // Future rows carry the population only: an empty count is allowed there.
-        let counts = try optionalNumbers(table, column: value, option: "--value")
-        let heads = try table.numericColumn(population, option: "--population")
-        try refuseNegative(heads, table, column: population)
-        let order = times.indices.sorted { times[$0] < times[$1] }
-        do {
-          people = try TimeSeries(times: order.map { times[$0] }, values: order.map { heads[$0] })
-        } catch {
-          throw Failure.dataInvalid("\(data): column \(population): \(error)")
-        }
-        let observed = counts.indices.filter { counts[$0] != nil }
-        times = observed.map { times[$0] }
-        values = observed.map { counts[$0]! }
-        try refuseNegative(counts.map { $0 ?? 0 }, table, column: value)
-      } else {
-        values = try table.numericColumn(value, option: "--value")
-        try refuseNegative(values, table, column: value)
-      }
-      // Sort by year so that a file in any row order works.
-      let order = times.indices.sorted { times[$0] < times[$1] }
-      var sortedTimes = order.map { times[$0] }
-      var sortedValues = order.map { values[$0] }
-      var actuals: [Int: Double] = [:]
-      if let cut = trainUntil {
-        for (t, v) in zip(sortedTimes, sortedValues) where t > cut { actuals[t] = v }
-        let keep = sortedTimes.indices.filter { sortedTimes[$0] <= cut }
-        guard !keep.isEmpty else {
-          throw Failure.dataInvalid("\(data): no rows with \(time) at or before \(cut) (--train-until)")
-        }
-        sortedTimes = keep.map { sortedTimes[$0] }
-        sortedValues = keep.map { sortedValues[$0] }
-      }
-      // The models are for annual counts, a few to a few dozen years; each origin of the
-      // cross-validation refits them all, so thousands of rows (monthly or daily data given
-      // by mistake) would run for hours. Refuse clearly instead.
-      guard sortedTimes.count <= ForecastCommand.maximumYears else {
-        throw Failure.dataInvalid(
-          "\(data): \(sortedTimes.count) years of data; forecast takes an annual series of at most \(ForecastCommand.maximumYears) years (one row per year; use --train-until or fewer rows)")
-      }
-      let series: TimeSeries
-      do {
-        series = try TimeSeries(times: sortedTimes, values: sortedValues)
-      } catch {
-        throw Failure.dataInvalid("\(data): \(error)")
-      }
+      let input = try readSeries(data, time: time, value: value)
+      let series = input.series
       let forecast: Forecast
       do {
         if let breakYear {
@@ -191,7 +121,7 @@ struct ForecastCommand: ParsableCommand {
         } else if let panel = try panelOptions.load(with: series, trainUntil: trainUntil) {
           forecast = try PanelForecaster.forecast(
             panel, series: panelOptions.memberName, horizon: horizon, levels: levels)
-        } else if let people {
+        } else if let people = input.population {
           forecast = try Forecaster.forecast(series, population: people, model: model, horizon: horizon, levels: levels)
         } else {
           forecast = try Forecaster.forecast(series, model: model, horizon: horizon, levels: levels)
@@ -208,8 +138,94 @@ struct ForecastCommand: ParsableCommand {
       {
         warn(warning)
       }
-      try emit(ForecastReport(forecast, actuals: actuals), as: format, to: output, protecting: [data])
+      try emit(ForecastReport(forecast, actuals: input.actuals), as: format, to: output, protecting: [data])
     }
+  }
+
+  /// The series DATA.csv holds: years and counts sorted by year, cut at --train-until (the held-out
+  /// years kept as actuals), the population when asked for; every problem named by line and column.
+  func readSeries(_ data: String, time: String, value: String) throws -> (
+    series: TimeSeries, population: TimeSeries?, actuals: [Int: Double]
+  ) {
+    let table = try CSVTable.load(data)
+    guard !table.rows.isEmpty else {
+      throw Failure.dataInvalid("\(data): the file has a header line but no data rows")
+    }
+    var times = try years(table, data: data, time: time)
+    let values: [Double]
+    var people: TimeSeries?
+    if let population {
+      // Future rows carry the population only: an empty count is allowed there.
+      let counts = try optionalNumbers(table, column: value, option: "--value")
+      let heads = try table.numericColumn(population, option: "--population")
+      try refuseNegative(heads, table, column: population)
+      let order = times.indices.sorted { times[$0] < times[$1] }
+      do {
+        people = try TimeSeries(times: order.map { times[$0] }, values: order.map { heads[$0] })
+      } catch {
+        throw Failure.dataInvalid("\(data): column \(population): \(error)")
+      }
+      let observed = counts.indices.filter { counts[$0] != nil }
+      times = observed.map { times[$0] }
+      values = observed.map { counts[$0]! }
+      try refuseNegative(counts.map { $0 ?? 0 }, table, column: value)
+    } else {
+      values = try table.numericColumn(value, option: "--value")
+      try refuseNegative(values, table, column: value)
+    }
+    // Sort by year so that a file in any row order works.
+    let order = times.indices.sorted { times[$0] < times[$1] }
+    var sortedTimes = order.map { times[$0] }
+    var sortedValues = order.map { values[$0] }
+    var actuals: [Int: Double] = [:]
+    if let cut = trainUntil {
+      for (t, v) in zip(sortedTimes, sortedValues) where t > cut { actuals[t] = v }
+      let keep = sortedTimes.indices.filter { sortedTimes[$0] <= cut }
+      guard !keep.isEmpty else {
+        throw Failure.dataInvalid("\(data): no rows with \(time) at or before \(cut) (--train-until)")
+      }
+      sortedTimes = keep.map { sortedTimes[$0] }
+      sortedValues = keep.map { sortedValues[$0] }
+    }
+    // The models are for annual counts, a few to a few dozen years; each origin of the
+    // cross-validation refits them all, so thousands of rows (monthly or daily data given
+    // by mistake) would run for hours. Refuse clearly instead.
+    guard sortedTimes.count <= ForecastCommand.maximumYears else {
+      throw Failure.dataInvalid(
+        "\(data): \(sortedTimes.count) years of data; forecast takes an annual series of at most \(ForecastCommand.maximumYears) years (one row per year; use --train-until or fewer rows)")
+    }
+    let series: TimeSeries
+    do {
+      series = try TimeSeries(times: sortedTimes, values: sortedValues)
+    } catch {
+      throw Failure.dataInvalid("\(data): \(error)")
+    }
+    return (series, people, actuals)
+  }
+
+  /// The --time column as whole years, each once (a duplicate names both lines).
+  func years(_ table: CSVTable, data: String, time: String) throws -> [Int] {
+    let rawTimes = try table.numericColumn(time, option: "--time")
+    var times: [Int] = []
+    let lines = rawTimes.indices.map { table.line(ofRow: $0) }
+    for (i, t) in rawTimes.enumerated() {
+      guard t == t.rounded(), abs(t) < 1e6 else {
+        throw Failure.dataInvalid(
+          "\(data):\(table.line(ofRow: i)): column \(time): \(Int(exactly: t).map(String.init) ?? "\(t)") is not a year (a whole number below one million)")
+      }
+      times.append(Int(t))
+    }
+    // One row per year: a duplicate is refused here, naming both lines.
+    var firstLine: [Int: Int] = [:]
+    for (i, t) in times.enumerated() {
+      let line = lines[i]
+      if let earlier = firstLine[t] {
+        throw Failure.dataInvalid(
+          "\(data):\(line): column \(time): the year \(t) appears more than once (lines \(earlier) and \(line)); give one row per year")
+      }
+      firstLine[t] = line
+    }
+    return times
   }
 }
 
