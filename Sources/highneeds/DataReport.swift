@@ -17,10 +17,11 @@ enum DataReport {
   static func aligned(_ header: [String], _ rows: [[String]]) -> String {
     let widths = header.indices.map { j in ([header] + rows).map { j < $0.count ? $0[j].count : 0 }.max() ?? 0 }
     let counts = header.indices.map { j in
-      j > 0 && rows.allSatisfy { row in
-        let cell = j < row.count ? row[j] : ""
-        return cell.allSatisfy(\.isNumber) || cell == "blank" || SuppressionCode.isSuppression(cell)
-      }
+      j > 0
+        && rows.allSatisfy { row in
+          let cell = j < row.count ? row[j] : ""
+          return cell.allSatisfy(\.isNumber) || cell == "blank" || SuppressionCode.isSuppression(cell)
+        }
     }
     func line(_ cells: [String]) -> String {
       var text = header.indices.map { j in
