@@ -26,15 +26,15 @@ import Testing
   @Test func truncatedAtManyLengths() throws {
     #expect(Self.original.count > 10_000)
     var failed = 0
-    for fraction in stride(from: 0.0, to: 1.0, by: 0.05) {
+    for fraction in stride(from: 0.0, to: 1.0, by: 0.1) {
       if !(try importCopy(Self.original.prefix(Int(Double(Self.original.count) * fraction)))) { failed += 1 }
     }
     // Every cut removes the central directory at the end of the file: all must fail.
-    #expect(failed == 20)
+    #expect(failed == 10)
   }
 
   @Test func singleBytesChanged() throws {
-    let count = Int(ProcessInfo.processInfo.environment["HIGHNEEDS_FUZZ_COUNT"] ?? "") ?? 40
+    let count = Int(ProcessInfo.processInfo.environment["HIGHNEEDS_FUZZ_COUNT"] ?? "") ?? 24
     // Offsets from a fixed linear congruential sequence, so every run damages the same bytes.
     var state: UInt64 = 20_260_612
     var offsets = (0..<count).map { _ -> Int in
