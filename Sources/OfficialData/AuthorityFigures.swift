@@ -39,16 +39,17 @@ public struct AuthorityFigures: Sendable {
   public init(store: OfficialStore, authority: Authority) throws {
     self.authority = authority
     releases = try store.releases()
-    // Each measure is read once and every view is made from the same cells.
-    let stock = try store.cells(of: authority, .caseload)
+    // Every measure is read in one query and every view is made from the same cells.
+    let all = try store.cellsByMeasure(of: authority)
+    let stock = all[.caseload] ?? []
     caseload = OfficialStore.totals(stock)
     placements = OfficialStore.placements(stock)
     ageBands = OfficialStore.ageBands(stock)
-    needs = try store.caseloadByNeed(of: authority)
-    let made = try store.cells(of: authority, .newPlans)
+    needs = OfficialStore.needs(all[.caseloadByNeed] ?? [])
+    let made = all[.newPlans] ?? []
     newPlans = OfficialStore.totals(made)
     newPlansByAge = OfficialStore.ageBands(made)
-    let ended = try store.cells(of: authority, .ceased)
+    let ended = all[.ceased] ?? []
     ceased = OfficialStore.ceased(ended)
     ceasedByReason = OfficialStore.reasons(ended)
     ceasedByAge = OfficialStore.ageBands(ended)

@@ -47,7 +47,14 @@ extension OfficialStore {
   /// year and kind of breakdown (total, by age, by category, by age and category), so the 2022
   /// release still gives age bands for 2019-2022, which the 2025 release does not break down.
   public func cells(of authority: Authority, _ measure: Measure) throws -> [OfficialCell] {
+    try cellsByMeasure(of: authority, only: measure)[measure] ?? []
+  }
+
+  /// Every value of every measure (or of `only`) for `authority`, in one read: `cells(of:_:)`
+  /// for several measures at once.
+  func cellsByMeasure(of authority: Authority, only: Measure? = nil) throws -> [Measure: [OfficialCell]] {
     struct Raw {
+      let measure: Int
       let year: Int
       let release: Int
       let age: Int64
@@ -56,8 +63,8 @@ extension OfficialStore {
       let missing: String?
       let file: Int64
       let line: Int
-      /// The year and the kind of breakdown: 0 total, 1 by age, 2 by category, 3 by both.
-      var slice: Int { year * 4 + (age == 1 ? 0 : 1) + (category == 1 ? 0 : 2) }
+      /// The measure, year and kind of breakdown: 0 total, 1 by age, 2 by category, 3 by both.
+      var slice: Int { (measure * 10_000 + year) * 4 + (age == 1 ? 0 : 1) + (category == 1 ? 0 : 2) }
     }
     // Labels and files are few: read them once and join in memory (a row then holds integers).
     let (raws, labels, files) = try read { db -> ([Raw], [Int64: String], [Int64: (Int, String)]) in
@@ -70,15 +77,15 @@ extension OfficialStore {
       let cursor = try Row.fetchCursor(
         db,
         sql: """
-          SELECT year, file_id, age_id, category_id, value, missing, line FROM observation
-          WHERE authority_id = ? AND measure = ?
-          """, arguments: [authority.id, measure.rawValue])
+          SELECT measure, year, file_id, age_id, category_id, value, missing, line FROM observation
+          WHERE authority_id = ? AND measure BETWEEN ? AND ?
+          """, arguments: [authority.id, only?.rawValue ?? 0, only?.rawValue ?? Int.max])
       while let row = try cursor.next() {
-        let file: Int64 = row[1]
+        let file: Int64 = row[2]
         raws.append(
           Raw(
-            year: row[0], release: files[file]?.0 ?? 0, age: row[2], category: row[3], value: row[4], missing: row[5],
-            file: file, line: row[6]))
+            measure: row[0], year: row[1], release: files[file]?.0 ?? 0, age: row[3], category: row[4], value: row[5],
+            missing: row[6], file: file, line: row[7]))
       }
       return (raws, labels, files)
     }
@@ -92,15 +99,16 @@ extension OfficialStore {
       let newest = candidates.max()!
       return (newest, candidates.filter { $0 != newest }.sorted())
     }
-    var cells: [OfficialCell] = []
-    cells.reserveCapacity(raws.count)
+    var cells: [Measure: [OfficialCell]] = [:]
     for raw in raws {
-      guard let (newest, older) = winners[raw.slice], raw.release == newest else { continue }
+      guard let (newest, older) = winners[raw.slice], raw.release == newest,
+        let measure = Measure(rawValue: raw.measure)
+      else { continue }
       let count = OfficialCount(
         value: raw.value, missingCode: raw.missing,
         source: Provenance(release: raw.release, member: files[raw.file]?.1 ?? "", lines: [raw.line]),
         supersedes: older)
-      cells.append(
+      cells[measure, default: []].append(
         OfficialCell(year: raw.year, age: labels[raw.age] ?? "", category: labels[raw.category] ?? "", count: count))
     }
     return cells
@@ -136,11 +144,16 @@ extension OfficialStore {
 
   /// Plans by primary need at each census where published (`number_asd` ... as published).
   public func caseloadByNeed(of authority: Authority) throws -> [Int: [PrimaryNeed: OfficialCount]] {
+    Self.needs(try cells(of: authority, .caseloadByNeed))
+  }
+
+  /// Primary needs from caseload-by-need cells.
+  static func needs(_ cells: [OfficialCell]) -> [Int: [PrimaryNeed: OfficialCount]] {
     var byYear: [Int: [OfficialCell]] = [:]
-    for cell in try cells(of: authority, .caseloadByNeed) where cell.age.isEmpty && !cell.category.isEmpty {
+    for cell in cells where cell.age.isEmpty && !cell.category.isEmpty {
       byYear[cell.year, default: []].append(cell)
     }
-    return byYear.mapValues { Self.sum($0) { PrimaryNeed(column: $0.category) } }
+    return byYear.mapValues { sum($0) { PrimaryNeed(column: $0.category) } }
   }
 
   /// New plans made in each calendar year.

@@ -140,8 +140,10 @@ public enum AgeBand: String, Sendable, CaseIterable, Comparable {
 
   /// Every age label the two layouts publish, mapped once (reads look labels up per value).
   private static let published: [String: AgeBand] = {
-    var labels = ["Under 5", "Age 5 to 10", "Age 11 to 15", "Age 16 to 19", "Age 20 to 25", "under 3",
-      "age 2 and under", "age 20 and over", "Age unknown"]
+    var labels = [
+      "Under 5", "Age 5 to 10", "Age 11 to 15", "Age 16 to 19", "Age 20 to 25", "under 3",
+      "age 2 and under", "age 20 and over", "Age unknown",
+    ]
     labels += (0...30).map { "age \($0)" }
     var map: [String: AgeBand] = [:]
     for label in labels { map[label] = parse(label) }

@@ -1,6 +1,7 @@
 import Foundation
-import OfficialData
 import Testing
+
+@testable import OfficialData
 
 /// A published placement table (`ehcp_placement_*_2010_2020.csv`): year -> column -> count.
 private func publishedPlacements(_ file: String) throws -> [Int: [String: Int]] {
@@ -54,8 +55,10 @@ private func publishedPlacements(_ file: String) throws -> [Int: [String: Int]] 
     var checked = 0
     var short: [String] = []
     for authority in try store.authorities() where authority.level == .localAuthority {
-      let totals = try store.caseload(of: authority)
-      for (year, groups) in try store.caseloadByPlacement(of: authority) {
+      // One read per authority; both views from the same cells (as AuthorityFigures does).
+      let cells = try store.cells(of: authority, .caseload)
+      let totals = OfficialStore.totals(cells)
+      for (year, groups) in OfficialStore.placements(cells) {
         guard let total = totals[year]?.value else { continue }
         let values = groups.values.compactMap(\.value)
         if values.isEmpty { continue }
