@@ -10,7 +10,7 @@ extension DemandSimulation {
     .object([
       ("draws", .integer(Int64(draws))),
       ("seed", .string(String(seed))),
-      ("method", .string(Self.method)),
+      ("method", .string(method)),
       ("probabilityStandardErrorAtMost", .number(probabilityStandardErrorAtMost, places: 6)),
       (
         "years",
@@ -60,7 +60,7 @@ extension DemandSimulation {
     return [
       .heading("Monte Carlo: \(draws) demand paths, seed \(seed); reserve in £m"), .table(table),
       .bullets([
-        "Method: \(Self.method).",
+        "Method: \(method).",
         "Probabilities are shares of the draws: Monte Carlo standard error at most \(error) points.",
       ]),
     ]
