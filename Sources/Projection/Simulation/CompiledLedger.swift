@@ -71,68 +71,76 @@ struct CompiledLedger: Sendable {
 
   /// Evaluates draws `range` of `total`: `plans` holds the drawn plans, row h (a drawn
   /// census) at `h * total`; outputs are written row y (a ledger year) at `y * total`.
+  ///
+  /// Years run in the outer loop and draws in the inner one, so each year's model is read
+  /// once per block; each draw's running state (reserve, price and funding factors, its
+  /// inflation and growth generators) is kept in arrays across years.
   func evaluate(
     draws range: Range<Int>, total: Int, plans: UnsafePointer<Double>, inputs: Inputs,
     reserve: UnsafeMutablePointer<Double>, balance: UnsafeMutablePointer<Double>?,
     plansOut: UnsafeMutablePointer<Double>?
   ) {
+    let n = range.count
     let width = max(1, self.width)
     let settingCount = settings.count
-    withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * width + settingCount + 1) { scratch in
+    var inflationRandom = range.map { SplitMix64(seed: inflationSeed, stream: UInt64($0)) }
+    var growthRandom = range.map { SplitMix64(seed: growthSeed, stream: UInt64($0)) }
+    var running = [Double](repeating: opening, count: n)
+    var common = [Double](repeating: 1, count: n)
+    var levels = [Double](repeating: 1, count: n * max(1, settingCount))
+    var funding = [Double](repeating: 1, count: n)
+    let drawInflation = inputs.contains(.inflation)
+    let drawGrowth = inputs.contains(.growth)
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * width) { scratch in
       let demand = scratch.baseAddress!
       let costed = demand + width
       let factors = costed + width
-      let settingLevels = factors + width
-      for draw in range {
-        var inflationRandom = SplitMix64(seed: inflationSeed, stream: UInt64(draw))
-        var growthRandom = SplitMix64(seed: growthSeed, stream: UInt64(draw))
-        var common = 1.0
-        for s in 0..<settingCount { settingLevels[s] = 1 }
-        var funding = 1.0
-        var running = opening
-        for (y, year) in years.enumerated() {
+      for (y, year) in years.enumerated() {
+        let cost = year.cost
+        let output = y * total + range.lowerBound
+        let row = year.drawn.flatMap { inputs.contains(.demand) ? plans + $0 * total + range.lowerBound : nil }
+        for j in 0..<n {
+          let planned = row?[j] ?? year.centralPlans
+          let plansNow = planned * cost.demandMultiplier
           let value: Double
-          var planned = year.centralPlans
-          if let row = year.drawn, inputs.contains(.demand) { planned = plans[row * total + draw] }
-          let plansNow = planned * year.cost.demandMultiplier
           if let overspend = year.overspend {
             value = -overspend
           } else {
-            if inputs.contains(.inflation) {
+            if drawInflation {
               // One deviate a year for the common series and one for each setting, always
               // taken, so a draw's stream does not depend on which years have a deviation.
-              let e = ZigguratNormal.next(&inflationRandom)
-              common *= (1 + inflation + year.inflationSD * e) / (1 + inflation)
+              let e = ZigguratNormal.next(&inflationRandom[j])
+              common[j] *= (1 + inflation + year.inflationSD * e) / (1 + inflation)
               for s in 0..<settingCount {
-                let es = ZigguratNormal.next(&inflationRandom)
-                settingLevels[s] *= (1 + inflation + year.settingSD[s] * es) / (1 + inflation)
+                let es = ZigguratNormal.next(&inflationRandom[j])
+                levels[s * n + j] *= (1 + inflation + year.settingSD[s] * es) / (1 + inflation)
               }
             }
             if !year.grown {
-              funding = 1
-            } else if inputs.contains(.growth) {
-              let e = ZigguratNormal.next(&growthRandom)
-              funding *= (1 + growth + year.growthSD * e) / (1 + growth)
+              funding[j] = 1
+            } else if drawGrowth {
+              let e = ZigguratNormal.next(&growthRandom[j])
+              funding[j] *= (1 + growth + year.growthSD * e) / (1 + growth)
             }
             let spend: Double
-            let index = year.cost.inflationIndex * common
-            if settingCount == 0 || !inputs.contains(.inflation) {
-              spend = year.cost.spend(plansNow, factor: factor, inflation: common, demand: demand, costed: costed)
+            if settingCount == 0 || !drawInflation {
+              spend = cost.spend(plansNow, factor: factor, inflation: common[j], demand: demand, costed: costed)
             } else {
-              year.cost.place(plansNow, demand: demand, costed: costed)
+              let index = cost.inflationIndex * common[j]
+              cost.place(plansNow, demand: demand, costed: costed)
               for (p, series) in year.inflationSeries.enumerated() {
-                factors[p] = series == 0 ? 1 : settingLevels[series - 1] / common
+                factors[p] = series == 0 ? 1 : levels[(series - 1) * n + j] / common[j]
               }
-              let placements = year.cost.placementSpend(costed, scale: index * factor, settingFactor: factors)
-              spend = (placements + year.cost.other * index) - year.cost.oneOff
+              let placements = cost.placementSpend(costed, scale: index * factor, settingFactor: factors)
+              spend = (placements + cost.other * index) - cost.oneOff
             }
-            let income = year.allocation.map { (($0 * funding + year.transfer) + year.income) + year.leverFunding }
+            let income = year.allocation.map { (($0 * funding[j] + year.transfer) + year.income) + year.leverFunding }
             value = (income ?? 0) - spend
           }
-          running += value
-          reserve[y * total + draw] = running
-          balance?[y * total + draw] = value
-          plansOut?[y * total + draw] = plansNow
+          running[j] += value
+          reserve[output + j] = running[j]
+          balance?[output + j] = value
+          plansOut?[output + j] = plansNow
         }
       }
     }

@@ -40,6 +40,33 @@ struct DemandSampler: Sendable {
   let components: [Component]
   /// The national shock's share c; nil when there is one component on the common path.
   let commonShare: Double?
+  /// Every table's coefficients in one array, component by component and year by year, so
+  /// that the inner loops read them through one pointer (no reference counting).
+  let flat: [Double]
+  /// Where each (component, year) table starts in `flat`, or −1 where the plans are fixed.
+  let offsets: [Int]
+
+  /// The sampler over `components`, their tables laid out in one array.
+  init(years: [CensusYear], commonFactor: Matrix, components: [Component], commonShare: Double?) {
+    self.years = years
+    self.commonFactor = commonFactor
+    self.components = components
+    self.commonShare = commonShare
+    var flat: [Double] = []
+    var offsets: [Int] = []
+    for component in components {
+      for table in component.tables {
+        guard let table else {
+          offsets.append(-1)
+          continue
+        }
+        offsets.append(flat.count)
+        flat += table.coefficients
+      }
+    }
+    self.flat = flat
+    self.offsets = offsets
+  }
 
   /// Deviates a draw takes: H for the common path, H more for each authority with a shock.
   var deviatesPerDraw: Int { years.count * (commonShare == nil ? 1 : 1 + components.count) }
@@ -83,39 +110,39 @@ struct DemandSampler: Sendable {
       }
     }
     commonFactor.multiply(columns: n, of: deviates, leadingDimension: rows, into: path, leadingDimension: h)
-    guard let share = commonShare else {
-      let component = components[0]
-      for year in 0..<h {
-        let row = out + year * total + range.lowerBound
-        guard let table = component.tables[year] else {
-          for column in 0..<n { row[column] = component.fixed[year] }
-          continue
-        }
-        table.coefficients.withUnsafeBufferPointer { c in
-          for column in 0..<n { row[column] = table.value(path[column * h + year], coefficients: c.baseAddress!) }
-        }
-      }
-      return
-    }
-    let shared = share.squareRoot()
-    let ownWeight = (1 - share).squareRoot()
+    let shared = commonShare.map { $0.squareRoot() } ?? 1
+    let ownWeight = commonShare.map { (1 - $0).squareRoot() } ?? 0
     for year in 0..<h {
       let row = out + year * total + range.lowerBound
       for column in 0..<n { row[column] = 0 }
     }
-    for (a, component) in components.enumerated() {
-      component.factor.multiply(
-        columns: n, of: deviates + h * (1 + a), leadingDimension: rows, into: own, leadingDimension: h)
-      for year in 0..<h {
-        let row = out + year * total + range.lowerBound
-        guard let table = component.tables[year] else {
-          for column in 0..<n { row[column] += component.fixed[year] }
-          continue
+    flat.withUnsafeBufferPointer { flat in
+      for (a, component) in components.enumerated() {
+        if commonShare != nil {
+          component.factor.multiply(
+            columns: n, of: deviates + h * (1 + a), leadingDimension: rows, into: own, leadingDimension: h)
         }
-        table.coefficients.withUnsafeBufferPointer { c in
-          for column in 0..<n {
-            let z = shared * path[column * h + year] + ownWeight * own[column * h + year]
-            row[column] += table.value(z, coefficients: c.baseAddress!)
+        for year in 0..<h {
+          let row = out + year * total + range.lowerBound
+          let offset = offsets[a * h + year]
+          guard offset >= 0, let table = component.tables[year] else {
+            let fixed = component.fixed[year]
+            for column in 0..<n { row[column] += fixed }
+            continue
+          }
+          let c = flat.baseAddress! + offset
+          let start = table.start
+          let inverse = table.inverseStep
+          let last = Double(table.pieces) - 0x1p-40
+          if commonShare == nil {
+            for column in 0..<n {
+              row[column] += QuantileTable.value(path[column * h + year], c, start, inverse, last)
+            }
+          } else {
+            for column in 0..<n {
+              let z = shared * path[column * h + year] + ownWeight * own[column * h + year]
+              row[column] += QuantileTable.value(z, c, start, inverse, last)
+            }
           }
         }
       }

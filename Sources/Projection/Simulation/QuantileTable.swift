@@ -20,7 +20,7 @@ struct QuantileTable: Sendable {
   /// The table's edge in z: Φ(zLimit) = 1 − 1e-12.
   static let zLimit = -Normal.quantile(1e-12)
   /// Nodes in a table unless asked otherwise.
-  static let defaultNodes = 513
+  static let defaultNodes = 257
 
   /// Coefficients of piece k at 4k ..< 4k + 4: G = c0 + t(c1 + t(c2 + t·c3)).
   let coefficients: [Double]
@@ -46,16 +46,21 @@ struct QuantileTable: Sendable {
   init(values: [Double], start: Double, step: Double) {
     let n = values.count
     precondition(n >= 5, "a quantile table needs at least 5 nodes")
+    // Stencils never reach across the clamp at zero: a node at zero has slope 0, and a
+    // positive node whose stencil would include a zero uses the one-sided difference.
+    func positive(_ range: ClosedRange<Int>) -> Bool {
+      range.lowerBound >= 0 && range.upperBound < n && range.allSatisfy { values[$0] > 0 }
+    }
     var slopes = [Double](repeating: 0, count: n)
-    for k in 0..<n {
-      if k >= 2 && k < n - 2 {
+    for k in 0..<n where values[k] > 0 {
+      if positive((k - 2)...(k + 2)) {
         slopes[k] = (values[k - 2] - 8 * values[k - 1] + 8 * values[k + 1] - values[k + 2]) / (12 * step)
-      } else if k == 0 {
-        slopes[k] = (-3 * values[0] + 4 * values[1] - values[2]) / (2 * step)
-      } else if k == n - 1 {
-        slopes[k] = (3 * values[n - 1] - 4 * values[n - 2] + values[n - 3]) / (2 * step)
-      } else {
+      } else if positive((k - 1)...(k + 1)) {
         slopes[k] = (values[k + 1] - values[k - 1]) / (2 * step)
+      } else if positive(k...(k + 2)) {
+        slopes[k] = (-3 * values[k] + 4 * values[k + 1] - values[k + 2]) / (2 * step)
+      } else if positive((k - 2)...k) {
+        slopes[k] = (3 * values[k] - 4 * values[k - 1] + values[k - 2]) / (2 * step)
       }
     }
     // Fritsch–Carlson: no slope against the data, and (α, β) inside the circle of radius 3.
@@ -107,11 +112,19 @@ struct QuantileTable: Sendable {
   /// G(z) reading the coefficients through `pointer` (the caller holds the array).
   @inline(__always)
   func value(_ z: Double, coefficients pointer: UnsafePointer<Double>) -> Double {
-    let position = min(max((z - start) * inverseStep, 0), Double(pieces) - 0x1p-40)
+    Self.value(z, pointer, start, inverseStep, Double(pieces) - 0x1p-40)
+  }
+
+  /// G(z) for a table at `c` (start, 1/step, and `last` = pieces less a hair).
+  @inline(__always)
+  static func value(
+    _ z: Double, _ c: UnsafePointer<Double>, _ start: Double, _ inverseStep: Double, _ last: Double
+  ) -> Double {
+    let position = min(max((z - start) * inverseStep, 0), last)
     let piece = Int(position)
     let t = position - Double(piece)
-    let c = pointer + 4 * piece
-    if c[0] == .infinity { return .infinity }
-    return c[0] + t * (c[1] + t * (c[2] + t * c[3]))
+    let p = c + 4 * piece
+    if p[0] == .infinity { return .infinity }
+    return p[0] + t * (p[1] + t * (p[2] + t * p[3]))
   }
 }
