@@ -15,6 +15,8 @@ let package = Package(
         .product(name: "Forecasting", package: "highneeds"),
         .product(name: "Statistics", package: "highneeds"),
         .product(name: "LinearAlgebra", package: "highneeds"),
+        .product(name: "Projection", package: "highneeds"),
+        .product(name: "ScenarioFiles", package: "highneeds"),
       ])
   ]
 )

@@ -65,14 +65,15 @@ extension DemandSimulation {
     ])
   }
 
-  /// CSV columns: sim_plans_p50, sim_reserve_p10/p50/p90, the three probabilities, the
-  /// reserve's standard deviation, and with several inputs its standard deviation with each
-  /// input alone (sim_reserve_sd_demand, sim_reserve_sd_unit_cost_inflation, ...).
+  /// CSV columns: sim_plans_p50, sim_reserve_p10/p50/p90 and the three probabilities; when
+  /// more than demand is drawn, then the reserve's standard deviation (sim_reserve_sd) and its
+  /// standard deviation with each input alone (sim_reserve_sd_demand,
+  /// sim_reserve_sd_unit_cost_inflation, sim_reserve_sd_high_needs_block_growth).
   var csvHeader: [String] {
     [
       "sim_plans_p50", "sim_reserve_p10", "sim_reserve_p50", "sim_reserve_p90", "sim_probability_deficit",
-      "sim_probability_overspend", "sim_probability_recovery_plan", "sim_reserve_sd",
-    ] + (inputs.count > 1 ? inputs.map { "sim_reserve_sd_\($0.snakeName)" } : [])
+      "sim_probability_overspend", "sim_probability_recovery_plan",
+    ] + (inputs.count > 1 ? ["sim_reserve_sd"] + inputs.map { "sim_reserve_sd_\($0.snakeName)" } : [])
   }
 
   /// The cells of ``csvHeader`` for `year` (money in whole pounds, probabilities as fractions).
@@ -82,8 +83,10 @@ extension DemandSimulation {
       FixedPoint.format(year.plans.p50, places: 1), money(year.reserve.p10), money(year.reserve.p50),
       money(year.reserve.p90), FixedPoint.format(year.probabilityDeficit, places: 6),
       FixedPoint.format(year.probabilityOverspend, places: 6),
-      FixedPoint.format(year.probabilityRecoveryPlan, places: 6), money(year.reserveStandardDeviation),
-    ] + (inputs.count > 1 ? year.reserveStandardDeviationByInput.map(money) : [])
+      FixedPoint.format(year.probabilityRecoveryPlan, places: 6),
+    ]
+      + (inputs.count > 1
+        ? [money(year.reserveStandardDeviation)] + year.reserveStandardDeviationByInput.map(money) : [])
   }
 
   /// A table of the reserve's spread (£m) and the probabilities, by year.

@@ -30,25 +30,41 @@ struct SimulationTableTests {
     return laws
   }
 
-  @Test("error against the direct quantile: below 1e-6 relative for |z| ≤ 4 (measured about 5e-8)")
+  @Test("error against the direct quantile for |z| ≤ 4: 1e-5 relative, 0.1% of the median next to the clamp at zero")
   func accuracy() throws {
-    // Tolerance: cubic Hermite pieces with fourth-order slopes err by O(h⁴) with h = 0.055;
-    // measured 5.4e-8 at worst over these laws, so 1e-6 leaves a margin without hiding a
-    // real fault (a wrong coefficient errs by 1e-3 or more). Relative to max(Q, 1% of the
-    // median): next to the clamp at zero a count-scale law's quantile is near 0 and a relative
-    // error of it means nothing. Beyond |z| = 4 (probability 6e-5 each side) the clamp's kink can
-    // fall inside a piece; there the check is that the table stays monotone (next test).
+    // Measured with the default 97 nodes (h = 0.147) over these 72 laws: 2.7e-6 relative at
+    // worst where the quantile is smooth, and 1.8e-4 of the median next to the clamp at zero.
+    // Tolerances: cubic Hermite pieces with fourth-order slopes err by O(h⁴), so 1e-5 leaves a
+    // margin of about 4 without hiding a real fault (a wrong coefficient errs by 1e-3 or more).
+    // Within two pieces of a node clamped at zero (a count-scale law's lower tail) the law has a
+    // kink the cubic cannot follow; there the error is bounded by 1e-3 of the median (0.1%,
+    // far below the Monte Carlo error of a percentile of 100,000 draws, about 1% of the spread).
+    // |z| ≤ 4 is probability 0.99994; beyond, the next test checks that the table stays
+    // monotone and non-negative.
+    var smoothWorst = 0.0
+    var clampWorst = 0.0
     for law in try Self.laws() {
       let table = QuantileTable { law.forecast.quantile($0, step: law.step) }
       let median = try #require(law.forecast.quantile(0.5, step: law.step))
-      var worst = 0.0
       for k in 0...1600 {
         let z = -4 + 8 * Double(k) / 1600
         let direct = try #require(law.forecast.quantile(Normal.cdf(z), step: law.step))
-        worst = max(worst, abs(table.value(z) - direct) / max(direct, 0.01 * median))
+        let error = abs(table.value(z) - direct)
+        let piece = Int(min(max((z - table.start) * table.inverseStep, 0), Double(table.pieces) - 1e-9))
+        let nearClamp = (max(0, piece - 2)...min(table.pieces - 1, piece + 2)).contains {
+          table.coefficients[4 * $0] == 0
+        }
+        if nearClamp {
+          clampWorst = max(clampWorst, error / median)
+          #expect(error <= 1e-3 * median, "\(law.name) at z = \(z), next to the clamp")
+        } else {
+          smoothWorst = max(smoothWorst, error / direct)
+          #expect(error <= 1e-5 * direct, "\(law.name) at z = \(z)")
+        }
       }
-      #expect(worst < 1e-6, "\(law.name): \(worst)")
     }
+    #expect(smoothWorst > 0 && smoothWorst < 1e-5)
+    #expect(clampWorst < 1e-3)
   }
 
   @Test("the table is monotone over its whole range and clamps z outside it")
