@@ -217,7 +217,8 @@ job_w4() {
   w4_prepare
   local python; python="$(command -v python3)"
   for item in "${w4_scenarios[@]}"; do
-    local name="${item%%:*}" file="${item#*:}" inputs="$results_dir/w4-$name-inputs.json"
+    local name="${item%%:*}" file="${item#*:}"
+    local inputs="$results_dir/w4-$name-inputs.json"
     (cd "$root" && run "w4-$name highneeds" "$bin/hn-bench" w3 --workload "w4-$name" --exe "$bin/highneeds" --tool highneeds \
       --reps "$w4reps" --warmup 1 -- run "$file" --simulate "$w4draws" --format json)
     (cd "$root" && run "w4-$name highneeds-sim" "$bin/hn-bench" w4 --workload "w4-$name" --tool highneeds-sim \

@@ -157,3 +157,25 @@ final class ProgressLog: @unchecked Sendable {
   func add(_ value: Double) { lock.withLock { list.append(value) } }
   var values: [Double] { lock.withLock { list } }
 }
+
+@Suite("Simulation: percentiles by selection")
+struct SimulationPercentileTests {
+  @Test("quickselect percentiles equal those of a full sort, ties and all")
+  func againstSort() {
+    var random = SplitMix64(seed: 3, stream: 0)
+    for n in [2, 3, 10, 101, 5_000] {
+      for ties in [false, true] {
+        let values = (0..<n).map { _ in ties ? Double(random.next() % 7) : random.uniform() * 1e6 - 5e5 }
+        let sorted = values.sorted()
+        func at(_ p: Double) -> Double {
+          let position = p * Double(n - 1)
+          let below = Int(position.rounded(.down))
+          let above = min(below + 1, n - 1)
+          return sorted[below] + (position - Double(below)) * (sorted[above] - sorted[below])
+        }
+        let selected = Ledger.percentiles(values)
+        #expect(selected == DemandSimulation.Percentiles(p5: at(0.05), p10: at(0.1), p50: at(0.5), p90: at(0.9), p95: at(0.95)), "n \(n) ties \(ties)")
+      }
+    }
+  }
+}

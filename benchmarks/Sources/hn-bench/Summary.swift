@@ -154,6 +154,20 @@ enum Summary {
         print(line + " (target ≥ \(Int(target))×)")
       }
     }
+    printSimulationExtras(wall: wall, memory: memory)
+    print("Checksums (the same inputs give the same sums where two tools compute the same thing):")
+    for key in checks.keys.sorted() {
+      for c in checks[key]!.sorted() { print("  \(key.workload.uppercased()) \(key.tool): \(c)") }
+    }
+    if !notes.isEmpty {
+      print("Notes:")
+      for n in notes { print("  \(n)") }
+    }
+  }
+
+  /// W4's extra lines: the simulation alone in process (numpy-sim / highneeds-sim), and the
+  /// peak memory of the whole-process rows against issue 16's limit.
+  static func printSimulationExtras(wall: [Key: [Double]], memory: [Key: [Int]]) {
     // The simulation alone, in process, against the peer's: the compute without process start-up.
     for key in wall.keys.sorted() where key.tool == "numpy-sim" {
       guard let o = wall[Key(workload: key.workload, tool: "highneeds-sim")] else { continue }
@@ -169,14 +183,6 @@ enum Summary {
         }
         print(line)
       }
-    }
-    print("Checksums (the same inputs give the same sums where two tools compute the same thing):")
-    for key in checks.keys.sorted() {
-      for c in checks[key]!.sorted() { print("  \(key.workload.uppercased()) \(key.tool): \(c)") }
-    }
-    if !notes.isEmpty {
-      print("Notes:")
-      for n in notes { print("  \(n)") }
     }
   }
 
