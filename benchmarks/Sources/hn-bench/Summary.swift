@@ -145,7 +145,9 @@ enum Summary {
     print("Ratios are of medians, peer / ours (above 1: ours is faster); targets are judged on wall time.")
     print("per unit: median wall time divided by the series (W1: fits) in one pass.")
     // Ratios of the targeted peers against our other variants (e.g. W2 with the candidate table read).
-    for variant in wall.keys.sorted() where variant.tool.hasPrefix(ours) && variant.tool != ours {
+    // (Not the in-process "-sim" rows of W4: a whole process against a part of one says nothing.)
+    for variant in wall.keys.sorted()
+    where variant.tool.hasPrefix(ours) && variant.tool != ours && !variant.tool.hasSuffix("-sim") {
       for (peer, target) in ratioTargets.sorted(by: { $0.key < $1.key }) where peer.workload == variant.workload {
         guard let p = wall[peer] else { continue }
         var line =
