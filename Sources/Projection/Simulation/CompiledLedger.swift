@@ -99,13 +99,22 @@ struct CompiledLedger: Sendable {
         let cost = year.cost
         let output = y * total + range.lowerBound
         let row = year.drawn.flatMap { inputs.contains(.demand) ? plans + $0 * total + range.lowerBound : nil }
+        if let overspend = year.overspend {
+          // An outturn year: the same balance in every draw.
+          for j in 0..<n {
+            running[j] += -overspend
+            reserve[output + j] = running[j]
+            balance?[output + j] = -overspend
+            plansOut?[output + j] = (row?[j] ?? year.centralPlans) * cost.demandMultiplier
+          }
+          continue
+        }
+        let allocation = year.allocation
         for j in 0..<n {
           let planned = row?[j] ?? year.centralPlans
           let plansNow = planned * cost.demandMultiplier
           let value: Double
-          if let overspend = year.overspend {
-            value = -overspend
-          } else {
+          do {
             if drawInflation {
               // One deviate a year for the common series and one for each setting, always
               // taken, so a draw's stream does not depend on which years have a deviation.
@@ -134,7 +143,7 @@ struct CompiledLedger: Sendable {
               let placements = cost.placementSpend(costed, scale: index * factor, settingFactor: factors)
               spend = (placements + cost.other * index) - cost.oneOff
             }
-            let income = year.allocation.map { (($0 * funding[j] + year.transfer) + year.income) + year.leverFunding }
+            let income = allocation.map { (($0 * funding[j] + year.transfer) + year.income) + year.leverFunding }
             value = (income ?? 0) - spend
           }
           running[j] += value

@@ -84,6 +84,11 @@ extension Ledger {
       let only = values.first ?? .nan
       return DemandSimulation.Percentiles<Double>(p5: only, p10: only, p50: only, p90: only, p95: only)
     }
+    // A constant row (an outturn year) needs no selection.
+    let first = values[0]
+    if !values.contains(where: { $0 != first }) {
+      return DemandSimulation.Percentiles<Double>(p5: first, p10: first, p50: first, p90: first, p95: first)
+    }
     var work = Array(values)
     let levels = [0.05, 0.10, 0.50, 0.90, 0.95]
     var results: [Double] = []
