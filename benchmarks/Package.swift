@@ -22,6 +22,8 @@ let package = Package(
         .product(name: "Forecasting", package: "highneeds"),
         .product(name: "Statistics", package: "highneeds"),
         .product(name: "LinearAlgebra", package: "highneeds"),
+        .product(name: "Projection", package: "highneeds"),
+        .product(name: "ScenarioFiles", package: "highneeds"),
       ]),
     // In-process timings of the official-data store (issue 12); official-data.sh runs it.
     .executableTarget(

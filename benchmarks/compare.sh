@@ -8,6 +8,9 @@
 #   --rounds N     rounds of the whole set, alternating ours and peers (default 5, env BENCH_ROUNDS)
 #   --reps N       timed passes per process for W1/W2, after one warm-up (default 2, env BENCH_REPS)
 #   --w3-reps N    timed processes per W3 variant per round, after 2 warm-ups (default 10, env BENCH_W3_REPS)
+#   --w4-reps N    timed processes per W4 row per round, after 1 warm-up (default 3, env BENCH_W4_REPS);
+#                  BENCH_W4_DRAWS sets the draws (default 100000)
+#   --only "JOBS"  run only these jobs (e.g. "job_w4"; env BENCH_ONLY), the others skipped
 #   --no-build     use the release binaries already in benchmarks/.build/release
 #   --static-stdlib  also build highneeds with --static-swift-stdlib (into .build-static) and
 #                  time the Medway run with it too: how much of W3 is dynamic loading
@@ -29,6 +32,7 @@ root="$(dirname "$here")"
 rounds="${BENCH_ROUNDS:-5}"
 reps="${BENCH_REPS:-2}"
 w3reps="${BENCH_W3_REPS:-10}"
+w4reps="${BENCH_W4_REPS:-3}"
 build=1
 commit=""
 static=0
@@ -36,10 +40,12 @@ build_only=0
 args=("$@")
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) rounds=1; reps=1; w3reps=5 ;;
+    --quick) rounds=1; reps=1; w3reps=5; w4reps=1 ;;
     --rounds) rounds="$2"; shift ;;
     --reps) reps="$2"; shift ;;
     --w3-reps) w3reps="$2"; shift ;;
+    --w4-reps) w4reps="$2"; shift ;;
+    --only) export BENCH_ONLY="$2"; shift ;;
     --no-build) build=0 ;;
     --commit) commit="$2"; shift ;;
     --static-stdlib) static=1 ;;
@@ -183,8 +189,54 @@ job_w3_national() {
   fi
 }
 
+# W4 (issue 16): Monte Carlo, 100,000 draws. Three scenarios; for each, ours and the numpy peer
+# as whole processes (spawn to exit, as W3) and as the simulation alone in process. The peer
+# reads the simulation's inputs, written once per run by hn-bench w4-export (untimed).
+w4draws="${BENCH_W4_DRAWS:-100000}"
+w4_scenarios=("medway:scenarios/medway-sen2.yaml" "national:scenarios/england-national-sen2.yaml"
+              "national-shock:benchmarks/scenarios/england-national-uncertain.yaml")
+w4_prepared=0
+w4_prepare() {
+  [ "$w4_prepared" = 1 ] && return 0
+  w4_prepared=1
+  for item in "${w4_scenarios[@]}"; do
+    local name="${item%%:*}" file="${item#*:}"
+    log "w4: exporting the simulation inputs of $file"
+    (cd "$root" && "$bin/hn-bench" w4-export --scenario "$file" --out "$results_dir/w4-$name-inputs.json") \
+      || echo "FAILED w4-$name export: hn-bench w4-export --scenario $file" >>"$out"
+    (cd "$root" && "$bin/highneeds" run "$file" --simulate "$w4draws" --format json >"$results_dir/w4-$name-ours.json") \
+      || echo "FAILED w4-$name: highneeds run $file --simulate $w4draws" >>"$out"
+    if [ $have_numpy = 1 ] && [ -f "$results_dir/w4-$name-inputs.json" ]; then
+      python3 "$here/peers/w4_simulation.py" "$results_dir/w4-$name-inputs.json" --draws "$w4draws" \
+        --compare "$results_dir/w4-$name-ours.json" --workload "w4-$name" >>"$out" \
+        || echo "FAILED w4-$name agreement check" >>"$out"
+    fi
+  done
+}
+job_w4() {
+  w4_prepare
+  local python; python="$(command -v python3)"
+  for item in "${w4_scenarios[@]}"; do
+    local name="${item%%:*}" file="${item#*:}"
+    local inputs="$results_dir/w4-$name-inputs.json"
+    (cd "$root" && run "w4-$name highneeds" "$bin/hn-bench" w3 --workload "w4-$name" --exe "$bin/highneeds" --tool highneeds \
+      --reps "$w4reps" --warmup 1 -- run "$file" --simulate "$w4draws" --format json)
+    (cd "$root" && run "w4-$name highneeds-sim" "$bin/hn-bench" w4 --workload "w4-$name" --tool highneeds-sim \
+      --scenario "$file" --draws "$w4draws" --reps "$reps")
+    if [ $have_numpy = 1 ] && [ -f "$inputs" ]; then
+      run "w4-$name numpy" "$bin/hn-bench" w3 --workload "w4-$name" --exe "$python" --tool numpy --reps "$w4reps" --warmup 1 \
+        -- "$here/peers/w4_simulation.py" "$inputs" --draws "$w4draws"
+      run "w4-$name numpy-sim" python3 "$here/peers/w4_simulation.py" "$inputs" --draws "$w4draws" --reps "$reps" \
+        --tool numpy-sim --workload "w4-$name"
+    elif [ "$round" = 1 ]; then
+      echo "MISSING w4-$name numpy: install with: pip install numpy" >>"$out"
+    fi
+  done
+}
+
 jobs=(job_w1_ours job_w1_statsmodels job_w1_numpy job_w1_numpy_batched job_w2_ours job_w2_arima job_w2_ours_table job_w2_ets
-      job_w3_medway job_w3_medway_static job_w3_medway_sen2 job_w3_startup job_w3_national)
+      job_w3_medway job_w3_medway_static job_w3_medway_sen2 job_w3_startup job_w3_national job_w4)
+if [ -n "${BENCH_ONLY:-}" ]; then read -r -a jobs <<<"$BENCH_ONLY"; fi
 for round in $(seq 1 "$rounds"); do
   if [ $((round % 2)) = 1 ]; then order=("${jobs[@]}"); else order=(); for ((i=${#jobs[@]}-1; i>=0; i--)); do order+=("${jobs[$i]}"); done; fi
   for job in "${order[@]}"; do "$job" || true; done

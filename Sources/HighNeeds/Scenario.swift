@@ -25,6 +25,8 @@ public struct Scenario: Sendable {
   public var places: PlacesSpec?
   /// Recovery-plan levers, in the order they are attributed.
   public var levers: [Lever] = []
+  /// Uncertainty beyond demand for the Monte Carlo (`uncertainty:`); none by default.
+  public var uncertainty: UncertaintySpec = .none
   /// Where fields were written in the file (dotted path → location), so that problems found
   /// after loading (a forecast that cannot be fitted, a calibration that makes no sense) can
   /// still point at the line to change.

@@ -265,6 +265,19 @@ enum LAPACK {
     dgemm_(&ta, &tb, &m32, &n32, &k32, &alpha, a, &lda32, b, &ldb32, &beta, &c, &ldc, 1, 1)
   }
 
+  /// DGEMM on storage the caller holds: C = A·B with A m×k (leading dimension lda), B k×n
+  /// (ldb) and C m×n (ldc), none transposed. Each column of C depends only on the same column
+  /// of B, so splitting the columns into blocks does not change its bits (reference BLAS).
+  static func gemm(
+    m: Int, n: Int, k: Int, a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
+    c: UnsafeMutablePointer<Double>, ldc: Int
+  ) {
+    var ta: CChar = 0x4E, tb: CChar = 0x4E
+    var m32 = int(m), n32 = int(n), k32 = int(k), lda32 = int(max(1, lda)), ldb32 = int(max(1, ldb))
+    var ldc32 = int(max(1, ldc)), alpha = 1.0, beta = 0.0
+    dgemm_(&ta, &tb, &m32, &n32, &k32, &alpha, a, &lda32, b, &ldb32, &beta, c, &ldc32, 1, 1)
+  }
+
   /// DGEMV: y = op(A)·x, A is m×n.
   static func gemv(transpose: Bool, m: Int, n: Int, a: [Double], x: [Double], y: inout [Double]) {
     var t: CChar = transpose ? 0x54 : 0x4E

@@ -154,7 +154,8 @@ struct Costing {
     let other: Pounds
     /// One-off savings from levers this year (reduce spend).
     let oneOff: Pounds
-    var placementTotal: Pounds { spend.sumInKeyOrder }
+    /// Σ spend by placement in key order, as ``YearCostModel/placementSpend(_:scale:)`` adds it.
+    let placementTotal: Pounds
     var total: Pounds { placementTotal + other - oneOff }
   }
 
@@ -175,7 +176,13 @@ struct Costing {
     return shares.mapValues { $0 / total }
   }
 
-  /// Modelled plans and spend for `year` with unit costs scaled by `factor`.
+  /// The compiled cost model of `year` (see ``YearCostModel``).
+  func compile(_ year: FinancialYear, projected: Bool) -> YearCostModel {
+    YearCostModel(scenario: scenario, costing: self, year: year, projected: projected)
+  }
+
+  /// Modelled plans and spend for `year` with unit costs scaled by `factor`: the compiled
+  /// ``YearCostModel`` evaluated once, its arrays turned into the report's dictionaries.
   func modelled(_ year: FinancialYear, factor: Double, projected: Bool = false) throws -> Modelled {
     guard let counted = demand.points[year.census] else {
       throw ScenarioError(issues: [
@@ -185,35 +192,48 @@ struct Costing {
           expected: "a census count for \(year.census) or a model that forecasts it")
       ])
     }
-    let index = inflationIndex(year)
-    let shares = shares(year)
+    let model = compile(year, projected: projected)
     let point = projected ? levers.adjustedDemand(counted, in: year) : counted
-    var demandByPlacement = shares.mapValues { point.plans * $0 }
-    if projected { levers.movePlacements(&demandByPlacement, in: year) }
-    var plans = demandByPlacement
-    var overflowed: [Placement: Double] = [:]
-    if projected, let places = scenario.places {
-      for setting in places.settingOrder {
-        guard let capacity = places.settings[setting] else { continue }
-        let excess = max(0, (plans[setting] ?? 0) - max(0, capacity.capacity(in: year)))
-        guard excess > 0 else { continue }
-        plans[setting, default: 0] -= excess
-        plans[places.overflow, default: 0] += excess
-        overflowed[setting] = excess
+    let count = model.count
+    var demand = [Double](repeating: 0, count: count)
+    var costed = [Double](repeating: 0, count: count)
+    var overflowedPlans = [Double](repeating: 0, count: count)
+    var received = [UInt8](repeating: 0, count: count)
+    demand.withUnsafeMutableBufferPointer { demand in
+      costed.withUnsafeMutableBufferPointer { costed in
+        overflowedPlans.withUnsafeMutableBufferPointer { overflowed in
+          received.withUnsafeMutableBufferPointer { received in
+            model.place(
+              point.plans, demand: demand.baseAddress!, costed: costed.baseAddress!,
+              overflowed: overflowed.baseAddress!, received: received.baseAddress!)
+          }
+        }
       }
     }
+    let scale = model.inflationIndex * factor
+    let placementTotal = costed.withUnsafeBufferPointer { model.placementSpend($0.baseAddress!, scale: scale) }
+    var demandByPlacement: [Placement: Double] = [:]
+    var plans: [Placement: Double] = [:]
+    var overflowed: [Placement: Double] = [:]
     var unitCost: [Placement: Pounds] = [:]
     var spend: [Placement: Pounds] = [:]
-    for (placement, count) in plans {
-      let given = scenario.costs.perPlan[placement] ?? .zero
-      let cost = (projected ? levers.unitCost(given, placement: placement, in: year) : given) * (index * factor)
-      unitCost[placement] = cost
-      spend[placement] = cost * count
+    for (index, placement) in model.placements.enumerated() {
+      if overflowedPlans[index] > 0 { overflowed[placement] = overflowedPlans[index] }
+      // The placements the dictionary held: those with a share, and those that gained plans.
+      guard model.hasShare[index] || received[index] != 0 else { continue }
+      let cost = model.baseCost[index] * scale
+      plans[placement] = costed[index]
+      unitCost[placement] = Pounds(cost)
+      spend[placement] = Pounds(cost * costed[index])
+      // Demand before capacity: the mix and the placements moves reached (not the overflow's).
+      if model.hasShare[index] || received[index] & YearCostModel.receivedByMove != 0 {
+        demandByPlacement[placement] = demand[index]
+      }
     }
     return Modelled(
-      demand: point, shares: shares, demandByPlacement: demandByPlacement, overflowed: overflowed, plans: plans,
-      unitCost: unitCost, spend: spend, other: scenario.costs.other * index,
-      oneOff: projected ? levers.oneOffSavings(year) : .zero)
+      demand: point, shares: model.shareTable, demandByPlacement: demandByPlacement, overflowed: overflowed,
+      plans: plans, unitCost: unitCost, spend: spend, other: Pounds(model.other * model.inflationIndex),
+      oneOff: Pounds(model.oneOff), placementTotal: Pounds(placementTotal))
   }
 
   /// The allocation for `year`: as given, or the latest earlier one grown at `funding.growth`.

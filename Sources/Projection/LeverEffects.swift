@@ -10,9 +10,8 @@ struct LeverEffects {
   /// True when `year` is a projection (has no outturn).
   func isProjected(_ year: FinancialYear) -> Bool { scenario.reserve.outturn[year] == nil }
 
-  /// Plans (and their intervals) × Π(1 + change × ramp) over each demand lever's projected
-  /// active years up to `year`.
-  func adjustedDemand(_ point: DemandPoint, in year: FinancialYear) -> DemandPoint {
+  /// Π(1 + change × ramp) over each `demand_growth` lever's projected active years up to `year`.
+  func demandMultiplier(in year: FinancialYear) -> Double {
     var multiplier = 1.0
     for lever in scenario.levers {
       guard case .demandGrowth(let change) = lever.kind else { continue }
@@ -20,6 +19,12 @@ struct LeverEffects {
         multiplier *= 1 + change * lever.rampFraction(in: step)
       }
     }
+    return multiplier
+  }
+
+  /// Plans (and their intervals) × ``demandMultiplier(in:)``.
+  func adjustedDemand(_ point: DemandPoint, in year: FinancialYear) -> DemandPoint {
+    let multiplier = demandMultiplier(in: year)
     guard multiplier != 1 else { return point }
     return DemandPoint(
       census: point.census, plans: point.plans * multiplier, source: point.source,
@@ -28,10 +33,12 @@ struct LeverEffects {
       })
   }
 
-  /// Moves plans between placements, in lever order. A lever's stock in `year` is
-  /// Σ plansPerYear × ramp over its projected active years so far; it moves no more than
-  /// `from` holds and, when capped, no more than the spare places in `to` (capacity − demand).
-  func movePlacements(_ plans: inout [Placement: Double], in year: FinancialYear) {
+  /// The `move_placements` levers active in `year`, in lever order: a lever's stock is
+  /// Σ plansPerYear × ramp over its projected active years so far. ``YearCostModel`` moves no
+  /// more than `from` holds and, when the lever is capped, no more than the spare places in
+  /// `to` (`capacity` − demand).
+  func moves(in year: FinancialYear) -> [(from: Placement, to: Placement, stock: Double, capacity: Double?)] {
+    var moves: [(from: Placement, to: Placement, stock: Double, capacity: Double?)] = []
     for lever in scenario.levers {
       guard case .movePlacements(let from, let to, let perYear, let capped) = lever.kind, year >= lever.start else {
         continue
@@ -39,14 +46,10 @@ struct LeverEffects {
       let last = min(year, lever.end ?? year)
       guard last >= lever.start else { continue }
       let stock = Array(lever.start...last).filter(isProjected).map { perYear * lever.rampFraction(in: $0) }.reduce(0, +)
-      var moved = min(stock, plans[from] ?? 0)
-      if capped, let setting = scenario.places?.settings[to] {
-        moved = min(moved, max(0, setting.capacity(in: year) - (plans[to] ?? 0)))
-      }
-      guard moved > 0 else { continue }
-      plans[from, default: 0] -= moved
-      plans[to, default: 0] += moved
+      let capacity = capped ? scenario.places?.settings[to].map { $0.capacity(in: year) } : nil
+      moves.append((from, to, stock, capacity))
     }
+    return moves
   }
 
   /// The cost per plan at price-year prices after unit-cost levers: amounts added first, then

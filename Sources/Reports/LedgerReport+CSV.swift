@@ -34,12 +34,7 @@ extension Ledger {
       header += ["reserve_at_low_demand_\(level)", "reserve_at_high_demand_\(level)"]
     }
     header += leverSavings.map { "saving_\($0.name)" }
-    if simulation != nil {
-      header += [
-        "sim_plans_p50", "sim_reserve_p10", "sim_reserve_p50", "sim_reserve_p90", "sim_probability_deficit",
-        "sim_probability_overspend", "sim_probability_recovery_plan",
-      ]
-    }
+    if let simulation { header += simulation.csvHeader }
     var document = CSVDocument(header: header)
     func money(_ amount: Pounds?) -> String { amount.map { String($0.wholePounds) } ?? "" }
     for year in years {
@@ -67,14 +62,8 @@ extension Ledger {
         row += [money(band.lowDemand.entry(year.year)?.reserve), money(band.highDemand.entry(year.year)?.reserve)]
       }
       row += leverSavings.map { money($0.byYear[year.year]) }
-      if let simulated = simulation?.years.first(where: { $0.year == year.year }) {
-        row += [
-          FixedPoint.format(simulated.plans.p50, places: 1), money(simulated.reserve.p10),
-          money(simulated.reserve.p50), money(simulated.reserve.p90),
-          FixedPoint.format(simulated.probabilityDeficit, places: 6),
-          FixedPoint.format(simulated.probabilityOverspend, places: 6),
-          FixedPoint.format(simulated.probabilityRecoveryPlan, places: 6),
-        ]
+      if let simulation, let simulated = simulation.years.first(where: { $0.year == year.year }) {
+        row += simulation.csvCells(simulated)
       }
       document.rows.append(row)
     }

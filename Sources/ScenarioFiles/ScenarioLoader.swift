@@ -15,7 +15,7 @@ public enum ScenarioLoader {
   /// The top-level keys a scenario may have.
   static let topLevelKeys = [
     "extends", "scenario", "authority", "years", "demand", "costs", "funding", "reserve", "calibrate", "places",
-    "levers",
+    "levers", "uncertainty",
   ]
 
   /// How deep a chain of `extends:` may go.
@@ -203,10 +203,16 @@ public enum ScenarioLoader {
         locations: &locations)
     }
 
+    let uncertainty = top.value("uncertainty").map {
+      sections.uncertainty(
+        $0, costed: costed, authorities: !(demand?.authorities.isEmpty ?? true), locations: &locations)
+    }
+
     guard let name, let authority, let years, let demand, let costs, let funding else { return nil }
-    let scenario = Scenario(
+    var scenario = Scenario(
       name: name, authority: authority, years: years, demand: demand, costs: costs, funding: funding,
       reserve: reserve, calibrate: calibrate, places: places, levers: levers, locations: locations)
+    scenario.uncertainty = uncertainty ?? .none
     ScenarioChecks(reader: reader, scenario: scenario, top: top).run()
     return scenario
   }

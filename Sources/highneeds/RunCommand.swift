@@ -51,7 +51,11 @@ struct RunCommand: ParsableCommand {
       var simulation: DemandSimulation?
       do {
         range = try ledger.demandRange()
-        if let simulate { simulation = try ledger.simulate(draws: simulate, seed: seed ?? 20_200_407) }
+        if let simulate {
+          let line = ProgressLine("--simulate \(simulate)")
+          defer { line.finish() }
+          simulation = try ledger.simulate(draws: simulate, seed: seed ?? 20_200_407, progress: line.update)
+        }
       } catch let error as ScenarioError {
         throw Failure.dataInvalid(error.description)
       } catch let error as SimulationUnavailable {

@@ -1,6 +1,7 @@
 import Forecasting
 import Statistics
 import Foundation
+import LinearAlgebra
 import Testing
 
 @testable import HighNeeds
@@ -69,8 +70,10 @@ struct SimulationTests {
     let links = [0, 0.5, 1]
     var random = SplitMix64(seed: 11, stream: 0)
     let n = 20_000
-    let paths = (0..<n).map { _ in DemandSimulation.probabilityPath(links: links, random: &random).map(Normal.quantile)
-    }
+    // Z = L·ε for n columns of ziggurat deviates, the product the simulation forms with DGEMM.
+    let deviates = Matrix(rows: 3, columns: n, storage: (0..<(3 * n)).map { _ in ZigguratNormal.next(&random) })
+    let z = DemandSampler.factor(links: links).multiplied(by: deviates)
+    let paths: [[Double]] = (0..<n).map { z.column($0) }
     func correlation(_ i: Int, _ j: Int) -> Double {
       let x = paths.map { $0[i] }
       let y = paths.map { $0[j] }

@@ -188,6 +188,21 @@ case("places-unknown-need", "places for a need group with no share", sub("  plac
 case("flow-comma-money", "a money value with a thousands comma inside { }", sub("  per_plan:\n    mainstream: £8,000\n    special: £20,000\n", "  per_plan: {mainstream: £8,000, special: £20k}\n"),
      [("per_plan: {", "000", "costs.per_plan.000", "inside { } or [ ] a comma separates entries")])
 
+def uncertainty(text):
+    return BASE + "uncertainty:\n" + text
+case("uncertainty-unknown-key", "a misspelt key inside uncertainty", uncertainty("  unit_cost_inflaton: 1%\n"),
+     [("unit_cost_inflaton", 3, "uncertainty.unit_cost_inflaton", "unknown key 'unit_cost_inflaton' (did you mean 'unit_cost_inflation'?)")])
+case("uncertainty-sd-out-of-range", "a standard deviation of inflation of 40 points a year", uncertainty("  unit_cost_inflation: 40%\n"),
+     [("unit_cost_inflation: 40%", "40%", "uncertainty.unit_cost_inflation", "a standard deviation of 40.0 points a year for unit-cost inflation is out of range")])
+case("uncertainty-setting-unknown", "inflation by a misspelt setting", uncertainty("  unit_cost_inflation_by_setting:\n    specail: 2%\n"),
+     [("specail:", 5, "uncertainty.unit_cost_inflation_by_setting.specail", "setting 'specail' has no cost in costs.per_plan (did you mean 'special'?)")])
+case("uncertainty-shock-one-authority", "a national shock in a scenario with one authority", uncertainty("  national_shock: 50%\n"),
+     [("national_shock", "50%", "uncertainty.national_shock", "a national shock needs several authorities")])
+case("uncertainty-shock-out-of-range", "a common share above 100%", authorities(AUTHORITIES) + "uncertainty:\n  national_shock: 150%\n",
+     [("national_shock", "150%", "uncertainty.national_shock", "a common share of 150.0% is out of range")])
+case("uncertainty-year-outside", "growth uncertainty for a year outside the ledger", uncertainty("  high_needs_block_growth:\n    2030-31: 1%\n"),
+     [("2030-31: 1%", 5, "uncertainty.high_needs_block_growth.2030-31", "2030-31 is outside the scenario's years")])
+
 counts["money-missing-unit"] = 1
 counts["outturn-missing-unit"] = 1
 counts["extends-missing"] = 1

@@ -22,9 +22,20 @@ enum Summary {
     Key(workload: "w1", tool: "statsmodels-ols"): 50,
     Key(workload: "w1", tool: "numpy-lstsq"): 3,
     Key(workload: "w2", tool: "r-auto.arima"): 100,
+    // Issue 16: the numpy peer of the Monte Carlo, whole process against whole process.
+    Key(workload: "w4-medway", tool: "numpy"): 3,
+    Key(workload: "w4-national", tool: "numpy"): 3,
+    Key(workload: "w4-national-shock", tool: "numpy"): 3,
   ]
   /// Issue 7's targets: maximum median wall time in seconds.
-  static let timeTargets: [Key: Double] = [Key(workload: "w3", tool: "highneeds-medway"): 0.050]
+  static let timeTargets: [Key: Double] = [
+    Key(workload: "w3", tool: "highneeds-medway"): 0.050,
+    // Issue 16: 100,000 draws, whole process.
+    Key(workload: "w4-medway", tool: "highneeds"): 0.2,
+    Key(workload: "w4-national", tool: "highneeds"): 2.0,
+  ]
+  /// Issue 16: most peak memory (KB, whole process) for these rows.
+  static let memoryTargets: [Key: Int] = [Key(workload: "w4-national", tool: "highneeds"): 512_000]
 
   static func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
@@ -46,6 +57,7 @@ enum Summary {
     var wall: [Key: [Double]] = [:]
     var cpu: [Key: [Double]] = [:]
     var units: [Key: Int] = [:]
+    var memory: [Key: [Int]] = [:]
     var checks: [Key: Set<String>] = [:]
     var machine: [String] = []
     var notes: [String] = []
@@ -63,6 +75,7 @@ enum Summary {
           wall[key, default: []].append(s)
           if f.count >= 5, let u = Int(f[4]) { units[key] = u }
           if f.count >= 6, let c = Double(f[5]) { cpu[key, default: []].append(c) }
+          if f.count >= 7, let m = Int(f[6]) { memory[key, default: []].append(m) }
         case "CHECK":
           checks[key, default: []].insert(f.dropFirst(3).joined(separator: " "))
         case "INFO" where f[1] == "machine":
@@ -132,7 +145,9 @@ enum Summary {
     print("Ratios are of medians, peer / ours (above 1: ours is faster); targets are judged on wall time.")
     print("per unit: median wall time divided by the series (W1: fits) in one pass.")
     // Ratios of the targeted peers against our other variants (e.g. W2 with the candidate table read).
-    for variant in wall.keys.sorted() where variant.tool.hasPrefix(ours) && variant.tool != ours {
+    // (Not the in-process "-sim" rows of W4: a whole process against a part of one says nothing.)
+    for variant in wall.keys.sorted()
+    where variant.tool.hasPrefix(ours) && variant.tool != ours && !variant.tool.hasSuffix("-sim") {
       for (peer, target) in ratioTargets.sorted(by: { $0.key < $1.key }) where peer.workload == variant.workload {
         guard let p = wall[peer] else { continue }
         var line =
@@ -141,6 +156,7 @@ enum Summary {
         print(line + " (target ≥ \(Int(target))×)")
       }
     }
+    printSimulationExtras(wall: wall, memory: memory)
     print("Checksums (the same inputs give the same sums where two tools compute the same thing):")
     for key in checks.keys.sorted() {
       for c in checks[key]!.sorted() { print("  \(key.workload.uppercased()) \(key.tool): \(c)") }
@@ -148,6 +164,27 @@ enum Summary {
     if !notes.isEmpty {
       print("Notes:")
       for n in notes { print("  \(n)") }
+    }
+  }
+
+  /// W4's extra lines: the simulation alone in process (numpy-sim / highneeds-sim), and the
+  /// peak memory of the whole-process rows against issue 16's limit.
+  static func printSimulationExtras(wall: [Key: [Double]], memory: [Key: [Int]]) {
+    // The simulation alone, in process, against the peer's: the compute without process start-up.
+    for key in wall.keys.sorted() where key.tool == "numpy-sim" {
+      guard let o = wall[Key(workload: key.workload, tool: "highneeds-sim")] else { continue }
+      print("\(key.workload.uppercased()) numpy-sim / highneeds-sim (in process, the simulation alone): wall \(ratio(median(wall[key]!) / median(o)))")
+    }
+    if !memory.isEmpty {
+      print("Peak memory (max RSS of the whole process, median):")
+      for key in memory.keys.sorted() {
+        let mb = Double(Int(median(memory[key]!.map(Double.init)))) / 1024
+        var line = "  \(key.workload.uppercased()) \(key.tool): \(String(format: "%.0f", mb)) MB"
+        if let limit = memoryTargets[key] {
+          line += " (target < \(limit / 1024) MB: \(median(memory[key]!.map(Double.init)) < Double(limit) ? "met" : "not met"))"
+        }
+        print(line)
+      }
     }
   }
 

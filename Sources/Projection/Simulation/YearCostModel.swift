@@ -1,0 +1,189 @@
+import HighNeeds
+
+/// One financial year's cost logic compiled once into arrays: the only implementation of
+/// "plans → plans by placement → spend" that the ledger has. ``Costing/modelled(_:factor:projected:)``
+/// evaluates it once for the central ledger, and the Monte Carlo evaluates it for every draw
+/// (``CompiledLedger``), so the two cannot drift apart.
+///
+/// A year's spend depends only on that year's plans and on fixed factors: the placement mix,
+/// `move_placements` levers (their stock so far), capacity and the overflow setting, unit costs
+/// after levers, the inflation index, the calibration factor, other spend and one-off savings.
+/// Placements are held in key order (by name), the order in which the dictionary version summed
+/// them, so every sum is added in the same order and gives the same bits.
+///
+/// Complexity: O(placements + moves + settings) a draw, no allocation.
+struct YearCostModel: Sendable {
+  /// A `move_placements` lever's effect this year.
+  struct Move: Sendable {
+    /// Index of the placement plans leave.
+    let from: Int
+    /// Index of the placement plans join.
+    let to: Int
+    /// Plans moved by now: Σ plans a year × ramp over the lever's projected active years.
+    let stock: Double
+    /// Capacity of `to` this year when the lever is capped by its places; nil when not capped.
+    let capacity: Double?
+  }
+
+  /// A setting with a capacity: plans beyond it go to the overflow placement.
+  struct Overflow: Sendable {
+    /// Index of the setting.
+    let setting: Int
+    /// Places this year, floored at zero.
+    let capacity: Double
+  }
+
+  /// The year.
+  let year: FinancialYear
+  /// True for a projected year: levers and capacity apply. False for an outturn year (and for
+  /// calibration), whose mix is the observed one.
+  let projected: Bool
+  /// Every placement that can hold plans this year, in key order: those with a share, and any
+  /// that a lever or the overflow can move plans into.
+  let placements: [Placement]
+  /// Share of plans by placement (0 where a placement has no share).
+  let shares: [Double]
+  /// True where the placement has a share (the mix's keys).
+  let hasShare: [Bool]
+  /// The mix as a dictionary, for reports.
+  let shareTable: [Placement: Double]
+  /// Product of the `demand_growth` levers' multipliers up to this year (1 without any).
+  let demandMultiplier: Double
+  /// `move_placements` levers, in lever order.
+  let moves: [Move]
+  /// Settings with a capacity, in setting order (projected years only).
+  let overflows: [Overflow]
+  /// Index of the overflow placement (0 when there are no settings).
+  let overflowTarget: Int
+  /// Cost per plan at price-year prices after `unit_cost` levers.
+  let baseCost: [Double]
+  /// The inflation index (1 + inflation)^(year − price year).
+  let inflationIndex: Double
+  /// Other spend at price-year prices (`costs.other`).
+  let other: Double
+  /// One-off savings from levers this year.
+  let oneOff: Double
+
+  /// The mark ``place(_:demand:costed:overflowed:received:)`` sets where a move added plans.
+  static let receivedByMove: UInt8 = 1
+  /// The mark set on the overflow placement when it took plans.
+  static let receivedByOverflow: UInt8 = 2
+
+  /// Number of placements.
+  var count: Int { placements.count }
+
+  /// Plans by placement for `total` plans (already multiplied by ``demandMultiplier``).
+  ///
+  /// Writes the mix's plans after `move_placements` (before capacity) to `demand`, and the plans
+  /// that are costed (after the overflow takes what exceeds capacity) to `costed`, both `count`
+  /// long. When given, `overflowed` gets the plans moved out of each full setting, and
+  /// `received` is marked (``receivedByMove``, ``receivedByOverflow``) where a placement gained
+  /// plans, so that a report lists exactly the placements the dictionary version listed.
+  @inline(__always)
+  func place(
+    _ total: Double, demand: UnsafeMutablePointer<Double>, costed: UnsafeMutablePointer<Double>,
+    overflowed: UnsafeMutablePointer<Double>? = nil, received: UnsafeMutablePointer<UInt8>? = nil
+  ) {
+    // A placement without a share holds 0 (total × 0): as the dictionary's `?? 0`.
+    for index in 0..<shares.count { demand[index] = total * shares[index] }
+    for move in moves {
+      var moved = min(move.stock, demand[move.from])
+      if let capacity = move.capacity { moved = min(moved, max(0, capacity - demand[move.to])) }
+      guard moved > 0 else { continue }
+      demand[move.from] -= moved
+      demand[move.to] += moved
+      received?[move.to] |= Self.receivedByMove
+    }
+    for index in 0..<shares.count { costed[index] = demand[index] }
+    for overflow in overflows {
+      let excess = max(0, costed[overflow.setting] - overflow.capacity)
+      guard excess > 0 else { continue }
+      costed[overflow.setting] -= excess
+      costed[overflowTarget] += excess
+      overflowed?[overflow.setting] = excess
+      received?[overflowTarget] |= Self.receivedByOverflow
+    }
+  }
+
+  /// Σ costed plans × unit cost, in key order, with unit costs `baseCost × scale`
+  /// (scale = inflation index × calibration factor). A placement holding no plans adds +0,
+  /// which leaves the sum's bits unchanged, so the sum equals the dictionary version's over
+  /// the placements it held.
+  @inline(__always)
+  func placementSpend(_ costed: UnsafePointer<Double>, scale: Double) -> Double {
+    var sum = 0.0
+    for index in 0..<baseCost.count { sum += (baseCost[index] * scale) * costed[index] }
+    return sum
+  }
+
+  /// As ``placementSpend(_:scale:)`` with each placement's unit cost also multiplied by its
+  /// own factor `settingFactor[index]` (drawn unit-cost inflation by setting).
+  @inline(__always)
+  func placementSpend(_ costed: UnsafePointer<Double>, scale: Double, settingFactor: UnsafePointer<Double>) -> Double {
+    var sum = 0.0
+    for index in 0..<baseCost.count { sum += (baseCost[index] * (scale * settingFactor[index])) * costed[index] }
+    return sum
+  }
+
+  /// Modelled spend: placement spend + other × index − one-off savings, for `total` plans and
+  /// calibration `factor`; `inflation` multiplies the index (1 for the central ledger).
+  @inline(__always)
+  func spend(
+    _ total: Double, factor: Double, inflation: Double, demand: UnsafeMutablePointer<Double>,
+    costed: UnsafeMutablePointer<Double>
+  ) -> Double {
+    place(total, demand: demand, costed: costed)
+    let index = inflationIndex * inflation
+    return (placementSpend(costed, scale: index * factor) + other * index) - oneOff
+  }
+}
+
+extension YearCostModel {
+  /// Compiles `year` of `scenario`: shares, levers, capacity and costs as ``Costing`` defines them.
+  init(scenario: Scenario, costing: Costing, year: FinancialYear, projected: Bool) {
+    let levers = costing.levers
+    let shareTable = costing.shares(year)
+    var universe = Set(shareTable.keys)
+    var moveLevers: [(from: Placement, to: Placement, stock: Double, capacity: Double?)] = []
+    var settings: [(Placement, Double)] = []
+    if projected {
+      for move in levers.moves(in: year) {
+        universe.insert(move.from)
+        universe.insert(move.to)
+        moveLevers.append(move)
+      }
+      if let places = scenario.places {
+        for setting in places.settingOrder {
+          guard let capacity = places.settings[setting] else { continue }
+          universe.insert(setting)
+          settings.append((setting, max(0, capacity.capacity(in: year))))
+        }
+        if !settings.isEmpty { universe.insert(places.overflow) }
+      }
+    }
+    let placements = universe.sorted()
+    let position = Dictionary(uniqueKeysWithValues: placements.enumerated().map { ($1, $0) })
+    self.year = year
+    self.projected = projected
+    self.placements = placements
+    self.shares = placements.map { shareTable[$0] ?? 0 }
+    self.hasShare = placements.map { shareTable[$0] != nil }
+    self.shareTable = shareTable
+    self.demandMultiplier = projected ? levers.demandMultiplier(in: year) : 1
+    self.moves = moveLevers.compactMap { move in
+      guard let from = position[move.from], let to = position[move.to] else { return nil }
+      return Move(from: from, to: to, stock: move.stock, capacity: move.capacity)
+    }
+    self.overflows = settings.compactMap { setting, capacity in
+      position[setting].map { Overflow(setting: $0, capacity: capacity) }
+    }
+    self.overflowTarget = scenario.places.flatMap { position[$0.overflow] } ?? 0
+    self.baseCost = placements.map { placement in
+      let given = scenario.costs.perPlan[placement] ?? .zero
+      return (projected ? levers.unitCost(given, placement: placement, in: year) : given).value
+    }
+    self.inflationIndex = costing.inflationIndex(year)
+    self.other = scenario.costs.other.value
+    self.oneOff = projected ? levers.oneOffSavings(year).value : 0
+  }
+}
