@@ -142,13 +142,15 @@ public enum Forecaster {
           time: last + h + 1, mean: m, lower: lower.map { min(finite($0), m) }, upper: upper.map { max(finite($0), m) })
       )
     }
-    // The same weighted quantile the bounds above are made of, at any probability. Callers
-    // ask at arbitrary probabilities (Monte Carlo draws), so the t quantiles are not cached.
+    // The same weighted quantile the bounds above are made of, at any probability. The
+    // simulation asks at the same fixed probabilities (its quantile tables' nodes) for every
+    // authority and year, so the t quantiles are cached: the cache returns the very number the
+    // iteration computed (ReuseAndCacheTests), and keeps a bounded number of them.
     let quantile: @Sendable (Double, Int) -> Double = { p, h in
       let factor = h < widening.count ? widening[h] : (widening.last ?? 1)
       var q = 0.0
       for member in predictive {
-        q += member.weight / totalWeight * member.laws[h].widened(by: factor).quantile(p, cached: false)
+        q += member.weight / totalWeight * member.laws[h].widened(by: factor).quantile(p, cached: true)
       }
       return q
     }
