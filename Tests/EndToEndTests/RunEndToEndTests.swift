@@ -375,5 +375,20 @@ struct WorkbookOutputTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["plan.xlsx"], "no temporary left")
     let places = runHighneeds(["places", "scenarios/medway-2020.yaml", "--format", "xlsx", "--output", path], in: repositoryRoot)
     #expect(places.status == 64, "places has no workbook")
+    // The binary's workbook in a real spreadsheet (LibreOffice; FAILS without it): the financial
+    // plan's totals equal the same run's JSON to the pound.
+    let sheets = try libreOfficeSheets(URL(fileURLWithPath: path), sheets: ["High needs financial plan"])
+    let plan = try #require(sheets["High needs financial plan"])
+    let json = runHighneeds(["run", "scenarios/medway-2020-all-options.yaml", "--format", "json"], in: repositoryRoot)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let years = try #require(object["years"] as? [[String: Any]])
+    try #require(years.count == 8)
+    for year in years {
+      let label = try #require(year["year"] as? String)
+      let reserve = csvCell(plan, row: "DSG reserve at end of year", column: label).flatMap { Int64($0) }
+      #expect(reserve == (year["reserve"] as? NSNumber)?.int64Value, "reserve \(label)")
+      let spend = csvCell(plan, row: "Total expenditure", column: label).flatMap { Int64($0) }
+      #expect(spend == (year["spend"] as? NSNumber)?.int64Value, "spend \(label)")
+    }
   }
 }
