@@ -67,77 +67,109 @@ public struct SharedDesignRegression: Sendable {
   /// Throws `RegressionError.dimensionMismatch` when `responses` does not have n rows and
   /// `.nonFinite` naming the first series (0-based) with NaN or infinity.
   public func fit(responses: Matrix) throws -> SharedDesignFits {
-    let n = design.rows, p = design.columns, m = responses.columns
+    let n = design.rows, m = responses.columns
     guard responses.rows == n else {
       throw RegressionError.dimensionMismatch("design has \(n) rows, responses have \(responses.rows)")
     }
     if let bad = (0..<m).first(where: { k in (0..<n).contains { !responses.storage[$0 + k * n].isFinite } }) {
       throw RegressionError.nonFinite("the response of series \(bad)")
     }
-    let rank = qr.rank, df = n - rank
+    let rank = qr.rank
     // Q'Y, then the coefficients from its leading rows, then the residuals
     // Q·(0, …, 0, (Q'y)_rank+1, …, (Q'y)_n) in the same array.
     var residuals = responses.storage
     qr.applyQTranspose(toColumns: &residuals, count: m)
     let coefficients = qr.solve(qtbColumns: residuals, count: m)
     var rss = [Double](repeating: 0, count: m)
-    for k in 0..<m {
-      var sum = 0.0
-      for i in rank..<n { sum += residuals[i + k * n] * residuals[i + k * n] }
-      rss[k] = sum
-      for i in 0..<rank { residuals[i + k * n] = 0 }
+    residuals.withUnsafeMutableBufferPointer { r in
+      for k in 0..<m {
+        var sum = 0.0
+        for i in rank..<n { sum += r[i + k * n] * r[i + k * n] }
+        rss[k] = sum
+        for i in 0..<rank { r[i + k * n] = 0 }
+      }
     }
     qr.applyQ(toColumns: &residuals, count: m)
     var fitted = responses.storage
-    for e in fitted.indices { fitted[e] -= residuals[e] }
+    fitted.withUnsafeMutableBufferPointer { f in
+      residuals.withUnsafeBufferPointer { r in
+        for e in 0..<f.count { f[e] -= r[e] }
+      }
+    }
 
+    let inference = self.inference(coefficients: coefficients, rss: rss, fitted: fitted, series: m)
+    return SharedDesignFits(
+      shared: self, series: m, coefficients: coefficients, residualSumsOfSquares: rss, inference: inference,
+      fittedValues: fitted, residuals: residuals)
+  }
+
+  /// Each series' inference from its coefficients (p × m), RSS and fitted values (n × m), by
+  /// the formulas and in the order of operations of `LinearRegression.fit` (unweighted: its
+  /// weights are all 1, so its weighted sums are these plain ones, to the bit). Unsafe
+  /// buffers, because with ten thousand series the arrays' checks cost more than the sums.
+  func inference(coefficients: [Double], rss: [Double], fitted: [Double], series m: Int) -> SharedDesignFits.Inference {
+    let n = design.rows, p = design.columns, df = n - qr.rank
     var inference = SharedDesignFits.Inference(parameters: p, series: m)
     let distribution = StudentT.FixedDegrees(Double(df))
     let nD = Double(n)
     let logLikConstant = log(2 * Double.pi) + 1 - log(nD)
-    let k = Double(rank + 1)
+    let logN = log(nD)
+    let k = Double(qr.rank + 1)
     let aiccDefined = nD - k - 1 > 0
     let dfIntercept = hasIntercept ? 1 : 0
-    for s in 0..<m {
-      let sigma2 = rss[s] / Double(df)
-      for j in 0..<p {
-        let index = j + s * p
-        let estimate = coefficients[index]
-        guard !estimate.isNaN else {
-          (inference.standardErrors[index], inference.t[index], inference.p[index]) = (.nan, .nan, .nan)
-          continue
+    let diagonal = (0..<p).map { unscaledCovariance[$0, $0] }
+    coefficients.withUnsafeBufferPointer { beta in
+      fitted.withUnsafeBufferPointer { fitted in
+        inference.standardErrors.withUnsafeMutableBufferPointer { se in
+          inference.t.withUnsafeMutableBufferPointer { tValues in
+            inference.p.withUnsafeMutableBufferPointer { pValues in
+              for s in 0..<m {
+                let sigma2 = rss[s] / Double(df)
+                for j in 0..<p {
+                  let index = j + s * p
+                  let estimate = beta[index]
+                  guard !estimate.isNaN else {
+                    (se[index], tValues[index], pValues[index]) = (.nan, .nan, .nan)
+                    continue
+                  }
+                  let standardError = max(0, diagonal[j] * sigma2).squareRoot()
+                  let t = estimate / standardError
+                  se[index] = standardError
+                  tValues[index] = t
+                  pValues[index] = distribution.twoSidedPValue(t)
+                }
+              }
+            }
+          }
         }
-        let se = max(0, unscaledCovariance[j, j] * sigma2).squareRoot()
-        let t = estimate / se
-        inference.standardErrors[index] = se
-        inference.t[index] = t
-        inference.p[index] = distribution.twoSidedPValue(t)
+        for s in 0..<m {
+          let sigma2 = rss[s] / Double(df)
+          // R² as summary.lm, from the fitted values, centred on their mean with an intercept.
+          let column = fitted.baseAddress! + s * n
+          var centre = 0.0
+          if hasIntercept {
+            for i in 0..<n { centre += column[i] }
+            centre /= nD
+          }
+          var mss = 0.0
+          for i in 0..<n {
+            let d = column[i] - centre
+            mss += d * d
+          }
+          let r2 = mss + rss[s] > 0 ? mss / (mss + rss[s]) : 1
+          let logLik = 0.5 * -(nD * (logLikConstant + log(rss[s])))
+          let aic = -2 * logLik + 2 * k
+          inference.residualStandardErrors[s] = sigma2.squareRoot()
+          inference.rSquared[s] = r2
+          inference.adjustedRSquared[s] = 1 - (1 - r2) * Double(n - dfIntercept) / Double(df)
+          inference.logLikelihoods[s] = logLik
+          inference.aic[s] = aic
+          inference.bic[s] = -2 * logLik + logN * k
+          inference.aicc[s] = aiccDefined ? aic + 2 * k * (k + 1) / (nD - k - 1) : .nan
+        }
       }
-      // R² as summary.lm, from the fitted values (see LinearRegression.fit).
-      var centre = 0.0
-      if hasIntercept {
-        for i in 0..<n { centre += fitted[i + s * n] }
-        centre /= nD
-      }
-      var mss = 0.0
-      for i in 0..<n {
-        let d = fitted[i + s * n] - centre
-        mss += d * d
-      }
-      let r2 = mss + rss[s] > 0 ? mss / (mss + rss[s]) : 1
-      let logLik = 0.5 * -(nD * (logLikConstant + log(rss[s])))
-      let aic = -2 * logLik + 2 * k
-      inference.residualStandardErrors[s] = sigma2.squareRoot()
-      inference.rSquared[s] = r2
-      inference.adjustedRSquared[s] = 1 - (1 - r2) * Double(n - dfIntercept) / Double(df)
-      inference.logLikelihoods[s] = logLik
-      inference.aic[s] = aic
-      inference.bic[s] = -2 * logLik + log(nD) * k
-      inference.aicc[s] = aiccDefined ? aic + 2 * k * (k + 1) / (nD - k - 1) : .nan
     }
-    return SharedDesignFits(
-      shared: self, series: m, coefficients: coefficients, residualSumsOfSquares: rss, inference: inference,
-      fittedValues: fitted, residuals: residuals)
+    return inference
   }
 
   /// As `fit(responses:)`, one array per series (each of n values).
