@@ -24,7 +24,15 @@ enum Summary {
     Key(workload: "w2", tool: "r-auto.arima"): 100,
   ]
   /// Issue 7's targets: maximum median wall time in seconds.
-  static let timeTargets: [Key: Double] = [Key(workload: "w3", tool: "highneeds-medway"): 0.050]
+  /// (Issue 16: W1's 10,000 fits sharing one design under 0.5 µs a fit, 5 ms a pass.)
+  static let timeTargets: [Key: Double] = [
+    Key(workload: "w3", tool: "highneeds-medway"): 0.050,
+    Key(workload: "w1", tool: "highneeds-shared-design"): 0.005,
+  ]
+  /// Pairs compared for information, no target: (peer, ours).
+  static let informationRatios: [(Key, Key)] = [
+    (Key(workload: "w1", tool: "numpy-lstsq-batched"), Key(workload: "w1", tool: "highneeds-shared-design"))
+  ]
 
   static func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
@@ -140,6 +148,12 @@ enum Summary {
         if let pc = cpu[peer], let vc = cpu[variant] { line += ", cpu \(ratio(median(pc) / median(vc)))" }
         print(line + " (target ≥ \(Int(target))×)")
       }
+    }
+    for (peer, variant) in informationRatios {
+      guard let p = wall[peer], let v = wall[variant] else { continue }
+      var line = "\(variant.workload.uppercased()) \(peer.tool) / \(variant.tool): wall \(ratio(median(p) / median(v)))"
+      if let pc = cpu[peer], let vc = cpu[variant] { line += ", cpu \(ratio(median(pc) / median(vc)))" }
+      print(line + " (for information, no target)")
     }
     print("Checksums (the same inputs give the same sums where two tools compute the same thing):")
     for key in checks.keys.sorted() {
