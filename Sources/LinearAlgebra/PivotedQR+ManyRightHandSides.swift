@@ -19,7 +19,8 @@
 extension PivotedQR {
   /// Replaces each column of `b` (`rows` × `count`, column-major) by Q'·column.
   public func applyQTranspose(toColumns b: inout [Double], count: Int) {
-    precondition(count >= 0 && b.count == rows * count, "applyQTranspose: \(b.count) entries, expected \(rows) × \(count)")
+    precondition(
+      count >= 0 && b.count == rows * count, "applyQTranspose: \(b.count) entries, expected \(rows) × \(count)")
     if rows > 0 && count > 0 && !tau.isEmpty {
       LAPACK.ormqr(transpose: true, m: rows, n: count, k: tau.count, a: factors, lda: rows, tau: tau, c: &b)
     }
@@ -37,7 +38,8 @@ extension PivotedQR {
   /// `rows` × `count`): a `columns` × `count` matrix, column k the solution for column k,
   /// in A's column order, NaN where a column is aliased (as `solve(qtb:)`).
   public func solve(qtbColumns: [Double], count: Int) -> [Double] {
-    precondition(count >= 0 && qtbColumns.count == rows * count, "solve: \(qtbColumns.count) entries, expected \(rows) × \(count)")
+    precondition(
+      count >= 0 && qtbColumns.count == rows * count, "solve: \(qtbColumns.count) entries, expected \(rows) × \(count)")
     var x = [Double](repeating: .nan, count: columns * count)
     guard rank > 0, count > 0 else { return x }
     var z = [Double](repeating: 0, count: rank * count)

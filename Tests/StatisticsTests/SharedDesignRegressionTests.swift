@@ -31,35 +31,37 @@ struct SharedDesignComparison {
       let alone = try LinearRegression.fit(design: design, response: y, parameterNames: names, hasIntercept: intercept)
       let batch = fits.result(series: s)
       let yScale = y.map(abs).max() ?? 1
-      let where_ = "\(label) series \(s)"
-      #expect(batch.n == alone.n && batch.rank == alone.rank, "\(where_) n, rank")
-      #expect(batch.residualDegreesOfFreedom == alone.residualDegreesOfFreedom, "\(where_) df")
-      #expect(batch.warnings == alone.warnings, "\(where_) warnings")
-      #expect(batch.conditionNumber == alone.conditionNumber, "\(where_) condition number (same factorization)")
+      let context = "\(label) series \(s)"
+      #expect(batch.n == alone.n && batch.rank == alone.rank, "\(context) n, rank")
+      #expect(batch.residualDegreesOfFreedom == alone.residualDegreesOfFreedom, "\(context) df")
+      #expect(batch.warnings == alone.warnings, "\(context) warnings")
+      #expect(batch.conditionNumber == alone.conditionNumber, "\(context) condition number (same factorization)")
       #expect(batch.weights == alone.weights)
       for (b, a) in zip(batch.parameters, alone.parameters) {
         #expect(b.name == a.name)
-        #expect(close(b.estimate, a.estimate, scale: 0), "\(where_) \(a.name) estimate \(b.estimate) vs \(a.estimate)")
+        #expect(close(b.estimate, a.estimate, scale: 0), "\(context) \(a.name) estimate \(b.estimate) vs \(a.estimate)")
         let seScale = alone.residualStandardError
-        #expect(close(b.standardError, a.standardError, scale: seScale * 1e-8), "\(where_) \(a.name) se")
-        #expect(close(b.t, a.t, scale: 0) || (a.t.isInfinite && b.t.isInfinite), "\(where_) \(a.name) t")
-        #expect(close(b.p, a.p, scale: 1e-300), "\(where_) \(a.name) p \(b.p) vs \(a.p)")
+        #expect(close(b.standardError, a.standardError, scale: seScale * 1e-8), "\(context) \(a.name) se")
+        #expect(close(b.t, a.t, scale: 0) || (a.t.isInfinite && b.t.isInfinite), "\(context) \(a.name) t")
+        #expect(close(b.p, a.p, scale: 1e-300), "\(context) \(a.name) p \(b.p) vs \(a.p)")
       }
-      #expect(zip(batch.coefficients, alone.coefficients).allSatisfy { close($0, $1, scale: 0) }, "\(where_) coefficients")
+      #expect(
+        zip(batch.coefficients, alone.coefficients).allSatisfy { close($0, $1, scale: 0) }, "\(context) coefficients")
       let covScale = alone.covariance.storage.filter(\.isFinite).map(abs).max() ?? 0
       #expect(
         zip(batch.covariance.storage, alone.covariance.storage).allSatisfy { close($0, $1, scale: covScale) },
-        "\(where_) covariance")
-      #expect(close(batch.residualStandardError, alone.residualStandardError, scale: yScale * 1e-12), "\(where_) sigma")
-      #expect(close(batch.rSquared, alone.rSquared, scale: 0), "\(where_) R²")
-      #expect(close(batch.adjustedRSquared, alone.adjustedRSquared, scale: 0), "\(where_) adjusted R²")
-      #expect(close(batch.logLikelihood, alone.logLikelihood, scale: 0), "\(where_) log L")
-      #expect(close(batch.aic, alone.aic, scale: 0), "\(where_) AIC")
-      #expect(close(batch.bic, alone.bic, scale: 0), "\(where_) BIC")
-      #expect((batch.aicc == nil) == (alone.aicc == nil), "\(where_) AICc defined")
-      if let b = batch.aicc, let a = alone.aicc { #expect(close(b, a, scale: 0), "\(where_) AICc") }
-      #expect(zip(batch.fittedValues, alone.fittedValues).allSatisfy { close($0, $1, scale: yScale) }, "\(where_) fitted")
-      #expect(zip(batch.residuals, alone.residuals).allSatisfy { close($0, $1, scale: yScale) }, "\(where_) residuals")
+        "\(context) covariance")
+      #expect(close(batch.residualStandardError, alone.residualStandardError, scale: yScale * 1e-12), "\(context) sigma")
+      #expect(close(batch.rSquared, alone.rSquared, scale: 0), "\(context) R²")
+      #expect(close(batch.adjustedRSquared, alone.adjustedRSquared, scale: 0), "\(context) adjusted R²")
+      #expect(close(batch.logLikelihood, alone.logLikelihood, scale: 0), "\(context) log L")
+      #expect(close(batch.aic, alone.aic, scale: 0), "\(context) AIC")
+      #expect(close(batch.bic, alone.bic, scale: 0), "\(context) BIC")
+      #expect((batch.aicc == nil) == (alone.aicc == nil), "\(context) AICc defined")
+      if let b = batch.aicc, let a = alone.aicc { #expect(close(b, a, scale: 0), "\(context) AICc") }
+      #expect(
+        zip(batch.fittedValues, alone.fittedValues).allSatisfy { close($0, $1, scale: yScale) }, "\(context) fitted")
+      #expect(zip(batch.residuals, alone.residuals).allSatisfy { close($0, $1, scale: yScale) }, "\(context) residuals")
       // The accessors are the same numbers as the assembled result.
       #expect(fits.rSquared(series: s) == batch.rSquared && fits.aicc(series: s) == batch.aicc)
       let lastSE = fits.standardError(names.count - 1, series: s)
@@ -112,7 +114,8 @@ func sharedDesignMatchesOneAtATimeOnNIST(_ set: NISTDataset) throws {
   let ones = [Double](repeating: 1, count: u.count)
   let logs = series.map { $0.map { log($0) } }
   try SharedDesignComparison.check(
-    design: Matrix(columns: [ones, u]), names: ["(Intercept)", "u"], intercept: true, responses: series, label: "linear")
+    design: Matrix(columns: [ones, u]), names: ["(Intercept)", "u"], intercept: true, responses: series, label: "linear"
+  )
   try SharedDesignComparison.check(
     design: Matrix(columns: [ones, u, u.map { $0 * $0 }]), names: ["(Intercept)", "u", "u^2"], intercept: true,
     responses: logs, label: "log quadratic")
@@ -120,13 +123,15 @@ func sharedDesignMatchesOneAtATimeOnNIST(_ set: NISTDataset) throws {
     design: Matrix(columns: [ones, u, u.map { 2 * $0 }]), names: ["(Intercept)", "u", "2u"], intercept: true,
     responses: series, label: "rank deficient")
   let deficient = try SharedDesignRegression(
-    design: Matrix(columns: [ones, u, u.map { 2 * $0 }]), parameterNames: ["(Intercept)", "u", "2u"], hasIntercept: true)
+    design: Matrix(columns: [ones, u, u.map { 2 * $0 }]), parameterNames: ["(Intercept)", "u", "2u"], hasIntercept: true
+  )
   let fits = try deficient.fit(responses: series)
   #expect(fits.rank == 2)
   #expect(fits.result(series: 0).warnings.first?.contains("2u is a linear combination") == true)
   // No intercept: R² uncentred in both.
   try SharedDesignComparison.check(
-    design: Matrix(columns: [u.map { $0 + 6 }]), names: ["t"], intercept: false, responses: series, label: "no intercept")
+    design: Matrix(columns: [u.map { $0 + 6 }]), names: ["t"], intercept: false, responses: series,
+    label: "no intercept")
 }
 
 /// An exact fit in the batch (RSS zero: standard errors zero, p-values and the exact-fit
@@ -148,10 +153,12 @@ func sharedDesignMatchesOneAtATimeOnNIST(_ set: NISTDataset) throws {
   }
   #expect(throws: RegressionError.self) { try shared.fit(responses: [[1, 2]]) }
   #expect(throws: RegressionError.tooFewObservations(observations: 2, parameters: 2)) {
-    try SharedDesignRegression(design: Matrix(columns: [[1, 1], [1, 2]]), parameterNames: ["a", "b"], hasIntercept: true)
+    try SharedDesignRegression(
+      design: Matrix(columns: [[1, 1], [1, 2]]), parameterNames: ["a", "b"], hasIntercept: true)
   }
   #expect(throws: RegressionError.nonFinite("the design matrix")) {
-    try SharedDesignRegression(design: Matrix(columns: [[1, .infinity, 1], [1, 2, 3]]), parameterNames: ["a", "b"], hasIntercept: true)
+    try SharedDesignRegression(
+      design: Matrix(columns: [[1, .infinity, 1], [1, 2, 3]]), parameterNames: ["a", "b"], hasIntercept: true)
   }
   // No series at all: an empty batch, not a crash.
   #expect(try shared.fit(responses: [[Double]]()).series == 0)

@@ -83,7 +83,8 @@ public struct SharedDesignFits: Sendable {
   /// response alone: the same fields, the same warnings.
   public func result(series s: Int) -> RegressionResult {
     precondition(s >= 0 && s < series, "series \(s) of \(series)")
-    let n = self.n, p = self.p
+    let n = self.n
+    let p = self.p
     let rss = residualSumsOfSquares[s]
     let sigma2 = rss / Double(residualDegreesOfFreedom)
     var covariance = shared.unscaledCovariance

@@ -47,7 +47,8 @@ public struct SharedDesignRegression: Sendable {
   /// Throws `RegressionError` when it has no columns, a value is not finite, the names do
   /// not match the columns, or there are no more rows than columns (n ≤ p).
   public init(design: Matrix, parameterNames: [String], hasIntercept: Bool) throws {
-    let n = design.rows, p = design.columns
+    let n = design.rows
+    let p = design.columns
     guard p > 0 else { throw RegressionError.emptyModel }
     guard parameterNames.count == p else {
       throw RegressionError.dimensionMismatch("\(p) columns but \(parameterNames.count) names")
@@ -67,7 +68,8 @@ public struct SharedDesignRegression: Sendable {
   /// Throws `RegressionError.dimensionMismatch` when `responses` does not have n rows and
   /// `.nonFinite` naming the first series (0-based) with NaN or infinity.
   public func fit(responses: Matrix) throws -> SharedDesignFits {
-    let n = design.rows, m = responses.columns
+    let n = design.rows
+    let m = responses.columns
     guard responses.rows == n else {
       throw RegressionError.dimensionMismatch("design has \(n) rows, responses have \(responses.rows)")
     }
@@ -108,7 +110,9 @@ public struct SharedDesignRegression: Sendable {
   /// weights are all 1, so its weighted sums are these plain ones, to the bit). Unsafe
   /// buffers, because with ten thousand series the arrays' checks cost more than the sums.
   func inference(coefficients: [Double], rss: [Double], fitted: [Double], series m: Int) -> SharedDesignFits.Inference {
-    let n = design.rows, p = design.columns, df = n - qr.rank
+    let n = design.rows
+    let p = design.columns
+    let df = n - qr.rank
     var inference = SharedDesignFits.Inference(parameters: p, series: m)
     let distribution = StudentT.FixedDegrees(Double(df))
     let nD = Double(n)
@@ -191,15 +195,18 @@ public struct SharedDesignRegression: Sendable {
     if !aliased.isEmpty {
       let list = aliased.map { names[$0] }.joined(separator: ", ")
       warnings.append(
-        "rank \(qr.rank) < \(names.count) columns: \(list) \(aliased.count == 1 ? "is a linear combination" : "are linear combinations") of the other columns (to relative tolerance \(qr.rankTolerance)); not estimated")
+        "rank \(qr.rank) < \(names.count) columns: \(list) \(aliased.count == 1 ? "is a linear combination" : "are linear combinations") of the other columns (to relative tolerance \(qr.rankTolerance)); not estimated"
+      )
     }
     if qr.conditionNumber > LinearRegression.conditionWarningThreshold {
       if qr.conditionNumber.isFinite {
         let digits = Int(log10(qr.conditionNumber).rounded())
         warnings.append(
-          "ill-conditioned design (condition number \(String(format: "%.3g", qr.conditionNumber)) after column scaling): estimates may have lost about \(digits) significant digits")
+          "ill-conditioned design (condition number \(String(format: "%.3g", qr.conditionNumber)) after column scaling): estimates may have lost about \(digits) significant digits"
+        )
       } else {
-        warnings.append("singular design (infinite condition number after column scaling): a column is zero or exactly collinear")
+        warnings.append(
+          "singular design (infinite condition number after column scaling): a column is zero or exactly collinear")
       }
     }
     return warnings
