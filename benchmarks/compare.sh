@@ -154,6 +154,7 @@ run() {
   fi
 }
 job_w1_ours() { run "w1 highneeds" "$bin/hn-bench" w1 --reps "$reps"; }
+job_w1_ours_shared() { run "w1 highneeds-shared-design" "$bin/hn-bench" w1 --reps "$reps" --shared 1; }
 job_w1_statsmodels() { [ $have_sm = 1 ] && run "w1 statsmodels-ols" python3 "$here/peers/w1_peers.py" statsmodels --reps "$reps"; }
 job_w1_numpy() { [ $have_numpy = 1 ] && run "w1 numpy-lstsq" python3 "$here/peers/w1_peers.py" numpy --reps "$reps"; }
 job_w1_numpy_batched() { [ $have_numpy = 1 ] && run "w1 numpy-lstsq-batched" python3 "$here/peers/w1_peers.py" numpy-batched --reps "$reps"; }
@@ -234,7 +235,7 @@ job_w4() {
   done
 }
 
-jobs=(job_w1_ours job_w1_statsmodels job_w1_numpy job_w1_numpy_batched job_w2_ours job_w2_arima job_w2_ours_table job_w2_ets
+jobs=(job_w1_ours job_w1_ours_shared job_w1_statsmodels job_w1_numpy job_w1_numpy_batched job_w2_ours job_w2_arima job_w2_ours_table job_w2_ets
       job_w3_medway job_w3_medway_static job_w3_medway_sen2 job_w3_startup job_w3_national job_w4)
 if [ -n "${BENCH_ONLY:-}" ]; then read -r -a jobs <<<"$BENCH_ONLY"; fi
 for round in $(seq 1 "$rounds"); do

@@ -11,6 +11,8 @@ import LinearAlgebra
 /// number), which is most of the cost of a 12 × 3 fit. Results equal `LinearRegression`'s
 /// to rounding. It declines (returns nil) unless the design is of full rank and everything
 /// is finite, so that degenerate designs go through `LinearRegression`, which diagnoses them.
+/// Each design is factorised once in the process (`FactorisedDesigns`): every authority and
+/// every backtest origin with a window of the same shape reuses it.
 ///
 /// Complexity O(n·p²).
 struct SmallLeastSquares {
@@ -31,9 +33,10 @@ struct SmallLeastSquares {
     guard n > 0, response.count == n else { return nil }
     let p = rows[0].count
     guard p > 0, n > p, rows.allSatisfy({ $0.count == p }) else { return nil }
-    guard response.allSatisfy(\.isFinite),
-      let qr = try? PivotedQR(Matrix(rows: rows), computingConditionNumber: false), qr.rank == p
+    let design = Matrix(rows: rows)
+    guard response.allSatisfy(\.isFinite), design.isFinite, let factorised = FactorisedDesigns.shared.entry(for: design)
     else { return nil }
+    let qr = factorised.qr
     let qty = qr.applyQTranspose(response)
     var rss = 0.0
     for i in p..<n { rss += qty[i] * qty[i] }
@@ -43,7 +46,7 @@ struct SmallLeastSquares {
     residualSumOfSquares = rss
     residualDegreesOfFreedom = n - p
     sigma2 = rss / Double(n - p)
-    unscaledCovariance = qr.unscaledCovariance()
+    unscaledCovariance = factorised.unscaledCovariance
   }
 
   /// The fitted mean at design row `x`.

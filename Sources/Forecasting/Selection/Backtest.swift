@@ -69,7 +69,7 @@ public enum Backtest {
         guard training.count > 0, !future.isEmpty else { continue }
         let h = s.times[future.last!] - origin
         for model in models {
-          guard let f = try? Forecaster.forecast(training, model: model, horizon: h, levels: levels) else {
+          guard let f = try? heldOutForecast(training, model: model, horizon: h, levels: levels) else {
             failures[model.rawValue, default: 0] += 1
             continue
           }
@@ -84,6 +84,23 @@ public enum Backtest {
       }
     }
     return (rows, failures)
+  }
+
+  /// The forecast whose points a backtest row reads: `Forecaster.forecast`'s, without the
+  /// model's own rolling-origin score, which a named model's forecast computes for its
+  /// candidate table (refitting at every earlier origin: for the damped trend a likelihood
+  /// search each) and which no row uses. The points are the same numbers: the same fit,
+  /// assembled by the same `Forecaster.assemble`. `auto` needs its scores for the forecast.
+  static func heldOutForecast(_ training: TimeSeries, model: ForecastModel, horizon: Int, levels: [Double]) throws
+    -> Forecast
+  {
+    guard model != .auto else { return try Forecaster.forecast(training, model: model, horizon: horizon, levels: levels) }
+    guard (1...Forecaster.maximumHorizon).contains(horizon) else { throw ForecastingError.invalidHorizon(horizon) }
+    for level in levels where !(level > 0 && level < 100) { throw ForecastingError.invalidLevel(level) }
+    let fit = try Forecaster.fitCandidate(model, training, horizon: horizon)
+    return try Forecaster.assemble(
+      series: training, model: model.rawValue, selection: "user", levels: levels, fitted: fit.fitted,
+      predictive: [(1, fit.predictive)], candidates: CandidateTable([]), notes: fit.notes)
   }
 
   /// Summaries per model, in the order the models first appear in `rows`, then models that

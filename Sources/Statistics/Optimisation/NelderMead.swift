@@ -49,24 +49,57 @@ public enum NelderMead {
     // The simplex is stored flat, vertex v in simplex[v*n ..< (v+1)*n], ranked best to worst
     // by `order` (vertex numbers), and every trial point is built in a reused buffer: the
     // arithmetic is that of the textbook loop, without allocating or moving arrays at each
-    // step (the damped trend's backtests run this loop hundreds of thousands of times).
-    // No nested function captures the simplex: the capture would box it and check
-    // exclusive access at every element.
-    var simplex = [Double](repeating: 0, count: (n + 1) * n)
-    var values = [Double](repeating: 0, count: n + 1)
-    var order = Array(0...n)
-    var trial = start
-    for i in 0...n {
-      for j in 0..<n { trial[j] = start[j] }
-      if i > 0 {
-        let h = step?[i - 1] ?? (start[i - 1] != 0 ? 0.05 * start[i - 1] : 0.00025)
-        trial[i - 1] += h
+    // step (the damped trend's backtests run this loop hundreds of thousands of times). The
+    // simplex, its values, the order and the centroid live in one scratch allocation read
+    // through pointers: as arrays, their uniqueness and bounds checks cost as much as the
+    // arithmetic. Only the points handed to `objective` are arrays.
+    return withUnsafeTemporaryAllocation(of: Double.self, capacity: (n + 1) * n + (n + 1) + n) { scratch in
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: n + 1) { order in
+        let simplex = scratch.baseAddress!, values = simplex + (n + 1) * n, centroid = values + (n + 1)
+        var trial = start
+        for i in 0...n {
+          trial.withUnsafeMutableBufferPointer { trial in
+            for j in 0..<n { trial[j] = start[j] }
+            if i > 0 {
+              let h = step?[i - 1] ?? (start[i - 1] != 0 ? 0.05 * start[i - 1] : 0.00025)
+              trial[i - 1] += h
+            }
+            for j in 0..<n { simplex[i * n + j] = trial[j] }
+          }
+          values[i] = f(trial)
+          order[i] = i
+        }
+        let (iterations, converged) = iterate(
+          Workspace(n: n, simplex: simplex, values: values, centroid: centroid, order: order.baseAddress!),
+          trial: &trial, tolerance: tolerance, maxIterations: maxIterations, f: f)
+        // The best vertex, the first in rank order among equals.
+        var bestRank = 0
+        for k in 1...n where values[order[k]] < values[order[bestRank]] { bestRank = k }
+        let bestVertex = order[bestRank]
+        return Result(
+          point: Array(UnsafeBufferPointer(start: simplex + bestVertex * n, count: n)), value: values[bestVertex],
+          iterations: iterations, converged: converged)
       }
-      for j in 0..<n { simplex[i * n + j] = trial[j] }
-      values[i] = f(trial)
     }
-    var centroid = [Double](repeating: 0, count: n)
-    var reflected = [Double](repeating: 0, count: n)
+  }
+
+  /// The search's state: n + 1 vertices of n coordinates, their values, their ranking, the
+  /// centroid; pointers into `minimize`'s scratch space.
+  private struct Workspace {
+    let n: Int
+    let simplex: UnsafeMutablePointer<Double>
+    let values: UnsafeMutablePointer<Double>
+    let centroid: UnsafeMutablePointer<Double>
+    let order: UnsafeMutablePointer<Int>
+  }
+
+  /// The Nelder–Mead iterations from the initial simplex in `w` until convergence or the
+  /// limit; returns the iterations taken and whether the tolerance was met.
+  private static func iterate(
+    _ w: Workspace, trial: inout [Double], tolerance: Double, maxIterations: Int, f: ([Double]) -> Double
+  ) -> (iterations: Int, converged: Bool) {
+    let n = w.n, simplex = w.simplex, values = w.values, centroid = w.centroid, order = w.order
+    var reflected = trial
     var iterations = 0
     var converged = false
     while iterations < maxIterations {
@@ -74,7 +107,7 @@ public enum NelderMead {
       for i in 1...n {
         var k = i
         while k > 0 && values[order[k]] < values[order[k - 1]] {
-          order.swapAt(k, k - 1)
+          (order[k], order[k - 1]) = (order[k - 1], order[k])
           k -= 1
         }
       }
@@ -106,52 +139,50 @@ public enum NelderMead {
         for j in 0..<n { centroid[j] += simplex[vertexStart + j] / Double(n) }
       }
       let worst = order[n]
-      let worstStart = worst * n
-      for j in 0..<n { reflected[j] = centroid[j] + -1 * (simplex[worstStart + j] - centroid[j]) }
+      let worstVertex = simplex + worst * n
+      reflected.withUnsafeMutableBufferPointer { r in
+        for j in 0..<n { r[j] = centroid[j] + -1 * (worstVertex[j] - centroid[j]) }
+      }
       let fr = f(reflected)
       if fr < best {
-        for j in 0..<n { trial[j] = centroid[j] + -2 * (simplex[worstStart + j] - centroid[j]) }
-        let fe = f(trial)
-        if fe < fr {
-          for j in 0..<n { simplex[worstStart + j] = trial[j] }
-          values[worst] = fe
-        } else {
-          for j in 0..<n { simplex[worstStart + j] = reflected[j] }
-          values[worst] = fr
+        trial.withUnsafeMutableBufferPointer { t in
+          for j in 0..<n { t[j] = centroid[j] + -2 * (worstVertex[j] - centroid[j]) }
         }
+        let fe = f(trial)
+        let accepted = fe < fr ? trial : reflected
+        for j in 0..<n { worstVertex[j] = accepted[j] }
+        values[worst] = fe < fr ? fe : fr
         continue
       }
       if fr < values[order[n - 1]] {
-        for j in 0..<n { simplex[worstStart + j] = reflected[j] }
+        for j in 0..<n { worstVertex[j] = reflected[j] }
         values[worst] = fr
         continue
       }
       // Contraction: outside when the reflection improved on the worst, inside otherwise.
       let outside = fr < values[worst]
       let t = outside ? -0.5 : 0.5
-      for j in 0..<n { trial[j] = centroid[j] + t * (simplex[worstStart + j] - centroid[j]) }
+      trial.withUnsafeMutableBufferPointer { trial in
+        for j in 0..<n { trial[j] = centroid[j] + t * (worstVertex[j] - centroid[j]) }
+      }
       let fc = f(trial)
       if fc < (outside ? fr : values[worst]) {
-        for j in 0..<n { simplex[worstStart + j] = trial[j] }
+        for j in 0..<n { worstVertex[j] = trial[j] }
         values[worst] = fc
         continue
       }
       // Shrink towards the best vertex.
       for i in 1...n {
         let vertexStart = order[i] * n
-        for j in 0..<n {
-          simplex[vertexStart + j] = simplex[bestStart + j] + 0.5 * (simplex[vertexStart + j] - simplex[bestStart + j])
-          trial[j] = simplex[vertexStart + j]
+        trial.withUnsafeMutableBufferPointer { trial in
+          for j in 0..<n {
+            simplex[vertexStart + j] = simplex[bestStart + j] + 0.5 * (simplex[vertexStart + j] - simplex[bestStart + j])
+            trial[j] = simplex[vertexStart + j]
+          }
         }
         values[order[i]] = f(trial)
       }
     }
-    // The best vertex, the first in rank order among equals.
-    var bestRank = 0
-    for k in 1...n where values[order[k]] < values[order[bestRank]] { bestRank = k }
-    let bestVertex = order[bestRank]
-    return Result(
-      point: Array(simplex[(bestVertex * n)..<((bestVertex + 1) * n)]), value: values[bestVertex],
-      iterations: iterations, converged: converged)
+    return (iterations, converged)
   }
 }

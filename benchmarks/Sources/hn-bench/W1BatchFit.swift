@@ -45,12 +45,41 @@ enum W1BatchFit {
       "sum_slope=\(Harness.format(slope)) sum_se_slope=\(Harness.format(slopeSE)) sum_r2=\(Harness.format(r2)) sum_loglik=\(Harness.format(logLik))"
   }
 
+  /// The same fits through `SharedDesignRegression`: the design factorised once per pass, all
+  /// series solved together (`responses` holds them as the columns of one years × series
+  /// matrix, as numpy's batched `lstsq` is given them), full inference for each; the same sums.
+  static func fitShared(_ responses: Matrix, design: Matrix) throws -> String {
+    let shared = try SharedDesignRegression(design: design, parameterNames: ["(Intercept)", "year"], hasIntercept: true)
+    let fits = try shared.fit(responses: responses)
+    var slope = 0.0
+    var slopeSE = 0.0
+    var r2 = 0.0
+    var logLik = 0.0
+    for s in 0..<fits.series {
+      slope += fits.estimate(1, series: s)
+      slopeSE += fits.standardError(1, series: s)
+      r2 += fits.rSquared(series: s)
+      logLik += fits.logLikelihood(series: s)
+    }
+    return
+      "sum_slope=\(Harness.format(slope)) sum_se_slope=\(Harness.format(slopeSE)) sum_r2=\(Harness.format(r2)) sum_loglik=\(Harness.format(logLik))"
+  }
+
   static func run(_ options: Options) throws {
     let count = options.int("series", default: 10_000)
     let repetitions = options.int("reps", default: 3)
     let responses = series(count: count)
     let design = Matrix(columns: [[Double](repeating: 1, count: years.count), years])
     let warmUp = Array(responses.prefix(max(1, count / 10)))
+    if options.int("shared", default: 0) != 0 {
+      let all = Matrix(columns: responses)
+      let first = Matrix(columns: warmUp)
+      try Harness.measure(
+        workload: "w1", tool: "highneeds-shared-design", units: count, repetitions: repetitions,
+        warmUp: { _ = try fitShared(first, design: design) },
+        body: { try fitShared(all, design: design) })
+      return
+    }
     try Harness.measure(
       workload: "w1", tool: "highneeds", units: count, repetitions: repetitions,
       warmUp: { _ = try fitAll(warmUp, design: design) },

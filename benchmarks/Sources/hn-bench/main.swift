@@ -2,7 +2,7 @@ import Foundation
 
 /// `hn-bench`: the Swift side of `benchmarks/compare.sh`.
 ///
-///     hn-bench w1 [--series 10000] [--reps 3]
+///     hn-bench w1 [--series 10000] [--reps 3] [--shared 1]   (--shared 1: SharedDesignRegression, all series in one call)
 ///     hn-bench w2 --data ehcp_caseload_2010_2020.csv [--reps 3] [--candidates 0|1]
 ///     hn-bench w3 --exe .build/release/highneeds [--tool NAME] [--reps 20] [--warmup 3] -- run S.yaml --format json
 ///     hn-bench w4 --scenario S.yaml [--draws 100000] [--reps 3] [--tool NAME]
