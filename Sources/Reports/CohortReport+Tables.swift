@@ -18,7 +18,8 @@ extension CohortReport {
         "\(row.year)-\(row.year + 1)", row.band.label, NumberText.count(row.opening), NumberText.count(row.newPlans),
         NumberText.count(row.ceased, places: row.ceasedAllocated ? 1 : 0) + (row.ceasedAllocated ? "*" : ""),
         NumberText.count(row.agedOut, places: 1), NumberText.count(row.agedIn, places: 1),
-        NumberText.count(row.explained, places: 1), NumberText.count(row.closing), NumberText.count(row.residual, places: 1),
+        NumberText.count(row.explained, places: 1), NumberText.count(row.closing),
+        NumberText.count(row.residual, places: 1),
       ])
     }
     return table
@@ -43,7 +44,8 @@ extension CohortReport {
   /// Plans by year and band (mean and widest interval), and the total.
   func bandTable() -> TextTable {
     var table = TextTable(
-      header: ["year"] + CohortBand.allCases.map(\.label) + ["all"], rightAligned: Set(1...CohortBand.allCases.count + 1))
+      header: ["year"] + CohortBand.allCases.map(\.label) + ["all"],
+      rightAligned: Set(1...CohortBand.allCases.count + 1))
     for year in projection.years {
       table.rows.append(
         [String(year.year)] + year.bandTotals.map { withBounds($0.mean, $0.bounds) }

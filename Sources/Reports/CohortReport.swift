@@ -64,7 +64,11 @@ public struct CohortReport: Report {
         ("ceasingRateSD", .double(model.ceasing[b].standardDeviation)),
         ("residualRate", .double(model.residual[b].mean)),
         ("residualRateSD", .double(model.residual[b].standardDeviation)),
-        ("newPlans", .array(model.newPlans[b].points.map { .object([("year", .integer(Int64($0.time))), ("mean", .double($0.mean))]) })),
+        (
+          "newPlans",
+          .array(
+            model.newPlans[b].points.map { .object([("year", .integer(Int64($0.time))), ("mean", .double($0.mean))]) })
+        ),
       ])
     }
     let rows = projectionRows().map { row -> JSONValue in
@@ -72,7 +76,9 @@ public struct CohortReport: Report {
         ("year", .integer(Int64(row.0))), ("band", .string(row.1)), ("placement", .string(row.2)),
         ("mean", .number(row.3, places: 1)),
       ]
-      for (name, value) in zip(boundNames, row.4.flatMap { [$0.0, $0.1] }) { fields.append((name, .number(value, places: 1))) }
+      for (name, value) in zip(boundNames, row.4.flatMap { [$0.0, $0.1] }) {
+        fields.append((name, .number(value, places: 1)))
+      }
       return .object(fields)
     }
     return .object([

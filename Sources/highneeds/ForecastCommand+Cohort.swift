@@ -20,7 +20,8 @@ extension ForecastCommand {
         start: inputs.start, newPlanMix: inputs.newPlanMix, fitFrom: Self.cohortFitFrom, horizon: horizon)
       let projection = model.simulate(years: horizon, paths: 1000, seed: 20_260_101, levels: levels)
       let report = CohortReport(
-        authority: authority.name, model: model, projection: projection, placementLabels: inputs.placements.map(\.label))
+        authority: authority.name, model: model, projection: projection, placementLabels: inputs.placements.map(\.label)
+      )
       try emit(report, as: format, to: output, protecting: [store.path])
     } catch let error as CohortError {
       throw Failure.dataInvalid("\(store.path): \(authority.name): \(error)")

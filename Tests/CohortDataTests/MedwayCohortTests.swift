@@ -1,13 +1,14 @@
 import CohortData
-import Foundation
 import Forecasting
+import Foundation
 import OfficialData
 import Testing
 
 /// The real releases in `../shared/data/sen2/releases`, imported once for this suite into a
 /// temporary store removed when the process exits.
 enum SharedStore {
-  static let folder = FileManager.default.temporaryDirectory.appendingPathComponent("highneeds-cohort-\(UUID().uuidString)")
+  static let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "highneeds-cohort-\(UUID().uuidString)")
   static let store: Result<OfficialStore, Error> = Result {
     atexit { try? FileManager.default.removeItem(at: SharedStore.folder) }
     let releases = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

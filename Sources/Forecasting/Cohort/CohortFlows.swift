@@ -115,7 +115,8 @@ extension CohortHistory {
         let explained = opening[b] - ended[b] - out[b] + agedIn + made[b]
         rows.append(
           CohortIdentityRow(
-            year: year, band: band, opening: opening[b], newPlans: made[b], ceased: ended[b], ceasedAllocated: allocated,
+            year: year, band: band, opening: opening[b], newPlans: made[b], ceased: ended[b],
+            ceasedAllocated: allocated,
             agedOut: out[b], agedIn: agedIn, closing: closing[b], residual: closing[b] - explained))
       }
     }

@@ -65,7 +65,7 @@ extension CohortModel {
   /// history's mean and yearly standard deviation (clamped to [0, 1] and [−1, 1]). Deviates
   /// come from `SplitMix64(seed:)` through the normal quantile (AS 241), so a seed gives the same
   /// figures on every platform. Bounds are the empirical quantiles (type 7, as R's default).
-  public func simulate(years: Int, paths: Int = 1000, seed: UInt64 = 20260101, levels: [Double] = [80, 95])
+  public func simulate(years: Int, paths: Int = 1000, seed: UInt64 = 20_260_101, levels: [Double] = [80, 95])
     -> CohortProjection
   {
     let bandCount = CohortBand.allCases.count
@@ -78,8 +78,12 @@ extension CohortModel {
       var stock = start
       for k in 0..<years {
         let made = newPlans.map { $0.quantile(generator.openUniform(), step: k) ?? max(0, $0.points[k].mean) }
-        let ends = ceasing.map { min(1, max(0, $0.mean + $0.standardDeviation * Normal.quantile(generator.openUniform()))) }
-        let rest = residual.map { min(1, max(-1, $0.mean + $0.standardDeviation * Normal.quantile(generator.openUniform()))) }
+        let ends = ceasing.map {
+          min(1, max(0, $0.mean + $0.standardDeviation * Normal.quantile(generator.openUniform())))
+        }
+        let rest = residual.map {
+          min(1, max(-1, $0.mean + $0.standardDeviation * Normal.quantile(generator.openUniform())))
+        }
         stock = step(stock, newPlans: made, ceasing: ends, residual: rest)
         for b in 0..<bandCount { for p in placements.indices { samples[k][b][p].append(stock[b][p]) } }
       }
