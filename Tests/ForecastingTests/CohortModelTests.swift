@@ -98,3 +98,52 @@ struct CohortModelTests {
     }
   }
 }
+
+/// Levers on the cohort flows.
+struct CohortFlowLeverTests {
+  /// Halving new plans from 2026 on (start 2024, so flows 2024 and 2025 are untouched): the
+  /// 2030 stock falls by the halved plans carried through a band-level recursion written
+  /// here, `D_b(t+1) = D_b(t)(1 − c_b − u_b + r_b) + u_{b−1} D_{b−1}(t) + 0.5 N_b(t)` for
+  /// flow years 2026-2029. The model is linear in new plans and nothing is clamped at 0 on
+  /// this history, so the two agree to rounding: 1e-9 relative.
+  @Test func halvingNewPlansFrom2026MatchesHandRecursion() throws {
+    let h = CohortModelTests.history()
+    let start: [[Double]] = h.stock[2024]!.map { [$0 * 0.6, $0 * 0.4] }
+    let model = try CohortModel(
+      history: h, placements: ["a", "b"], startYear: 2024, start: start, newPlanMix: start, fitFrom: 2020, horizon: 6)
+    let lever = CohortFlowLever(flow: .newPlans, factor: 0.5, start: 2026)
+    let base = model.centralPath(years: 6)
+    let halved = model.centralPath(years: 6, levers: [lever])
+    // Census 2030 is index 2030 - 2024 - 1 = 5.
+    let baseTotal = base[5].flatMap { $0 }.reduce(0, +)
+    let halvedTotal = halved[5].flatMap { $0 }.reduce(0, +)
+    var d = [Double](repeating: 0, count: 5)
+    for flowYear in 2026...2029 {
+      let k = flowYear - 2024
+      var next = d
+      for b in 0..<5 {
+        let band = CohortBand(rawValue: b)!
+        let keep = 1 - model.ceasing[b].mean - band.ageingShare + model.residual[b].mean
+        let inflow = b == 0 ? 0 : d[b - 1] * CohortBand(rawValue: b - 1)!.ageingShare
+        next[b] = d[b] * keep + inflow + 0.5 * model.newPlans[b].points[k].mean
+      }
+      d = next
+    }
+    let expected = d.reduce(0, +)
+    #expect(expected > 50)
+    #expect(abs((baseTotal - halvedTotal) - expected) < 1e-9 * expected)
+    // 2025 and 2026 censuses (flows 2024, 2025) are untouched.
+    #expect(base[0] == halved[0] && base[1] == halved[1])
+  }
+
+  /// A three-year ramp: a third, two thirds, then full; nothing after the end.
+  @Test func rampAndEnd() {
+    let lever = CohortFlowLever(flow: .newPlans, factor: 0.4, start: 2026, end: 2029, rampYears: 3)
+    #expect(lever.multiplier(in: 2025) == 1)
+    #expect(abs(lever.multiplier(in: 2026) - 0.8) < 1e-12)
+    #expect(abs(lever.multiplier(in: 2027) - 0.6) < 1e-12)
+    #expect(abs(lever.multiplier(in: 2028) - 0.4) < 1e-12)
+    #expect(abs(lever.multiplier(in: 2029) - 0.4) < 1e-12)
+    #expect(lever.multiplier(in: 2030) == 1)
+  }
+}

@@ -46,17 +46,7 @@ extension CohortModel {
   }
 
   /// The central path: every rate at its mean and new plans at their trend.
-  public func centralPath(years: Int) -> [[[Double]]] {
-    var stock = start
-    var path: [[[Double]]] = []
-    for k in 0..<years {
-      stock = step(
-        stock, newPlans: newPlans.map { max(0, $0.points[k].mean) }, ceasing: ceasing.map(\.mean),
-        residual: residual.map(\.mean))
-      path.append(stock)
-    }
-    return path
-  }
+  public func centralPath(years: Int) -> [[[Double]]] { centralPath(years: years, levers: []) }
 
   /// Simulates `paths` futures of `years` censuses after `startYear`.
   ///
