@@ -45,7 +45,7 @@ let package = Package(
       name: "Reports",
       dependencies: [
         "HighNeeds", "Projection", "Forecasting", "Statistics", "Workbook", "SVGCharts", "ReportFormatting",
-        "OfficialData",
+        "OfficialData", "CohortData",
       ]),
     // ODS and XLSX workbooks as rows of located cells (ZIPFoundation + Foundation's XMLParser).
     .target(name: "Spreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
@@ -58,11 +58,14 @@ let package = Package(
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
+    // The cohort model's inputs read from the official-data store (issue 13).
+    .target(name: "CohortData", dependencies: ["Forecasting", "OfficialData"]),
+    .testTarget(name: "CohortDataTests", dependencies: ["CohortData", "Forecasting", "OfficialData", "TestSupport"]),
     .executableTarget(
       name: "highneeds",
       dependencies: [
         "HighNeeds", "ScenarioFiles", "Projection", "Reports", "Forecasting", "Statistics", "LinearAlgebra",
-        "OfficialData",
+        "OfficialData", "CohortData",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),

@@ -55,6 +55,9 @@ struct ForecastCommand: ParsableCommand {
     help: "With --model piecewise: the last year before the slope changes (e.g. 2014), instead of searching for it.")
   var breakYear: Int?
 
+  @Flag(help: "With --authority: the cohort-flow model by age band and placement (SEN2 new and ceased plans).")
+  var cohort = false
+
   @Option(help: "Years to forecast after the last year used.")
   var horizon: Int = 4
 
@@ -93,6 +96,9 @@ struct ForecastCommand: ParsableCommand {
     try requireFormat(format, for: ForecastReport.self)
     try validateSource()
     _ = try parsedLevels()
+    if cohort && (official.authority == nil || model != .auto || trainUntil != nil || panelOptions.panel != nil) {
+      throw ValidationError("--cohort goes with --authority NAME, without --model, --train-until or --panel")
+    }
     if breakYear != nil && model != .piecewise {
       throw ValidationError("--break-year goes with --model piecewise")
     }
@@ -110,6 +116,7 @@ struct ForecastCommand: ParsableCommand {
   func run() throws {
     try runReportingFailures {
       let levels = try parsedLevels()
+      if cohort { return try forecastCohort(levels: levels) }
       if try forecastFromStore(levels: levels) { return }
       guard let data, let time, let value else { return }
       let input = try readSeries(data, time: time, value: value)
