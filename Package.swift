@@ -45,7 +45,7 @@ let package = Package(
       name: "Reports",
       dependencies: [
         "HighNeeds", "Projection", "Forecasting", "Statistics", "Workbook", "SVGCharts", "ReportFormatting",
-        "OfficialData",
+        "OfficialData", "FinanceData",
       ]),
     // ODS and XLSX workbooks as rows of located cells (ZIPFoundation + Foundation's XMLParser).
     .target(name: "Spreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
@@ -55,6 +55,7 @@ let package = Package(
     .target(
       name: "OfficialData",
       dependencies: [
+        "FinanceData", "HighNeeds",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
@@ -62,7 +63,7 @@ let package = Package(
       name: "highneeds",
       dependencies: [
         "HighNeeds", "ScenarioFiles", "Projection", "Reports", "Forecasting", "Statistics", "LinearAlgebra",
-        "OfficialData",
+        "OfficialData", "FinanceData",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
@@ -98,7 +99,7 @@ let package = Package(
       name: "FinanceDataTests",
       dependencies: ["FinanceData", "Spreadsheet", "SpreadsheetFixtures", "HighNeeds", "TestSupport"]),
     .testTarget(
-      name: "OfficialDataTests", dependencies: ["OfficialData", "TestSupport"], resources: [.copy("Fixtures")]),
+      name: "OfficialDataTests", dependencies: ["OfficialData", "FinanceData", "HighNeeds", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "EndToEndTests", dependencies: ["highneeds", "TestSupport"], resources: [.copy("Fixtures")]),
   ]
 )
