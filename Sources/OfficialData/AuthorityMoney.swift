@@ -32,17 +32,19 @@ public struct AuthorityMoney: Sendable {
   /// England only: the national-row checks of the High Needs Block (every edition and year).
   public let nationalChecks: [NationalTotalCheck]
 
-  /// The s251 lines that pay for no placement: SEN support and inclusion, AP services, hospital
-  /// education, therapies and health.
+  /// The s251 lines that pay for no placement of a plan: SEN support and inclusion, AP services,
+  /// hospital education, therapies and health, and the AP place funding and top-ups (PRUs and AP
+  /// academies teach mostly pupils without plans: divided by SEN2's few plans in AP they give
+  /// millions per plan, so they are counted here and AP plans get the assumption cost).
   public static let centralLines: [Section251Line] = [
-    .senSupport, .alternativeProvisionServices, .hospitalEducation, .therapies,
+    .senSupport, .alternativeProvisionServices, .hospitalEducation, .therapies, .placeFundingAlternativeProvision,
+    .topUpMaintainedAlternativeProvision, .topUpIndependentAlternativeProvision,
   ]
 
   /// SEN2 placement groups counted for each unit-cost recipe (scenario placement names).
   public static let recipeGroups: [String: [PlacementGroup]] = [
     "mainstream": [.mainstream, .resourcedProvision], "maintained_special": [.maintainedSpecial],
     "independent_special": [.independentSpecial], "post16": [.post16],
-    "alternative_provision": [.alternativeProvision],
   ]
 
   /// The money for `authority` from `dataset`, with unit costs over `placements` (SEN2 plans by

@@ -152,12 +152,14 @@ struct DataShowCommand: ParsableCommand {
     try runReportingFailures {
       guard let (store, authority) = try official.resolve() else { return }
       let figures: AuthorityFigures
+      let money: AuthorityMoney
       do {
         figures = try AuthorityFigures(store: store, authority: authority)
+        money = try store.money(of: authority, placements: figures.placements)
       } catch let error as OfficialDataError {
         throw failure(error, writing: false)
       }
-      try emit(AuthorityFiguresReport(figures), as: format, to: output, protecting: [store.path])
+      try emit(AuthorityFiguresReport(figures, money: money), as: format, to: output, protecting: [store.path])
     }
   }
 }

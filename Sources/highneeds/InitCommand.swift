@@ -60,10 +60,13 @@ struct InitCommand: ParsableCommand {
         }
       }
       let census = figures.plannedCaseload(combiningReorganisation: official.combineLineage)
-      let text = try ScenarioDraft(
-        figures: figures, census: census, placements: placements, name: name, horizon: horizon
-      )
-      .text()
+      var draft = ScenarioDraft(figures: figures, census: census, placements: placements, name: name, horizon: horizon)
+      if !official.combineLineage {
+        do { draft.money = try store.money(of: authority, placements: placements) } catch let error as OfficialDataError {
+          throw failure(error, writing: false)
+        }
+      }
+      let text = try draft.text()
       // Never write a file that would not load: check it as `validate` would.
       do {
         _ = try ScenarioLoader.load(contentsOf: text, file: output, readFile: readBaseScenario)
@@ -72,7 +75,8 @@ struct InitCommand: ParsableCommand {
       }
       try writeOutput(text, to: output, protecting: [store.path])
       try writeStandardOutput(
-        "wrote \(output): \(name), census \(census.keys.min() ?? 0)-\(census.keys.max() ?? 0); money placeholders to replace\n"
+        "wrote \(output): \(name), census \(census.keys.min() ?? 0)-\(census.keys.max() ?? 0); "
+          + (text.contains("PLACEHOLDER") ? "money placeholders to replace\n" : "money from the DfE finance files\n")
       )
     }
   }
