@@ -99,7 +99,7 @@ let package = Package(
       name: "FinanceDataTests",
       dependencies: ["FinanceData", "Spreadsheet", "SpreadsheetFixtures", "HighNeeds", "TestSupport"]),
     .testTarget(
-      name: "OfficialDataTests", dependencies: ["OfficialData", "FinanceData", "HighNeeds", "TestSupport"], resources: [.copy("Fixtures")]),
+      name: "OfficialDataTests", dependencies: ["OfficialData", "FinanceData", "HighNeeds", "SpreadsheetFixtures", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "EndToEndTests", dependencies: ["highneeds", "TestSupport"], resources: [.copy("Fixtures")]),
   ]
 )

@@ -105,7 +105,9 @@ extension OfficialStore {
         }
         let dataset = try financeDataset(db)
         let changed = Set(outcomes.filter { $0.action != .alreadyPresent }.map(\.file))
-        let choices = dataset.editionChoices.filter { changed.contains($0.winner.file) || changed.contains($0.superseded.file) }
+        let choices = dataset.editionChoices.filter {
+          changed.contains($0.winner.file) || changed.contains($0.superseded.file)
+        }
         return StoreImport(
           releases: releaseOutcomes, finance: outcomes, editionChoices: choices,
           nationalChecks: dataset.nationalChecks(.highNeedsBlock))
@@ -160,15 +162,20 @@ extension OfficialStore {
   private func joinFinanceAuthorities(_ db: Database) throws -> [String: (joined: Int, unjoined: [String])] {
     var byCode: [Int: Int64] = [:]
     var byName: [String: Int64] = [:]
-    for row in try Row.fetchAll(db, sql: """
+    for row in try Row.fetchAll(
+      db,
+      sql: """
         SELECT id, old_code, name FROM authority WHERE level = 'Local authority' ORDER BY COALESCE(last_census, 0), id
-        """) {
+        """)
+    {
       let id: Int64 = row["id"]
       if let code = (row["old_code"] as String?).flatMap({ Int($0) }) { byCode[code] = id }
       byName[AuthorityName.key(row["name"])] = id
     }
     let update = try db.makeStatement(
-      sql: "UPDATE finance_value SET authority_id = ? WHERE authority_name IS ? AND la_code IS ? AND area_kind = 'authority'")
+      sql:
+        "UPDATE finance_value SET authority_id = ? WHERE authority_name IS ? AND la_code IS ? AND area_kind = 'authority'"
+    )
     var result: [String: (joined: Int, unjoined: [String])] = [:]
     let areas = try Row.fetchAll(
       db,

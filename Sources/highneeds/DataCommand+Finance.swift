@@ -16,7 +16,8 @@ func financeLines(_ imported: StoreImport) -> [String] {
         "\(outcome.file): \(verb) \(outcome.kind.rawValue): \(outcome.values) values (\(outcome.missing) "
           + "not published, stored as missing), \(outcome.joined) authorities joined to SEN2 by LA code or name")
       if !outcome.unjoined.isEmpty {
-        lines.append("  not in SEN2 (no authority with that LA code or name): " + outcome.unjoined.joined(separator: "; "))
+        lines.append(
+          "  not in SEN2 (no authority with that LA code or name): " + outcome.unjoined.joined(separator: "; "))
       }
     }
   }
@@ -24,7 +25,9 @@ func financeLines(_ imported: StoreImport) -> [String] {
   var grouped: [String: [String]] = [:]
   var order: [String] = []
   // The allocations a scenario reads (HNB, total DSG) are listed; the other blocks are counted.
-  let listed = imported.editionChoices.filter { $0.measure.code.hasPrefix("hnb.") || $0.measure.code.hasPrefix("dsg.total.") }
+  let listed = imported.editionChoices.filter {
+    $0.measure.code.hasPrefix("hnb.") || $0.measure.code.hasPrefix("dsg.total.")
+  }
   let others = imported.editionChoices.count - listed.count
   for choice in listed {
     let key =
@@ -34,7 +37,9 @@ func financeLines(_ imported: StoreImport) -> [String] {
     grouped[key, default: []].append("\(choice.period) \(choice.differing) of \(choice.compared) differ")
   }
   for key in order { lines.append("  " + key + "; " + grouped[key]!.joined(separator: ", ")) }
-  if others > 0 { lines.append("  \(others) more overlaps of the other blocks, resolved the same way (newer edition read)") }
+  if others > 0 {
+    lines.append("  \(others) more overlaps of the other blocks, resolved the same way (newer edition read)")
+  }
   let checks = imported.nationalChecks
   if !imported.finance.isEmpty, !checks.isEmpty {
     let passed = checks.filter(\.passes).count

@@ -60,7 +60,9 @@ struct MoneyDraft {
 
   /// The `funding:` section from `first` on.
   func fundingLines(first: FinancialYear, last: FinancialYear) -> [String] {
-    var lines = ["", "funding:", "  high_needs_block:".padded(33) + "# DfE DSG allocations, BEFORE deductions: the gross"]
+    var lines = [
+      "", "funding:", "  high_needs_block:".padded(33) + "# DfE DSG allocations, BEFORE deductions: the gross",
+    ]
     lines.append("".padded(33) + "#   block, as the seed's £38.226m for Medway 2019-20 is")
     let years = money.highNeedsBlock.filter { $0.key >= first && $0.key <= last && $0.value.value != nil }
     let given = years.isEmpty ? money.highNeedsBlock.filter { $0.value.value != nil && $0.key <= first } : years
@@ -101,7 +103,8 @@ struct MoneyDraft {
       lines += Self.continuation(reserve.formula)
     } else {
       lines.append(
-        "  opening: £0".padded(33) + "# assumption: no DSG balance % published for the end of \(first.advanced(by: -1))")
+        "  opening: £0".padded(33) + "# assumption: no DSG balance % published for the end of \(first.advanced(by: -1))"
+      )
     }
     return lines
   }

@@ -67,7 +67,9 @@ extension AuthorityFiguresReport {
         money.highNeedsBlock[year]?.source.location.description ?? "",
       ])
     }
-    var notes = money.openingReserves.sorted { $0.key < $1.key }.map { "opening reserve \($0.key) (derived): \($0.value.formula)" }
+    var notes = money.openingReserves.sorted { $0.key < $1.key }.map {
+      "opening reserve \($0.key) (derived): \($0.value.formula)"
+    }
     notes += money.unitCosts.sorted { $0.key < $1.key }.map { "unit cost \($0.key) (derived): \($0.value.formula)" }
     notes += money.nationalChecks.map { ($0.passes ? "check passes: " : "CHECK FAILS: ") + $0.description }
     return [.heading("Money (DfE finance files; £m, balance as % of income)"), .table(table), .bullets(notes)]
