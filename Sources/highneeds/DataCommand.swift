@@ -7,7 +7,7 @@ import OfficialData
 struct DataCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "data",
-    abstract: "Import DfE SEN2 releases into the official-data store and read them by authority.",
+    abstract: "Import DfE SEN2 releases and finance files into the official-data store; read them by authority.",
     discussion: """
       The store is an SQLite file: --store PATH, else $HIGHNEEDS_STORE, else \
       ~/.local/share/highneeds/highneeds.sqlite. It is created by the first import.

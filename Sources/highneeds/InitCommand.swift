@@ -11,8 +11,12 @@ struct InitCommand: ParsableCommand {
     abstract: "Write a scenario for an authority from the official-data store.",
     discussion: """
       Demand comes from the store (every January count with its release, file and line; the \
-      placement mix of the latest census). The store has no money: every amount is a visible \
-      PLACEHOLDER with a note saying what to put there. The file passes `highneeds validate`. \
+      placement mix of the latest census). Money comes from the DfE finance files in the store \
+      (`data import` them): the High Needs Block before deductions and total DSG by year, each \
+      citing file:sheet:row:column; the opening reserve derived from the DSG balance %; unit \
+      costs derived from the section 251 outturn over SEN2 placements (formula and inputs in \
+      the comment); growth and inflation marked as assumptions. With no finance files every \
+      amount is a visible PLACEHOLDER. The file passes `highneeds validate`. \
       An existing file is not replaced unless --force is given.
 
       Example: highneeds init --authority Kent --output kent.yaml
