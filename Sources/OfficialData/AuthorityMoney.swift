@@ -101,7 +101,8 @@ public struct AuthorityMoney: Sendable {
       guard counts.count == members.count, counts.allSatisfy({ $0.value != nil }) else { continue }
       let total = counts.reduce(0) { $0 + ($1.value ?? 0) }
       guard total > 0 else { continue }
-      let sources = counts.map { "\($0.source)" }.joined(separator: " + ")
+      var seen: Set<String> = []
+      let sources = counts.map { "\($0.source)" }.filter { seen.insert($0).inserted }.joined(separator: " + ")
       let names = members.map(\.rawValue).joined(separator: " + ")
       result[placement] = DerivationParameter(
         name: "SEN2 plans in \(names) at January \(census)", value: Double(total), source: sources)
