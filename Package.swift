@@ -45,7 +45,7 @@ let package = Package(
       name: "Reports",
       dependencies: [
         "HighNeeds", "Projection", "Forecasting", "Statistics", "Workbook", "SVGCharts", "ReportFormatting",
-        "OfficialData", "CohortData",
+        "OfficialData", "CohortData", "FinanceData",
       ]),
     // ODS and XLSX workbooks as rows of located cells (ZIPFoundation + Foundation's XMLParser).
     .target(name: "Spreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
@@ -55,6 +55,7 @@ let package = Package(
     .target(
       name: "OfficialData",
       dependencies: [
+        "FinanceData", "HighNeeds",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
@@ -65,7 +66,7 @@ let package = Package(
       name: "highneeds",
       dependencies: [
         "HighNeeds", "ScenarioFiles", "Projection", "Reports", "Forecasting", "Statistics", "LinearAlgebra",
-        "OfficialData", "CohortData",
+        "OfficialData", "CohortData", "FinanceData",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
@@ -101,7 +102,7 @@ let package = Package(
       name: "FinanceDataTests",
       dependencies: ["FinanceData", "Spreadsheet", "SpreadsheetFixtures", "HighNeeds", "TestSupport"]),
     .testTarget(
-      name: "OfficialDataTests", dependencies: ["OfficialData", "TestSupport"], resources: [.copy("Fixtures")]),
+      name: "OfficialDataTests", dependencies: ["OfficialData", "FinanceData", "HighNeeds", "SpreadsheetFixtures", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "EndToEndTests", dependencies: ["highneeds", "TestSupport"], resources: [.copy("Fixtures")]),
   ]
 )

@@ -90,7 +90,7 @@ public enum FinanceDerivation {
     return false
   }
 
-  private static func lineName(_ record: FinanceRecord) -> String {
+  static func lineName(_ record: FinanceRecord) -> String {
     switch record.measure {
     case .section251Budget(let line), .section251Outturn(let line): return line.rawValue
     default: return record.measure.code

@@ -55,7 +55,14 @@ extension OfficialStore {
   public func importReleases(_ paths: [String]) throws -> [ImportOutcome] {
     let parsed = try paths.map { try ParsedRelease(path: $0) }
     do {
-      return try database.write { db in
+      return try database.write { db in try storeReleases(parsed, db) }
+    } catch let error as DatabaseError {
+      throw OfficialDataError.store(path: path, reason: error.message ?? "\(error)")
+    }
+  }
+
+  /// Stores releases already read, inside the caller's transaction.
+  func storeReleases(_ parsed: [ParsedRelease], _ db: Database) throws -> [ImportOutcome] {
         var outcomes: [ImportOutcome] = []
         for release in parsed { outcomes.append(try store(release, db)) }
         try db.execute(
@@ -66,10 +73,6 @@ extension OfficialStore {
                 AND o.value IS NOT NULL)
             """)
         return outcomes
-      }
-    } catch let error as DatabaseError {
-      throw OfficialDataError.store(path: path, reason: error.message ?? "\(error)")
-    }
   }
 
   private func store(_ release: ParsedRelease, _ db: Database) throws -> ImportOutcome {

@@ -7,7 +7,7 @@ import OfficialData
 struct DataCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "data",
-    abstract: "Import DfE SEN2 releases into the official-data store and read them by authority.",
+    abstract: "Import DfE SEN2 releases and finance files into the official-data store; read them by authority.",
     discussion: """
       The store is an SQLite file: --store PATH, else $HIGHNEEDS_STORE, else \
       ~/.local/share/highneeds/highneeds.sqlite. It is created by the first import.
@@ -29,17 +29,24 @@ struct DataImportCommand: ParsableCommand {
       Importing a release already stored is a no-op that says so. Where two releases hold the \
       same years, the newer is read; the overlap is reported.
 
+      DfE finance files (.ods, .xlsx: the DSG allocation tables, DSG totals by year, the high \
+      needs benchmarking extract, the DSG balance %) are read as published and stored in the \
+      same transaction, each value with its file, sheet, row, column and edition; blank and \
+      suppressed cells are stored as missing, never 0. A bad cell exits 65 naming \
+      file:sheet:row and the column. Where editions give the same year the newer is read. The \
+      import checks England's High Needs Block against the sum of its authorities.
+
       Example: highneeds data import education-health-and-care-plans_2022.zip \
-      education-health-and-care-plans_2025.zip
+      education-health-and-care-plans_2025.zip dedicated-schools-grant_2024_07_20.ods
       """)
 
-  @Argument(help: "Release ZIP files.")
+  @Argument(help: "Release ZIP files and DfE finance files (.ods, .xlsx).")
   var files: [String]
 
   @OptionGroup var store: StoreOptions
 
   func validate() throws {
-    guard !files.isEmpty else { throw ValidationError("give at least one release ZIP") }
+    guard !files.isEmpty else { throw ValidationError("give at least one release ZIP or finance file") }
   }
 
   func run() throws {
@@ -55,16 +62,16 @@ struct DataImportCommand: ParsableCommand {
       }
       let existed = FileManager.default.fileExists(atPath: store.resolvedPath)
       let opened = try store.open(create: true)
-      let outcomes: [ImportOutcome]
+      let imported: StoreImport
       do {
-        outcomes = try opened.importReleases(files)
+        imported = try opened.importFiles(files)
       } catch let error as OfficialDataError {
         // A first import that fails leaves no store behind (one that existed is unchanged).
         if !existed { try? FileManager.default.removeItem(atPath: store.resolvedPath) }
         throw failure(error, writing: true)
       }
       var lines: [String] = []
-      for outcome in outcomes {
+      for outcome in imported.releases {
         let name = URL(fileURLWithPath: outcome.archive).lastPathComponent
         switch outcome.action {
         case .alreadyPresent:
@@ -82,6 +89,7 @@ struct DataImportCommand: ParsableCommand {
               + "release's figures are read (\(overlap.differing) of \(overlap.compared) totals differ)")
         }
       }
+      lines += financeLines(imported)
       lines.append("store: \(opened.path)")
       try writeStandardOutput(lines.joined(separator: "\n") + "\n")
     }
@@ -144,12 +152,14 @@ struct DataShowCommand: ParsableCommand {
     try runReportingFailures {
       guard let (store, authority) = try official.resolve() else { return }
       let figures: AuthorityFigures
+      let money: AuthorityMoney
       do {
         figures = try AuthorityFigures(store: store, authority: authority)
+        money = try store.money(of: authority, placements: figures.placements)
       } catch let error as OfficialDataError {
         throw failure(error, writing: false)
       }
-      try emit(AuthorityFiguresReport(figures), as: format, to: output, protecting: [store.path])
+      try emit(AuthorityFiguresReport(figures, money: money), as: format, to: output, protecting: [store.path])
     }
   }
 }

@@ -11,8 +11,12 @@ struct InitCommand: ParsableCommand {
     abstract: "Write a scenario for an authority from the official-data store.",
     discussion: """
       Demand comes from the store (every January count with its release, file and line; the \
-      placement mix of the latest census). The store has no money: every amount is a visible \
-      PLACEHOLDER with a note saying what to put there. The file passes `highneeds validate`. \
+      placement mix of the latest census). Money comes from the DfE finance files in the store \
+      (`data import` them): the High Needs Block before deductions and total DSG by year, each \
+      citing file:sheet:row:column; the opening reserve derived from the DSG balance %; unit \
+      costs derived from the section 251 outturn over SEN2 placements (formula and inputs in \
+      the comment); growth and inflation marked as assumptions. With no finance files every \
+      amount is a visible PLACEHOLDER. The file passes `highneeds validate`. \
       An existing file is not replaced unless --force is given.
 
       Example: highneeds init --authority Kent --output kent.yaml
@@ -60,10 +64,13 @@ struct InitCommand: ParsableCommand {
         }
       }
       let census = figures.plannedCaseload(combiningReorganisation: official.combineLineage)
-      let text = try ScenarioDraft(
-        figures: figures, census: census, placements: placements, name: name, horizon: horizon
-      )
-      .text()
+      var draft = ScenarioDraft(figures: figures, census: census, placements: placements, name: name, horizon: horizon)
+      if !official.combineLineage {
+        do { draft.money = try store.money(of: authority, placements: placements) } catch let error as OfficialDataError {
+          throw failure(error, writing: false)
+        }
+      }
+      let text = try draft.text()
       // Never write a file that would not load: check it as `validate` would.
       do {
         _ = try ScenarioLoader.load(contentsOf: text, file: output, readFile: readBaseScenario)
@@ -72,7 +79,8 @@ struct InitCommand: ParsableCommand {
       }
       try writeOutput(text, to: output, protecting: [store.path])
       try writeStandardOutput(
-        "wrote \(output): \(name), census \(census.keys.min() ?? 0)-\(census.keys.max() ?? 0); money placeholders to replace\n"
+        "wrote \(output): \(name), census \(census.keys.min() ?? 0)-\(census.keys.max() ?? 0); "
+          + (text.contains("PLACEHOLDER") ? "money placeholders to replace\n" : "money from the DfE finance files\n")
       )
     }
   }

@@ -38,6 +38,8 @@ struct ScenarioDraft {
   let name: String
   /// Financial years after the base year to project.
   let horizon: Int
+  /// The DfE finance figures for the authority, when the store has them.
+  var money: AuthorityMoney? = nil
 
   /// The scenario text, or nil (with a reason) when the store has too little to write one.
   func text() throws -> String {
@@ -56,6 +58,8 @@ struct ScenarioDraft {
     // the latest census's plans at the mix's costs per plan.
     let spend = placedSpend * Double(latestCount) / Double(placed)
     let allocation = max(100_000, (spend / 100_000).rounded() * 100_000)
+    let draft = money.map { MoneyDraft(money: $0, placeholders: ScenarioDraft.unitCosts) }.flatMap { $0.usable ? $0 : nil }
+    if let draft { return try moneyText(draft, latest: latest, latestCount: latestCount, mixYear: mixYear) }
     var lines = header(latest: latest)
     lines += [
       "scenario: \(quoted(name + " high needs on SEN2 counts (money: placeholders)"))",
@@ -98,6 +102,73 @@ struct ScenarioDraft {
       "  opening: £0".padded(33) + "# PLACEHOLDER: the DSG reserve at 1 April \(base.startYear) (negative: deficit)",
     ]
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The scenario with its money from the DfE finance files in the store.
+  private func moneyText(_ draft: MoneyDraft, latest: Int, latestCount: Int, mixYear: Int) throws -> String {
+    let base = CensusYear(latest).financialYear
+    let last = FinancialYear(startYear: base.startYear + horizon)
+    let first = draft.firstYear(base: base)
+    let (placementLines, _, _, _) = try mix(latestCensus: mixYear)
+    var lines = header(latest: latest, money: true)
+    lines += [
+      "scenario: \(quoted(name + " high needs on SEN2 counts and DfE finance files"))",
+      "authority: \(quoted(name))",
+      "years: \(first) to \(last)".padded(33)
+        + "# from the year the DfE files give an opening reserve (or allocation); assumption: \(horizon) years",
+      "".padded(33) + "#   after the latest census's financial year (\(base))",
+      "",
+      "demand:",
+    ]
+    lines += demandLines(latest: latest, latestCount: latestCount, placementLines: placementLines)
+    let price = draft.priceYear ?? FinancialYear(startYear: 2023)
+    lines += ["", "costs:"]
+    lines.append(
+      "  price_year: \(price)".padded(33)
+        + (draft.priceYear == nil ? "# assumption: the placeholder costs' prices" : "# the s251 outturn's year"))
+    lines.append("  per_plan:".padded(33) + "# cost per plan a year: s251 outturn lines / SEN2 plans")
+    lines += draft.costLines(priceYear: price)
+    lines.append("  inflation: 2%".padded(33) + "# assumption: cost inflation a year from \(price)")
+    lines += draft.otherLine()
+    lines += draft.fundingLines(first: first, last: last)
+    lines += draft.reserveLines(first: first)
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The `demand:` body: census counts with their sources, the model and the placement shares.
+  private func demandLines(latest: Int, latestCount: Int, placementLines: [String]) -> [String] {
+    var lines = ["  census:".padded(33) + "# SEN2: statements (to 2014) and EHC plans at January"]
+    for year in census.keys.sorted() {
+      let count = census[year]!
+      if let value = count.value {
+        lines.append("    \(year): \(value)".padded(33) + "# \(count.source)")
+      } else {
+        lines.append("    # \(year): not published (\(count.missingCode ?? "")) in the \(count.source)")
+      }
+      if let note = figures.breaks[year] { lines.append("    # break: \(note)") }
+    }
+    lines.append("  model: auto".padded(33) + "# assumption: let the forecasting module choose the trend")
+    lines.append(
+      "  placements:".padded(33)
+        + "# share by placement group at January \(latest) (\(grouped(latest)) of \(latestCount))")
+    return lines + placementLines
+  }
+
+  private func header(latest: Int, money: Bool = false) -> [String] {
+    guard money else { return header(latest: latest) }
+    let releases = figures.releases.map { "\($0.name) (\($0.archive))" }.joined(separator: ", ")
+    return [
+      "# \(name): SEND high needs, written by `highneeds init` from the official-data store.",
+      "#",
+      "# Demand: the DfE's SEN2 counts (\"Education, health and care plans\"; store releases: \(releases)).",
+      "# Each count cites its release, file and line. Where releases overlap the newer is used.",
+      "# Money: the DfE finance files in the store. Each amount cites file:sheet:row:column, or is",
+      "# derived (formula and inputs shown), or is marked as an assumption. Amounts are rounded to",
+      "# the pound.",
+      "#",
+      "# Run:  highneeds run THIS-FILE.yaml",
+      "",
+    ]
   }
 
   private func header(latest: Int) -> [String] {

@@ -8,8 +8,14 @@ public struct AuthorityFiguresReport: Report {
   /// The figures.
   public let figures: AuthorityFigures
 
-  /// The report of `figures`.
-  public init(_ figures: AuthorityFigures) { self.figures = figures }
+  /// The DfE finance figures beside the plans, when the store has them.
+  public var money: AuthorityMoney?
+
+  /// The report of `figures` (and `money`).
+  public init(_ figures: AuthorityFigures, money: AuthorityMoney? = nil) {
+    self.figures = figures
+    self.money = money
+  }
 
   public var title: String { "\(figures.authority.name): official SEN2 figures" }
 
@@ -139,6 +145,7 @@ public struct AuthorityFiguresReport: Report {
           ])
         ))
     }
+    if let money { fields.append(("money", Self.moneyJSON(money))) }
     return .object(fields)
   }
 
@@ -183,6 +190,7 @@ public struct AuthorityFiguresReport: Report {
     blocks += Self.breakdown(
       "Plans ceased in the calendar year, by reason", f.ceasedByReason, CeasedReason.allCases.map { ($0, $0.rawValue) },
       totals: f.ceased)
+    if let money { blocks += Self.moneyBlocks(money) }
     blocks.append(.paragraph("x: unavailable, z: not applicable, blank: an empty cell (never counted as 0)."))
     return blocks
   }

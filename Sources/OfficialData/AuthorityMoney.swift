@@ -1,0 +1,123 @@
+import FinanceData
+import HighNeeds
+
+/// The DfE finance figures the store holds for one authority, and what is derived from them:
+/// what `data show --authority` prints beside the plans and what `init --authority` writes.
+///
+/// Every figure is a ``FinanceRecord`` (file, sheet, row, column, edition) or a
+/// ``DerivedFigure`` (formula and inputs). Years no file gives are absent, never zero.
+public struct AuthorityMoney: Sendable {
+  /// The finance files' name and LA code for the authority (nil when no file names it).
+  public let financeAuthority: FinanceData.Authority?
+  /// The High Needs Block before deductions by financial year (the figure councils quote:
+  /// Medway's £38.22m for 2019-20; the seed's £38.226m is this, not the after-deductions figure).
+  public let highNeedsBlock: [FinancialYear: FinanceRecord]
+  /// The High Needs Block after deductions (academy recoupment, places funded directly).
+  public let highNeedsBlockAfterDeductions: [FinancialYear: FinanceRecord]
+  /// Total DSG before deductions by financial year (the 1% test's denominator here).
+  public let totalDSG: [FinancialYear: FinanceRecord]
+  /// The DSG cumulative balance as % of income at the end of each financial year.
+  public let balancePercent: [FinancialYear: FinanceRecord]
+  /// Opening reserves derived from the balance % and total DSG, by the year they open.
+  public let openingReserves: [FinancialYear: DerivedFigure]
+  /// The financial year of the section 251 outturn used, if any.
+  public let outturnYear: FinancialYear?
+  /// Unit costs per placement (scenario placement names) from the s251 outturn lines divided by
+  /// SEN2 plans at the January census in the outturn year.
+  public let unitCosts: [String: DerivedFigure]
+  /// Placements whose unit cost could not be derived, with why.
+  public let unitCostFailures: [String: String]
+  /// High needs spend not tied to a placement: the s251 outturn's central lines.
+  public let otherSpend: DerivedFigure?
+  /// England only: the national-row checks of the High Needs Block (every edition and year).
+  public let nationalChecks: [NationalTotalCheck]
+
+  /// The s251 lines that pay for no placement of a plan: SEN support and inclusion, AP services,
+  /// hospital education, therapies and health, and the AP place funding and top-ups (PRUs and AP
+  /// academies teach mostly pupils without plans: divided by SEN2's few plans in AP they give
+  /// millions per plan, so they are counted here and AP plans get the assumption cost).
+  public static let centralLines: [Section251Line] = [
+    .senSupport, .alternativeProvisionServices, .hospitalEducation, .therapies, .placeFundingAlternativeProvision,
+    .topUpMaintainedAlternativeProvision, .topUpIndependentAlternativeProvision,
+  ]
+
+  /// SEN2 placement groups counted for each unit-cost recipe (scenario placement names).
+  public static let recipeGroups: [String: [PlacementGroup]] = [
+    "mainstream": [.mainstream, .resourcedProvision], "maintained_special": [.maintainedSpecial],
+    "independent_special": [.independentSpecial], "post16": [.post16],
+  ]
+
+  /// The money for `authority` from `dataset`, with unit costs over `placements` (SEN2 plans by
+  /// placement group at each census, as ``AuthorityFigures/placements``).
+  public init(
+    dataset: FinanceDataset, authority: OfficialData.Authority, placements: [Int: [PlacementGroup: OfficialCount]]
+  ) {
+    let key: String
+    if authority.level == .national {
+      key = "England"
+    } else if let code = authority.oldCode, let number = Int(code), dataset.authority(String(number)) != nil {
+      key = String(number)
+    } else {
+      key = authority.name
+    }
+    financeAuthority = authority.level == .national ? nil : dataset.authority(key)
+    let found = authority.level == .national || financeAuthority != nil
+    func series(_ measure: FinanceMeasure) -> [FinancialYear: FinanceRecord] {
+      found ? dataset.series(measure, for: key) : [:]
+    }
+    highNeedsBlock = series(.highNeedsBlock)
+    highNeedsBlockAfterDeductions = series(.block(.highNeeds, .afterDeductions))
+    totalDSG = series(.totalDSG)
+    balancePercent = series(.dsgBalancePercentOfIncome)
+    openingReserves = found ? dataset.openingReserves(for: key) : [:]
+    nationalChecks = authority.level == .national ? dataset.nationalChecks(.highNeedsBlock) : []
+    let lines = found && authority.level != .national ? dataset.section251(for: key, outturn: true) : []
+    let year = lines.compactMap(\.period.financialYear).max()
+    outturnYear = year
+    var costs: [String: DerivedFigure] = [:]
+    var failures: [String: String] = [:]
+    var other: DerivedFigure?
+    if let year {
+      let census = year.startYear + 1
+      let counts = Self.parameters(placements[census] ?? [:], census: census)
+      let derived = dataset.unitCosts(for: key, outturn: true, placements: counts)
+      costs = derived.costs
+      failures = derived.failures.mapValues(\.description)
+      for placement in Self.recipeGroups.keys where counts[placement] == nil && costs[placement] == nil {
+        failures[placement] = "no SEN2 plans in \(placement) at January \(census)"
+      }
+      other = try? FinanceDerivation.sum("other high needs spend", of: Self.centralLines, lines: lines)
+    }
+    unitCosts = costs
+    unitCostFailures = failures
+    otherSpend = other
+  }
+
+  /// SEN2 plans in each recipe's groups at January `census`, with where they were read.
+  static func parameters(_ groups: [PlacementGroup: OfficialCount], census: Int) -> [String: DerivationParameter] {
+    var result: [String: DerivationParameter] = [:]
+    for (placement, members) in recipeGroups {
+      let counts = members.compactMap { groups[$0] }
+      guard counts.count == members.count, counts.allSatisfy({ $0.value != nil }) else { continue }
+      let total = counts.reduce(0) { $0 + ($1.value ?? 0) }
+      guard total > 0 else { continue }
+      var seen: Set<String> = []
+      let sources = counts.map { "\($0.source)" }.filter { seen.insert($0).inserted }.joined(separator: " + ")
+      let names = members.map(\.rawValue).joined(separator: " + ")
+      result[placement] = DerivationParameter(
+        name: "SEN2 plans in \(names) at January \(census)", value: Double(total), source: sources)
+    }
+    return result
+  }
+}
+
+extension OfficialStore {
+  /// The finance figures for `authority`, with unit costs over `placements`.
+  ///
+  /// - Throws: `.store` when the store cannot be read.
+  public func money(
+    of authority: Authority, placements: [Int: [PlacementGroup: OfficialCount]]
+  ) throws -> AuthorityMoney {
+    AuthorityMoney(dataset: try financeDataset(), authority: authority, placements: placements)
+  }
+}
