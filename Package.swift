@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "Forecasting", targets: ["Forecasting"]),
     .library(name: "Statistics", targets: ["Statistics"]),
     .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+    .library(name: "CSVReading", targets: ["CSVReading"]),
     .executable(name: "highneeds", targets: ["highneeds"]),
   ],
   dependencies: [
@@ -35,10 +36,12 @@ let package = Package(
     .target(name: "Projection", dependencies: ["HighNeeds", "Forecasting", "Statistics"]),
     // Every report: one protocol, one render(_:as:), one JSON writer, one CSV quoting, one table.
     .target(name: "Reports", dependencies: ["HighNeeds", "Projection", "Forecasting", "Statistics"]),
+    // RFC 4180 records with line numbers; no dependencies (fuzzed in fuzz/).
+    .target(name: "CSVReading"),
     .executableTarget(
       name: "highneeds",
       dependencies: [
-        "HighNeeds", "ScenarioFiles", "Projection", "Reports", "Forecasting", "Statistics", "LinearAlgebra",
+        "HighNeeds", "ScenarioFiles", "Projection", "Reports", "Forecasting", "Statistics", "LinearAlgebra", "CSVReading",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
@@ -49,6 +52,7 @@ let package = Package(
     .testTarget(
       name: "HighNeedsTests",
       dependencies: ["HighNeeds", "ScenarioFiles", "Projection", "Reports", "Statistics", "TestSupport"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "CSVReadingTests", dependencies: ["CSVReading"]),
     .testTarget(name: "EndToEndTests", dependencies: ["highneeds", "TestSupport"], resources: [.copy("Fixtures")]),
   ]
 )
