@@ -17,7 +17,7 @@ fuzz_build() {
     grep -v "Cannot export local symbol" "$log" >&2
     return 1
   fi
-  grep -E "error|warning" "$log" | grep -v "Cannot export local symbol" >&2 || true
+  grep -aE "error|warning" "$log" | grep -v "Cannot export local symbol" >&2 || true
 }
 
 # Runs harness NAME for SECONDS with the seeds in the given folders (merged into a working

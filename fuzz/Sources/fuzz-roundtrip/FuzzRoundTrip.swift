@@ -1,3 +1,4 @@
+import Foundation
 import HighNeeds
 import ScenarioFiles
 import FuzzSupport
@@ -11,7 +12,12 @@ import FuzzSupport
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzRoundTrip(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-  guard let original = try? ScenarioLoader.load(contentsOf: text, file: file, readFile: baseReader(fallback: text)) else { return 0 }
+  guard let original = try? ScenarioLoader.load(contentsOf: text, file: file, readFile: baseReader(fallback: text)) else {
+    trace("does not load")
+    return 0
+  }
+  var rewrites = 0
+  defer { trace("\(rewrites) rewrites of \(original.levers.count) levers") }
   for (index, lever) in original.levers.enumerated() {
     guard let value = lever.size, let at = lever.sizeLocation, at.file == file else { continue }
     for wanted in [value, value / 2] {
@@ -25,12 +31,19 @@ public func fuzzRoundTrip(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         fatalError("lever \(lever.name) rewritten to \(written) no longer loads: \(error)\n\(rewritten)")
       }
       compare(original, reloaded, lever: index, wanted: wanted, written: written, at: at)
+      rewrites += 1
     }
   }
   return 0
 }
 
 let file = "fuzz.yaml"
+
+/// With FUZZ_TRACE set, says what an input reached (to check that seeds reach the rewrite).
+let tracing = ProcessInfo.processInfo.environment["FUZZ_TRACE"] != nil
+func trace(_ message: @autoclosure () -> String) {
+  if tracing { FileHandle.standardError.write(Data("roundtrip: \(message())\n".utf8)) }
+}
 
 /// Traps unless `reloaded` is `original` with lever `index`'s size `wanted` (within the
 /// rewriter's rounding: half a unit in the last decimal it writes, plus 1e-12 relative for
