@@ -3,6 +3,9 @@
 set -euo pipefail
 FUZZ_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$FUZZ_DIR/.." && pwd)"
+# Swift's own crash backtracer reads the crashed stack in a way ASan reports as a
+# stack-buffer-overflow (in CrashHandlerLinux.cpp) and can stall: libFuzzer reports instead.
+export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}"
 
 # Builds every harness. SwiftPM's --sanitize=fuzzer instruments C targets (CYaml) and links
 # libFuzzer but compiles Swift with -sanitize=address only: -Xswiftc -sanitize=fuzzer adds
