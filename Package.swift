@@ -16,6 +16,7 @@ let package = Package(
     .library(name: "Workbook", targets: ["Workbook"]),
     .library(name: "SVGCharts", targets: ["SVGCharts"]),
     .library(name: "OfficialData", targets: ["OfficialData"]),
+    .library(name: "CSVReading", targets: ["CSVReading"]),
     .executable(name: "highneeds", targets: ["highneeds"]),
   ],
   dependencies: [
@@ -62,10 +63,12 @@ let package = Package(
     // The cohort model's inputs read from the official-data store (issue 13).
     .target(name: "CohortData", dependencies: ["Forecasting", "OfficialData"]),
     .testTarget(name: "CohortDataTests", dependencies: ["CohortData", "Forecasting", "OfficialData", "TestSupport"]),
+    // RFC 4180 records with line numbers; no dependencies (fuzzed in fuzz/).
+    .target(name: "CSVReading"),
     .executableTarget(
       name: "highneeds",
       dependencies: [
-        "HighNeeds", "ScenarioFiles", "Projection", "Reports", "Forecasting", "Statistics", "LinearAlgebra",
+        "HighNeeds", "ScenarioFiles", "Projection", "Reports", "Forecasting", "Statistics", "LinearAlgebra", "CSVReading",
         "OfficialData", "CohortData", "FinanceData",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
@@ -103,6 +106,7 @@ let package = Package(
       dependencies: ["FinanceData", "Spreadsheet", "SpreadsheetFixtures", "HighNeeds", "TestSupport"]),
     .testTarget(
       name: "OfficialDataTests", dependencies: ["OfficialData", "FinanceData", "HighNeeds", "SpreadsheetFixtures", "TestSupport"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "CSVReadingTests", dependencies: ["CSVReading"]),
     .testTarget(name: "EndToEndTests", dependencies: ["highneeds", "TestSupport"], resources: [.copy("Fixtures")]),
   ]
 )

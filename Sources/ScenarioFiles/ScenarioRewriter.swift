@@ -40,6 +40,8 @@ public enum ScenarioRewriter {
       end = start + 1
       while end < scalars.count, scalars[end] != quote { end += 1 }
       end = min(end + 1, scalars.count)
+    } else if let length = plainScalarLength(in: text, line: line, column: column, source: scalars) {
+      end = start + length
     } else {
       while end < scalars.count, !(scalars[end] == "#" && end > start && scalars[end - 1] == " ") { end += 1 }
       while end > start, scalars[end - 1] == " " { end -= 1 }

@@ -3,13 +3,12 @@ import Projection
 import ScenarioFiles
 import Foundation
 import HighNeeds
+import CSVReading
 
 /// A CSV file read for numeric work, with messages that name the file, line and column.
 ///
-/// Parsed here (RFC 4180: comma separated, fields optionally in double quotes, `""` for a
-/// quote inside one, quoted fields may hold commas and line breaks; LF, CRLF or CR line
-/// ends; a UTF-8 byte order mark is ignored), so that every row knows the line of the file
-/// it starts on, even after a quoted line break or a blank line. This type adds the checks a
+/// Parsed by ``CSVRecords`` (module CSVReading: RFC 4180, every row knows the line of the
+/// file it starts on, even after a quoted line break or a blank line). This type adds the checks a
 /// user needs explained: a missing column (with the columns that exist and the closest
 /// match), a column named twice, a cell that is not a number, NaN or infinity, and an
 /// empty file.
@@ -37,69 +36,15 @@ struct CSVTable {
     return CSVTable(path: path, header: header, rows: body.map(\.fields), rowLines: body.map(\.line))
   }
 
-  /// Records of `text` with the line each starts on; blank lines are records of one empty
-  /// field. Throws when a quoted field is not closed.
+  /// Records of `text` with the line each starts on (``CSVRecords/parse(_:)``); blank lines
+  /// are records of one empty field. Throws exit 65 when a quoted field is not closed.
   static func parse(_ text: String, path: String) throws -> [(fields: [String], line: Int)] {
-    var records: [(fields: [String], line: Int)] = []
-    var fields: [String] = []
-    var field = ""
-    var inQuotes = false
-    var fieldStarted = false  // the current field has content or quotes
-    var line = 1
-    var recordLine = 1
-    var quoteLine = 1
-    var characters = Substring(text)
-    if characters.first == "\u{FEFF}" { characters = characters.dropFirst() }
-    var index = characters.startIndex
-    func isLineBreak(_ c: Character) -> Bool { c == "\n" || c == "\r\n" || c == "\r" }
-    while index < characters.endIndex {
-      let c = characters[index]
-      characters.formIndex(after: &index)
-      if inQuotes {
-        if c == "\"" {
-          if index < characters.endIndex, characters[index] == "\"" {
-            field.append("\"")
-            characters.formIndex(after: &index)
-          } else {
-            inQuotes = false
-          }
-        } else {
-          if isLineBreak(c) { line += 1 }
-          field.append(c)
-        }
-        continue
-      }
-      if c == "," {
-        fields.append(field)
-        field = ""
-        fieldStarted = false
-      } else if isLineBreak(c) {
-        fields.append(field)
-        records.append((fields, recordLine))
-        fields = []
-        field = ""
-        fieldStarted = false
-        line += 1
-        recordLine = line
-      } else if c == "\"" && !fieldStarted && field.trimmingCharacters(in: .whitespaces).isEmpty {
-        field = ""
-        inQuotes = true
-        fieldStarted = true
-        quoteLine = line
-      } else {
-        field.append(c)
-        if c != " " && c != "\t" { fieldStarted = true }
-      }
-    }
-    if inQuotes {
+    do {
+      return try CSVRecords.parse(text).map { ($0.fields, $0.line) }
+    } catch {
       throw Failure.dataInvalid(
-        "\(path):\(quoteLine): not valid CSV: a quoted field opened on this line is never closed (a missing \")")
+        "\(path):\(error.line): not valid CSV: a quoted field opened on this line is never closed (a missing \")")
     }
-    if !fields.isEmpty || !field.isEmpty {
-      fields.append(field)
-      records.append((fields, recordLine))
-    }
-    return records
   }
 
   /// The line of the file on which data row `index` (from 0) starts.

@@ -120,6 +120,7 @@ func writeOutputs(_ outputs: [(text: String, path: String)], protecting inputs: 
     // Through a symbolic link to the file it names (renaming over the link would replace it).
     let url = URL(fileURLWithPath: given).resolvingSymlinksInPath()
     let path = url.path
+    removeStaleTemporaries(besides: url)
     let temporary = url.deletingLastPathComponent().appendingPathComponent(
       ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(index).tmp")
     do {

@@ -97,3 +97,19 @@ public func makeScratchFolder() throws -> URL {
   try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
   return folder
 }
+
+/// Starts `highneeds` with `args` without waiting (for tests that kill it part way), its
+/// standard output and error sent to /dev/null. Nil when the binary is missing or will not
+/// start.
+public func startHighneeds(_ args: [String], in directory: URL? = nil) -> Process? {
+  guard let executable = highneedsExecutable() else { return nil }
+  let process = Process()
+  process.executableURL = executable
+  process.arguments = args
+  if let directory { process.currentDirectoryURL = directory }
+  process.standardOutput = FileHandle.nullDevice
+  process.standardError = FileHandle.nullDevice
+  process.standardInput = FileHandle.nullDevice
+  do { try process.run() } catch { return nil }
+  return process
+}
