@@ -83,20 +83,8 @@ struct BlockRenderer {
     }
   }
 
-  /// Text with `&`, `<`, `>` and `"` escaped for HTML.
-  static func escape(_ text: String) -> String {
-    var out = ""
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      default: out.append(character)
-      }
-    }
-    return out
-  }
+  /// Text escaped for HTML: the page kit's escaping (`& < > " '` as entities), the one HTML escape.
+  static func escape(_ text: String) -> String { HTML.escape(text) }
 
   /// A complete HTML page around `body`: the page kit's document (inline CSS that prints on A4).
   static func document(title: String, body: String) -> String {
