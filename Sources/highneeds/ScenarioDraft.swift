@@ -67,22 +67,8 @@ struct ScenarioDraft {
       "years: \(base) to \(last)".padded(33) + "# assumption: the latest census's financial year and \(horizon) more",
       "",
       "demand:",
-      "  census:".padded(33) + "# SEN2: statements (to 2014) and EHC plans at January",
     ]
-    for year in census.keys.sorted() {
-      let count = census[year]!
-      if let value = count.value {
-        lines.append("    \(year): \(value)".padded(33) + "# \(count.source)")
-      } else {
-        lines.append("    # \(year): not published (\(count.missingCode ?? "")) in the \(count.source)")
-      }
-      if let note = figures.breaks[year] { lines.append("    # break: \(note)") }
-    }
-    lines.append("  model: auto".padded(33) + "# assumption: let the forecasting module choose the trend")
-    lines.append(
-      "  placements:".padded(33)
-        + "# share by placement group at January \(latest) (\(grouped(latest)) of \(latestCount))")
-    lines += placementLines
+    lines += demandLines(latest: latest, latestCount: latestCount, placementLines: placementLines)
     lines += ["", "costs:"]
     lines.append("  price_year: 2023-24".padded(33) + "# assumption: the unit costs below are 2023-24 prices")
     lines.append("  per_plan:".padded(33) + "# PLACEHOLDER unit costs: replace with the authority's own")
