@@ -13,6 +13,8 @@
 #                  loading the Swift and Foundation shared libraries
 #
 # Releases: ../shared/data/sen2/releases/ beside the repository, or $SEN2_RELEASES.
+# HIGHNEEDS_BIN and HIGHNEEDS_STATIC_BIN time binaries built elsewhere (with --no-build), e.g. the
+# README's `swift build -c release --static-swift-stdlib` in the repository's own .build.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -43,7 +45,7 @@ if [ "$build" = 1 ]; then
       --scratch-path "$here/.build-static" >&2
   fi
 fi
-bin="$here/.build/release/highneeds"
+bin="${HIGHNEEDS_BIN:-$here/.build/release/highneeds}"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 
@@ -72,7 +74,7 @@ for _ in $(seq 1 "$reps"); do
 done
 static_median=""
 if [ "$static" = 1 ]; then
-  sbin="$here/.build-static/release/highneeds"
+  sbin="${HIGHNEEDS_STATIC_BIN:-$here/.build-static/release/highneeds}"
   for _ in 1 2 3; do "$sbin" data show --authority Medway --store "$store" >/dev/null; done
   sshows=()
   for _ in $(seq 1 "$reps"); do
@@ -92,5 +94,9 @@ if [ -n "$static_median" ]; then
 fi
 echo "store size after both releases: $(awk "BEGIN { printf \"%.1f\", $size / 1048576 }") MiB ($size bytes); target < 50 MB"
 if [ "$build" = 1 ]; then swift build -c release --package-path "$here" --product hn-store-bench >&2; fi
-"$here/.build/release/hn-store-bench" "$store" Medway 50
+if [ -x "$here/.build/release/hn-store-bench" ]; then
+  "$here/.build/release/hn-store-bench" "$store" Medway 50
+else
+  echo "in-process read: not measured (benchmarks/.build/release/hn-store-bench not built)"
+fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -118,6 +118,10 @@ extension OfficialStore {
   public func money(
     of authority: Authority, placements: [Int: [PlacementGroup: OfficialCount]]
   ) throws -> AuthorityMoney {
-    AuthorityMoney(dataset: try financeDataset(), authority: authority, placements: placements)
+    // A local authority's money reads only its own rows; England's checks need every authority's.
+    let dataset = try read { db in
+      try financeDataset(db, authorityIDs: authority.level == .national ? nil : try financeNamesakes(of: authority, db))
+    }
+    return AuthorityMoney(dataset: dataset, authority: authority, placements: placements)
   }
 }

@@ -205,7 +205,9 @@ extension OfficialStore {
     try read { try financeDataset($0) }
   }
 
-  func financeDataset(_ db: Database) throws -> FinanceDataset {
+  /// The finance records in the store: every area's, or with `authorityIDs` only the rows the
+  /// import joined to those SEN2 authorities (`data show --authority` reads a hundredth of them).
+  func financeDataset(_ db: Database, authorityIDs: [Int64]? = nil) throws -> FinanceDataset {
     var files: [(file: String, kind: FinanceFileKind)] = []
     for row in try Row.fetchAll(db, sql: "SELECT name, kind FROM finance_file ORDER BY name") {
       guard let kind = FinanceFileKind(rawValue: row["kind"]) else {
@@ -213,26 +215,41 @@ extension OfficialStore {
       }
       files.append((row["name"], kind))
     }
-    let rows = try Row.fetchAll(
+    // Columns read by position (a name lookup per column and row was most of the read).
+    let cursor = try Row.fetchCursor(
       db,
       sql: """
-        SELECT v.*, f.name AS file FROM finance_value v JOIN finance_file f ON f.id = v.file_id
+        SELECT v.area_kind, v.authority_name, v.la_code, v.ons_code, v.period_kind, v.period_year, v.measure, v.unit,
+          v.value, v.missing, f.name, v.sheet, v.row, v.column_letters, v.unit_in_file, v.edition_kind,
+          v.edition_date, v.edition_date_basis
+        FROM finance_value v JOIN finance_file f ON f.id = v.file_id
+        \(authorityIDs.map { "WHERE v.authority_id IN (\($0.map(String.init).joined(separator: ",")))" } ?? "")
         ORDER BY f.name, v.id
         """)
     var records: [FinanceRecord] = []
-    records.reserveCapacity(rows.count)
-    for row in rows {
+    while let row = try cursor.next() {
       let columns = FinanceRow.columns(
-        areaKind: row["area_kind"], authorityName: row["authority_name"], laCode: row["la_code"],
-        onsCode: row["ons_code"], periodKind: row["period_kind"], periodYear: row["period_year"],
-        measure: row["measure"], unit: row["unit"], value: row["value"], missing: row["missing"], file: row["file"],
-        sheet: row["sheet"], row: row["row"], column: row["column_letters"], unitInFile: row["unit_in_file"],
-        editionKind: row["edition_kind"], editionDate: row["edition_date"],
-        editionDateBasis: row["edition_date_basis"])
+        areaKind: row[0], authorityName: row[1], laCode: row[2], onsCode: row[3], periodKind: row[4],
+        periodYear: row[5], measure: row[6], unit: row[7], value: row[8], missing: row[9], file: row[10],
+        sheet: row[11], row: row[12], column: row[13], unitInFile: row[14], editionKind: row[15],
+        editionDate: row[16], editionDateBasis: row[17])
       do { records.append(try FinanceRecord(row: columns)) } catch {
         throw OfficialDataError.store(path: path, reason: "\(error)")
       }
     }
     return FinanceDataset(files, records: records)
+  }
+
+  /// The SEN2 authorities whose finance rows can be `authority`'s: those with its LA code or a
+  /// name with the same key (a reorganised county and its successor share a code, and the
+  /// import joins each row to one of them), so a lookup among them finds what a lookup among
+  /// every row would.
+  func financeNamesakes(of authority: Authority, _ db: Database) throws -> [Int64] {
+    let key = AuthorityName.key(authority.name)
+    return try Row.fetchAll(db, sql: "SELECT id, old_code, name FROM authority").compactMap { row in
+      let code: String? = row[1]
+      let sameCode = code != nil && code == authority.oldCode
+      return sameCode || AuthorityName.key(row[2]) == key ? row[0] : nil
+    }
   }
 }
