@@ -16,7 +16,9 @@ struct InitCommand: ParsableCommand {
       citing file:sheet:row:column; the opening reserve derived from the DSG balance %; unit \
       costs derived from the section 251 outturn over SEN2 placements (formula and inputs in \
       the comment); growth and inflation marked as assumptions. With no finance files every \
-      amount is a visible PLACEHOLDER. The file passes `highneeds validate`. \
+      amount is a visible PLACEHOLDER. With --combine-lineage, a reorganised authority's group: \
+      its members' money summed year by year (predecessors before the change, successors after), \
+      each sum shown with its cells. The file passes `highneeds validate`. \
       An existing file is not replaced unless --force is given.
 
       Example: highneeds init --authority Kent --output kent.yaml
@@ -28,7 +30,11 @@ struct InitCommand: ParsableCommand {
   var output: String
 
   @Option(help: "Financial years to project after the latest census's year.")
-  var horizon: Int = 5
+  var horizon: Int = InitCommand.defaultHorizon
+
+  /// Financial years projected after the latest census's year when not given (also `run
+  /// --authority` without a scenario file).
+  static let defaultHorizon = 5
 
   @Flag(help: "Replace the output file if it exists.")
   var force = false
@@ -43,33 +49,9 @@ struct InitCommand: ParsableCommand {
       if !force, FileManager.default.fileExists(atPath: output) {
         throw Failure.outputUnwritable("\(output) exists; give --force to replace it")
       }
-      guard let (store, authority) = try official.resolve() else { return }
-      let figures: AuthorityFigures
-      do {
-        figures = try AuthorityFigures(store: store, authority: authority)
-      } catch let error as OfficialDataError {
-        throw failure(error, writing: false)
-      }
-      var name = authority.name
-      var placements = figures.placements
-      if official.combineLineage {
-        guard let lineage = figures.lineage, let change = Reorganisation.containing(authority.code) else {
-          throw Failure(kind: .usage, message: "--combine-lineage: \(authority.name) was not reorganised")
-        }
-        name = lineage.name
-        do {
-          placements = try store.successorPlacements(of: change)
-        } catch let error as OfficialDataError {
-          throw failure(error, writing: false)
-        }
-      }
-      let census = figures.plannedCaseload(combiningReorganisation: official.combineLineage)
-      var draft = ScenarioDraft(figures: figures, census: census, placements: placements, name: name, horizon: horizon)
-      if !official.combineLineage {
-        do { draft.money = try store.money(of: authority, placements: placements) } catch let error as OfficialDataError {
-          throw failure(error, writing: false)
-        }
-      }
+      guard let (draft, store) = try ScenarioDraft.fromStore(official, horizon: horizon) else { return }
+      let name = draft.name
+      let census = draft.census
       let text = try draft.text()
       // Never write a file that would not load: check it as `validate` would.
       do {

@@ -115,6 +115,30 @@ struct FinanceEndToEndTests {
       #expect(cites || comment.contains("assumption"), "uncited money line: \(line)")
     }
     #expect(text.contains("opening: -£") || text.contains("opening: £"))
+    // Key by key: every input line of costs, funding and reserve (a key with a value) cites a
+    // DfE file cell on its line (file:sheet:row:column), or is derived from such cells, or says
+    // it is an assumption; none is left bare.
+    let cell = try Regex(#"DfE [^ :]+\.(ods|xlsx):[^:]+:\d+:[A-Z]+"#)
+    var section = ""
+    var checked = 0
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      if let first = line.first, first.isLetter { section = String(line.prefix { $0 != ":" }) }
+      guard ["costs", "funding", "reserve"].contains(section), line.hasPrefix(" ") else { continue }
+      let code = line.split(separator: "#", maxSplits: 1).first.map(String.init) ?? ""
+      guard !code.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+      let parts = code.split(separator: ":", maxSplits: 1)
+      guard parts.count == 2, !parts[1].trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+      let comment = line.split(separator: "#", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+      let cites = comment.contains(cell)
+      #expect(
+        cites || comment.contains("assumption"), "\(section).\(parts[0].trimmingCharacters(in: .whitespaces)): \(line)")
+      if comment.contains("derived") { #expect(cites, "derived without its cells: \(line)") }
+      checked += 1
+    }
+    #expect(checked >= 15)
+    // The outturn year checked against the block and the published deficit's growth.
+    #expect(text.contains("# check, outturn 2020-21: high needs spend £"))
+    #expect(text.contains("over the block; the DSG deficit grew £"))
     #expect(text.contains("derived: DSG balance at 31 March"))
     let validated = runHighneeds(["validate", path])
     #expect(validated.status == 0, "\(validated.stderr)")
@@ -129,5 +153,59 @@ struct FinanceEndToEndTests {
     let written2 = Double(
       hnbLine.split(separator: "£")[1].split(separator: " ")[0].replacingOccurrences(of: ",", with: ""))
     #expect(abs(funding - (written2 ?? 0)) < 1, "funding \(funding) vs written \(hnbLine)")
+  }
+
+  /// `run --authority NAME` with no scenario file runs what `init --authority NAME` writes: the
+  /// same code, so the same ledger to the pound.
+  @Test func runWithoutAFileRunsWhatInitWrites() throws {
+    let folder = try makeScratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("kent.yaml").path
+    let written = runHighneeds(["init", "--authority", "Kent", "--output", path, "--store", realStore.store])
+    #expect(written.status == 0, "\(written.stderr)")
+    let fromFile = runHighneeds(["run", path, "--format", "json"])
+    let direct = runHighneeds(["run", "--authority", "Kent", "--store", realStore.store, "--format", "json"])
+    #expect(direct.status == 0, "\(direct.stderr)")
+    let a = try #require(try JSONSerialization.jsonObject(with: Data(fromFile.stdout.utf8)) as? [String: Any])
+    let b = try #require(try JSONSerialization.jsonObject(with: Data(direct.stdout.utf8)) as? [String: Any])
+    let yearsA = try #require(a["years"] as? [[String: Any]])
+    let yearsB = try #require(b["years"] as? [[String: Any]])
+    #expect(yearsA.count == yearsB.count && yearsA.count >= 6)
+    #expect(NSArray(array: yearsA).isEqual(to: yearsB))
+  }
+
+  /// `--combine-lineage` writes the group's money: each year the members' cells summed. The
+  /// figures here were read from the files with a separate script: BCP £54,010,404 and Dorset
+  /// £47,937,995 (High Needs Block 2022-23 before deductions, 2023 edition).
+  @Test func combineLineageSumsTheMembersMoney() throws {
+    let folder = try makeScratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("bcp.yaml").path
+    let written = runHighneeds([
+      "init", "--authority", "BCP", "--combine-lineage", "--output", path, "--store", realStore.store,
+    ])
+    #expect(written.status == 0, "\(written.stderr)")
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(!text.contains("PLACEHOLDER"))
+    let hnb = try #require(text.split(separator: "\n").first { $0.hasPrefix("    2022-23: £") })
+    #expect(hnb.hasPrefix("    2022-23: £\(String(54_010_404 + 47_937_995).groupedThousands) "), "\(hnb)")
+    #expect(hnb.contains("# derived: DfE dedicated-schools-grant_2023_07_20.ods:Allocations_summary:"))
+    #expect(text.contains("£54,010,404 Bournemouth, Christchurch and Poole + £47,937,995"))
+    #expect(text.contains("opening: -£"))
+    let run = runHighneeds(["run", path, "--format", "json"])
+    #expect(run.status == 0, "\(run.stderr)")
+  }
+}
+
+extension String {
+  /// `101948399` as `101,948,399`.
+  fileprivate var groupedThousands: String {
+    var digits = self
+    var grouped = ""
+    while digits.count > 3 {
+      grouped = "," + digits.suffix(3) + grouped
+      digits = String(digits.dropLast(3))
+    }
+    return digits + grouped
   }
 }
