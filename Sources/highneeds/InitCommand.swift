@@ -14,8 +14,10 @@ struct InitCommand: ParsableCommand {
       placement mix of the latest census). Money comes from the DfE finance files in the store \
       (`data import` them): the High Needs Block before deductions and total DSG by year, each \
       citing file:sheet:row:column; the opening reserve derived from the DSG balance %; unit \
-      costs derived from the section 251 outturn over SEN2 placements (formula and inputs in \
-      the comment); growth and inflation marked as assumptions. With no finance files every \
+      costs derived as (section 251 outturn lines + the ESFA place funding deducted from the block) \
+      over SEN2 placements (formula and inputs in the comment), with a check beside a cost far \
+      from the DfE's published average and an outturn-year check of spend against the block and \
+      the deficit's growth; growth and inflation marked as assumptions. With no finance files every \
       amount is a visible PLACEHOLDER. With --combine-lineage, a reorganised authority's group: \
       its members' money summed year by year (predecessors before the change, successors after), \
       each sum shown with its cells. The file passes `highneeds validate`. \
