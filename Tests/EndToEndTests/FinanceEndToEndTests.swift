@@ -1,4 +1,5 @@
 import Foundation
+import Spreadsheet
 import TestSupport
 import Testing
 
@@ -172,6 +173,35 @@ struct FinanceEndToEndTests {
     let yearsB = try #require(b["years"] as? [[String: Any]])
     #expect(yearsA.count == yearsB.count && yearsA.count >= 6)
     #expect(NSArray(array: yearsA).isEqual(to: yearsB))
+  }
+
+  /// The run's own output carries the provenance: the workbook's Assumptions sheet quotes, for
+  /// every money input of `run --authority Kent` (no file: the scenario init writes), the comment
+  /// written beside it, which cites a DfE cell or says it is an assumption.
+  @Test func theRunsWorkbookCitesEveryMoneyInput() throws {
+    let folder = try makeScratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("kent.xlsx").path
+    let run = runHighneeds([
+      "run", "--authority", "Kent", "--store", realStore.store, "--format", "xlsx", "--output", path,
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let sheet = try SpreadsheetReader.read(url: URL(fileURLWithPath: path)).sheet(named: "Assumptions")
+    let cell = try Regex(#"DfE [^ :]+\.(ods|xlsx):[^:]+:\d+:[A-Z]+"#)
+    let money = [
+      "Cost per plan", "Cost inflation", "High needs spend not tied", "High Needs Block allocation",
+      "Allocation growth", "Total DSG", "DSG reserve",
+    ]
+    var checked = 0
+    for row in sheet.rows {
+      let input = row[0].text ?? ""
+      guard money.contains(where: { input.hasPrefix($0) }) else { continue }
+      let source = row[2].text ?? ""
+      #expect(source.contains(cell) || source.hasPrefix("assumption"), "\(input): \(source)")
+      #expect(source.contains("(init --authority Kent:"), "\(input): \(source)")
+      checked += 1
+    }
+    #expect(checked >= 15)
   }
 
   /// `--combine-lineage` writes the group's money: each year the members' cells summed. The
