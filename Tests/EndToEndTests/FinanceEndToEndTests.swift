@@ -80,6 +80,24 @@ struct FinanceEndToEndTests {
     #expect(abs(afterValue - 38_226_000) > 10_000_000)
   }
 
+  /// Kent's outturn-year check, against figures computed by hand from the cells (a separate
+  /// script read them): spend = the tool's s251 outturn totals 2020-21 (BI, BP, BX, CF-CI of row
+  /// 103: £279,158,011.81) + the deductions sheet's total (£13,014,667); the block £222,918,942;
+  /// the deficit's growth 3.9% × £1,307,392,982 − 1.76% × £1,221,760,438.26.
+  @Test func kentsOutturnCheck() throws {
+    let run = runHighneeds(["data", "show", "--authority", "Kent", "--format", "json", "--store", realStore.store])
+    #expect(run.status == 0, "\(run.stderr)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let check = try #require((json["money"] as? [String: Any])?["outturnCheck"] as? [String: Any])
+    let spend = try #require((check["spend"] as? [String: Any])?["value"] as? Double)
+    #expect(abs(spend - (279_158_011.81 + 13_014_667)) < 1)
+    let over = try #require(check["over"] as? Double)
+    #expect(abs(over - (279_158_011.81 + 13_014_667 - 222_918_942)) < 1)
+    let growth = try #require(check["deficitGrowth"] as? Double)
+    #expect(abs(growth - (0.039 * 1_307_392_982 - 0.0176 * 1_221_760_438.26)) < 1)
+    #expect(abs((check["unexplained"] as? Double ?? 0) - (over - growth)) < 0.01)
+  }
+
   @Test func englandsChecksAreShownWithTheirTolerance() throws {
     let run = runHighneeds(["data", "show", "--authority", "England", "--format", "json", "--store", realStore.store])
     #expect(run.status == 0, "\(run.stderr)")
