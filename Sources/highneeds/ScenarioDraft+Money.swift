@@ -194,13 +194,5 @@ struct MoneyDraft {
   }
 
   /// Whole pounds, `£38,220,068` or `-£9,345,540`.
-  static func money(_ pounds: Double) -> String {
-    let whole = Int(pounds.rounded())
-    let formatter = NumberFormatter()
-    formatter.numberStyle = .decimal
-    formatter.groupingSeparator = ","
-    formatter.usesGroupingSeparator = true
-    let digits = formatter.string(from: NSNumber(value: abs(whole))) ?? String(abs(whole))
-    return (whole < 0 ? "-£" : "£") + digits
-  }
+  static func money(_ pounds: Double) -> String { FormulaText.pounds(pounds) }
 }
