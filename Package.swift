@@ -107,6 +107,7 @@ let package = Package(
     .testTarget(
       name: "OfficialDataTests", dependencies: ["OfficialData", "FinanceData", "HighNeeds", "SpreadsheetFixtures", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CSVReadingTests", dependencies: ["CSVReading"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["highneeds", "TestSupport"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "EndToEndTests", dependencies: ["highneeds", "TestSupport", "Spreadsheet"], resources: [.copy("Fixtures")]),
   ]
 )

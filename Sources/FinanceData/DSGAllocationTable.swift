@@ -9,7 +9,8 @@ import Spreadsheet
 /// the before/after group from the heading above each column (merged or not), and the unit
 /// from each column heading: `(£s)`, or `(£ million)` in the 2019-20 table, converted to pounds.
 /// Rows whose first cell is an LA code are authorities; `ENGLAND` is the national row; region
-/// and authority-type subtotal rows are skipped.
+/// and authority-type subtotal rows are skipped. A `High_needs_deductions` sheet, where there
+/// is one, is read too (``HighNeedsDeductionsTable``).
 public enum DSGAllocationTable {
   /// True when `workbook` has an `Allocations_*` sheet.
   public static func recognises(_ workbook: Workbook) -> Bool {
@@ -34,6 +35,11 @@ public enum DSGAllocationTable {
       let kind: Edition.Kind = basis == .publicationDate ? .publishedTable : .compilation
       let edition = Edition(file: workbook.file, sheet: sheet.name, kind: kind, date: date, dateBasis: basis)
       records += try self.records(in: sheet, edition: edition)
+    }
+    records += try HighNeedsDeductionsTable.records(in: workbook) { sheet in
+      Edition(
+        file: workbook.file, sheet: sheet.name, kind: basis == .publicationDate ? .publishedTable : .compilation,
+        date: date, dateBasis: basis)
     }
     return records
   }
@@ -158,7 +164,7 @@ public enum DSGAllocationTable {
   }
 
   /// England, an authority (LA code in column A, name in B), or nil for rows to skip.
-  private static func area(of row: SheetRow, in sheet: Sheet) throws -> FinanceArea? {
+  static func area(of row: SheetRow, in sheet: Sheet) throws -> FinanceArea? {
     let first = row[0]
     if CellReading.heading(first).uppercased() == "ENGLAND" { return .england }
     guard let code = CellReading.laCode(first) else { return nil }

@@ -60,9 +60,9 @@ public struct DerivationError: Error, Hashable, Sendable, CustomStringConvertibl
 }
 
 /// Writing money and percentages in formulas.
-enum FormulaText {
+public enum FormulaText {
   /// `£9,345,540` or `-£9,345,540` (whole pounds, thousands separated).
-  static func pounds(_ value: Double) -> String {
+  public static func pounds(_ value: Double) -> String {
     guard value.isFinite, abs(value) < 1e15 else { return "£\(value)" }
     let whole = Int64(abs(value).rounded())
     var digits = String(whole)

@@ -34,19 +34,27 @@ extension FinanceDataset {
     }
   }
 
-  /// Unit costs for `authority` from its s251 outturn (or budget) lines and the placement counts
-  /// given, one per recipe that has a count (keyed by the recipe's placement name). A recipe
+  /// The `High_needs_deductions` records of `authority` (every year published).
+  public func placeDeductions(for authority: String) -> [FinanceRecord] {
+    records(for: authority).filter {
+      if case .placeDeduction = $0.measure { return true } else { return false }
+    }
+  }
+
+  /// Unit costs for `authority` from its s251 outturn (or budget) lines, the place funding
+  /// deducted for direct payment in the same year, and the placement counts given, one per recipe that has a count (keyed by the recipe's placement name). A recipe
   /// whose lines are not published gives an error in `failures` instead of a figure.
   public func unitCosts(
     for authority: String, outturn: Bool = true, placements: [String: DerivationParameter],
     recipes: [UnitCostRecipe] = UnitCostRecipe.standard
   ) -> (costs: [String: DerivedFigure], failures: [String: DerivationError]) {
     let lines = section251(for: authority, outturn: outturn)
+    let deductions = placeDeductions(for: authority)
     var costs: [String: DerivedFigure] = [:]
     var failures: [String: DerivationError] = [:]
     for recipe in recipes {
       guard let count = placements[recipe.placement] else { continue }
-      do { costs[recipe.placement] = try FinanceDerivation.unitCost(recipe, lines: lines, placements: count) } catch {
+      do { costs[recipe.placement] = try FinanceDerivation.unitCost(recipe, lines: lines, deductions: deductions, placements: count) } catch {
         failures[recipe.placement] = error as? DerivationError ?? DerivationError(reason: "\(error)")
       }
     }

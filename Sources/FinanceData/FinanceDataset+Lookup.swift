@@ -4,15 +4,8 @@ extension FinanceDataset {
   /// The authority called `name` (matched by ``AuthorityName/key(_:)``) or with LA code
   /// `name` (`"887"`), as the last file read names it; nil when no file has it.
   public func authority(_ name: String) -> Authority? {
-    let wantedCode = Int(name.trimmingCharacters(in: .whitespaces))
-    let wantedKey = AuthorityName.key(name)
-    var found: Authority?
-    for record in records {
-      guard let authority = record.area.authority else { continue }
-      if let wantedCode, authority.code == wantedCode { found = authority }
-      if wantedCode == nil, authority.nameKey == wantedKey { found = authority }
-    }
-    return found
+    if let code = Int(name.trimmingCharacters(in: .whitespaces)) { return namedByCode[code] }
+    return namedByKey[AuthorityName.key(name)]
   }
 
   /// The area that `name` stands for: `England` or an authority.
@@ -36,10 +29,8 @@ extension FinanceDataset {
   /// Every financial year's record of `measure` for `area`, by year (for example the High
   /// Needs Block 2019-20 to 2023-24). Years no file gives are absent: they are assumptions.
   public func series(_ measure: FinanceMeasure, for area: String) -> [FinancialYear: FinanceRecord] {
-    guard let resolved = self.area(area) else { return [:] }
-    let key = FinanceDataset.areaKey(resolved)
     var series: [FinancialYear: FinanceRecord] = [:]
-    for record in records where record.measure == measure && FinanceDataset.areaKey(record.area) == key {
+    for record in records(for: area) where record.measure == measure {
       if let year = record.period.financialYear { series[year] = record }
     }
     return series
@@ -48,7 +39,6 @@ extension FinanceDataset {
   /// Every record for `area`, in file order.
   public func records(for area: String) -> [FinanceRecord] {
     guard let resolved = self.area(area) else { return [] }
-    let key = FinanceDataset.areaKey(resolved)
-    return records.filter { FinanceDataset.areaKey($0.area) == key }
+    return (byArea[FinanceDataset.areaKey(resolved)] ?? []).map { records[$0] }
   }
 }

@@ -23,6 +23,11 @@ public struct FinanceDataset: Sendable {
   public let files: [(file: String, kind: FinanceFileKind)]
 
   let index: [Key: Int]
+  /// The positions in ``records`` of each area's records (by ``areaKey(_:)``), in file order.
+  let byArea: [String: [Int]]
+  /// The last naming of each authority in ``records``, by LA code and by name key.
+  let namedByCode: [Int: Authority]
+  let namedByKey: [String: Authority]
 
   struct Key: Hashable {
     let area: String
@@ -64,8 +69,22 @@ public struct FinanceDataset: Sendable {
     self.superseded = resolution.losers
     self.editionChoices = resolution.choices
     var index: [Key: Int] = [:]
-    for (position, record) in records.enumerated() { index[FinanceDataset.key(record)] = position }
+    var byArea: [String: [Int]] = [:]
+    var namedByCode: [Int: Authority] = [:]
+    var namedByKey: [String: Authority] = [:]
+    for (position, record) in records.enumerated() {
+      let key = FinanceDataset.key(record)
+      index[key] = position
+      byArea[key.area, default: []].append(position)
+      if let authority = record.area.authority {
+        if let code = authority.code { namedByCode[code] = authority }
+        namedByKey[authority.nameKey] = authority
+      }
+    }
+    self.namedByCode = namedByCode
+    self.namedByKey = namedByKey
     self.index = index
+    self.byArea = byArea
   }
 
   static func key(_ record: FinanceRecord) -> Key {
@@ -79,14 +98,22 @@ public struct FinanceDataset: Sendable {
   }
 
   /// Gives name-only records (the DSG balance file) the LA code that another file pairs with
-  /// the same name key, so that all of an authority's figures share one key.
+  /// the same name key, so that all of an authority's figures share one key. Where one name has
+  /// had two codes (`Dorset`: the county, 835, to March 2019, the new council, 838, after; the
+  /// benchmarking extract still has a row for each), the code the DSG allocation tables give
+  /// that name in the record's year is used, else the last code seen.
   static func attachCodes(_ records: [FinanceRecord]) -> [FinanceRecord] {
     var codes: [String: Int] = [:]
+    var allocated: [String: [FinancePeriod: Int]] = [:]
     for record in records {
-      if let authority = record.area.authority, let code = authority.code { codes[authority.nameKey] = code }
+      guard let authority = record.area.authority, let code = authority.code else { continue }
+      codes[authority.nameKey] = code
+      if case .block = record.measure { allocated[authority.nameKey, default: [:]][record.period] = code }
     }
     return records.map { record in
-      guard let authority = record.area.authority, authority.code == nil, let code = codes[authority.nameKey] else {
+      guard let authority = record.area.authority, authority.code == nil,
+        let code = allocated[authority.nameKey]?[record.period] ?? codes[authority.nameKey]
+      else {
         return record
       }
       return FinanceRecord(

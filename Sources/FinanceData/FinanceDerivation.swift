@@ -39,16 +39,22 @@ public enum FinanceDerivation {
       formula: formula, inputs: [balance, income], parameters: [])
   }
 
-  /// Average cost per placement: the sum of the section 251 lines `recipe` names, divided by
-  /// the number of plans in that placement (from SEN2, passed as a parameter).
+  /// Average cost per placement: the sum of the section 251 lines `recipe` names and the
+  /// place funding deducted for its providers (``UnitCostRecipe/deductions``, read from
+  /// `deductions`, the `High_needs_deductions` records of the same authority and year), divided
+  /// by the number of plans in that placement (from SEN2, passed as a parameter).
   ///
-  /// cost = Σ lines / placements. The lines must all be budget or all outturn, for one
-  /// authority and one year.
+  /// cost = (Σ s251 lines + Σ ESFA place deductions) / placements. The lines must all be budget
+  /// or all outturn, for one authority and one year. When `deductions` holds no record for that
+  /// year (no deductions sheet published: 2019-20) the cost is of the s251 lines alone and the
+  /// formula says so.
   ///
-  /// - Throws: ``DerivationError`` when a line the recipe needs is absent or not published,
-  ///   records mix areas, years or budget and outturn, or `placements` is not positive.
+  /// - Throws: ``DerivationError`` when a line the recipe needs is absent or not published, a
+  ///   deduction is given but not published, records mix areas, years or budget and outturn, or
+  ///   `placements` is not positive.
   public static func unitCost(
-    _ recipe: UnitCostRecipe, lines: [FinanceRecord], placements: DerivationParameter
+    _ recipe: UnitCostRecipe, lines: [FinanceRecord], deductions: [FinanceRecord] = [],
+    placements: DerivationParameter
   ) throws -> DerivedFigure {
     guard placements.value > 0, placements.value.isFinite else {
       throw DerivationError(reason: "\(recipe.placement): placements must be positive, got \(placements.value)")
@@ -76,13 +82,43 @@ public enum FinanceDerivation {
         $0.period == first.period && FinanceDataset.areaKey($0.area) == FinanceDataset.areaKey(first.area)
       })
     else { throw DerivationError(reason: "\(recipe.placement): lines mix areas, years, or budget and outturn") }
-    let total = used.reduce(0) { $0 + ($1.value ?? 0) }
+    let (places, note) = try placeFunding(
+      recipe.deductions, from: deductions, like: first, for: recipe.placement)
+    let total = (used + places).reduce(0) { $0 + ($1.value ?? 0) }
     let value = total / placements.value
-    let terms = used.map { FormulaText.pounds($0.value ?? 0) + " " + lineName($0) }.joined(separator: " + ")
-    let formula = "(\(terms)) / \(placements.value) \(placements.name) = \(FormulaText.pounds(value)) per placement"
+    let terms = (used + places).map { FormulaText.pounds($0.value ?? 0) + " " + lineName($0) }.joined(separator: " + ")
+    let formula =
+      "(\(terms)) / \(placements.value) \(placements.name) = \(FormulaText.pounds(value)) per placement" + note
     return DerivedFigure(
       name: "unit cost \(recipe.placement)", area: first.area, period: first.period, value: value, formula: formula,
-      inputs: used, parameters: [placements])
+      inputs: used + places, parameters: [placements])
+  }
+
+  /// The deduction records `wanted` for `like`'s area and year, and a note for the formula when
+  /// none is published for that year.
+  static func placeFunding(
+    _ wanted: [HighNeedsDeduction], from records: [FinanceRecord], like first: FinanceRecord, for name: String
+  ) throws -> ([FinanceRecord], String) {
+    guard !wanted.isEmpty else { return ([], "") }
+    let sameYear = records.filter {
+      $0.period == first.period && FinanceDataset.areaKey($0.area) == FinanceDataset.areaKey(first.area)
+    }
+    guard !sameYear.isEmpty else {
+      return ([], "; ESFA place funding not included: no High_needs_deductions sheet for \(first.period) in the files")
+    }
+    return try (
+      wanted.map { deduction in
+        guard let record = sameYear.first(where: { $0.measure == .placeDeduction(deduction) }) else {
+          throw DerivationError(reason: "\(name): no deduction \(deduction.rawValue) for \(first.area) \(first.period)")
+        }
+        guard record.value != nil else {
+          throw DerivationError(
+            reason: "\(name): deduction \(deduction.rawValue) is not published for \(record.area) "
+              + "(\(record.missing?.description ?? "missing"), \(record.source.location))")
+        }
+        return record
+      }, ""
+    )
   }
 
   private static func isOutturn(_ record: FinanceRecord) -> Bool {
@@ -93,6 +129,7 @@ public enum FinanceDerivation {
   static func lineName(_ record: FinanceRecord) -> String {
     switch record.measure {
     case .section251Budget(let line), .section251Outturn(let line): return line.rawValue
+    case .placeDeduction(let deduction): return "hnb_deduction." + deduction.rawValue
     default: return record.measure.code
     }
   }

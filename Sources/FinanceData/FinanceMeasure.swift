@@ -17,11 +17,14 @@ public enum FinanceMeasure: Hashable, Sendable, CustomStringConvertible {
   /// The DSG cumulative balance as a percentage of total income (s251 line 1.9.3); negative
   /// is a deficit. `-3.96` means a deficit of 3.96% of income.
   case dsgBalancePercentOfIncome
+  /// Place funding deducted from the High Needs Block for direct payment by the ESFA
+  /// (`High_needs_deductions` sheet), by provider and kind of place.
+  case placeDeduction(HighNeedsDeduction)
 
   /// The unit of ``FinanceRecord/value``.
   public var unit: FinanceUnit {
     switch self {
-    case .block, .section251Budget, .section251Outturn: return .pounds
+    case .block, .section251Budget, .section251Outturn, .placeDeduction: return .pounds
     case .plans, .population2to18: return .count
     case .dsgBalancePercentOfIncome: return .percent
     }
@@ -36,6 +39,7 @@ public enum FinanceMeasure: Hashable, Sendable, CustomStringConvertible {
     case .plans(let placement): return "plans." + (placement?.rawValue ?? "all")
     case .population2to18: return "population.age_2_18"
     case .dsgBalancePercentOfIncome: return "dsg.balance_percent_of_income"
+    case .placeDeduction(let deduction): return "hnb_deduction.\(deduction.rawValue)"
     }
   }
 

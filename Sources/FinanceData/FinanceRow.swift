@@ -138,6 +138,7 @@ extension FinanceMeasure {
     all.append(.plans(nil))
     all += PlacementCategory.allCases.map { .plans($0) }
     all += [.population2to18, .dsgBalancePercentOfIncome]
+    all += HighNeedsDeduction.allCases.map { .placeDeduction($0) }
     return all
   }
 

@@ -27,8 +27,12 @@ public struct AuthorityMoney: Sendable {
   public let unitCosts: [String: DerivedFigure]
   /// Placements whose unit cost could not be derived, with why.
   public let unitCostFailures: [String: String]
-  /// High needs spend not tied to a placement: the s251 outturn's central lines.
+  /// High needs spend not tied to a placement: the s251 outturn's central lines, less the
+  /// top-ups' income, plus the AP and hospital academies' place funding paid by the ESFA.
   public let otherSpend: DerivedFigure?
+  /// The outturn year's s251 spend against the block and the published deficit movement, nil
+  /// when a figure it needs is not published.
+  public let outturnCheck: OutturnCheck?
   /// England only: the national-row checks of the High Needs Block (every edition and year).
   public let nationalChecks: [NationalTotalCheck]
 
@@ -40,6 +44,15 @@ public struct AuthorityMoney: Sendable {
     .senSupport, .alternativeProvisionServices, .hospitalEducation, .therapies, .placeFundingAlternativeProvision,
     .topUpMaintainedAlternativeProvision, .topUpIndependentAlternativeProvision,
   ]
+
+  /// The s251 central service lines (the tool's last four columns).
+  public static let serviceLines: [Section251Line] = [
+    .senSupport, .alternativeProvisionServices, .hospitalEducation, .therapies,
+  ]
+
+  /// The s251 top-up income lines (from other authorities), which the tool's top-up totals
+  /// subtract: taken off `other` so that all lines together are the tool's net total.
+  public static let incomeLines: [Section251Line] = [.topUpMaintainedIncome, .topUpIndependentIncome]
 
   /// SEN2 placement groups counted for each unit-cost recipe (scenario placement names).
   public static let recipeGroups: [String: [PlacementGroup]] = [
@@ -86,11 +99,19 @@ public struct AuthorityMoney: Sendable {
       for placement in Self.recipeGroups.keys where counts[placement] == nil && costs[placement] == nil {
         failures[placement] = "no SEN2 plans in \(placement) at January \(census)"
       }
-      other = try? FinanceDerivation.sum("other high needs spend", of: Self.centralLines, lines: lines)
+      other = try? FinanceDerivation.sum(
+        "other high needs spend", of: Self.centralLines, less: Self.incomeLines, deductions: UnitCostRecipe.centralDeductions,
+        lines: lines, deductionRecords: dataset.placeDeductions(for: key))
     }
     unitCosts = costs
     unitCostFailures = failures
     otherSpend = other
+    let (blocks, reserves) = (highNeedsBlock, openingReserves)
+    outturnCheck = year.flatMap { year in
+      OutturnCheck(
+        year: year, lines: lines, deductions: found ? dataset.placeDeductions(for: key) : [], block: blocks[year],
+        opening: reserves[year], closing: reserves[year.advanced(by: 1)])
+    }
   }
 
   /// SEN2 plans in each recipe's groups at January `census`, with where they were read.
@@ -108,6 +129,51 @@ public struct AuthorityMoney: Sendable {
         name: "SEN2 plans in \(names) at January \(census)", value: Double(total), source: sources)
     }
     return result
+  }
+}
+
+/// What a finance officer checks first: in the outturn year, did the spend the files give go
+/// over the block by about what the DSG deficit grew? The rest was met from something these
+/// files do not show (a transfer from the schools block, other blocks' balances, other income),
+/// or the lines count spend the block does not fund.
+///
+/// spend = Σ s251 outturn totals (place funding, both top-ups net of income, the four central
+/// lines) + the ESFA place funding deducted (the deductions sheet's total); over = spend − High
+/// Needs Block before deductions; deficit growth = reserve at the start of the year − reserve at
+/// its end (both derived from the balance %); unexplained = over − deficit growth.
+public struct OutturnCheck: Sendable {
+  /// The outturn year.
+  public let year: FinancialYear
+  /// The year's high needs spend (derived).
+  public let spend: DerivedFigure
+  /// The High Needs Block before deductions that year.
+  public let block: FinanceRecord
+  /// The reserve at the start and at the end of the year (derived).
+  public let opening: DerivedFigure
+  public let closing: DerivedFigure
+
+  /// spend − block.
+  public var over: Double { spend.value - (block.value ?? 0) }
+  /// How much the DSG deficit grew in the year (negative when it shrank).
+  public var deficitGrowth: Double { opening.value - closing.value }
+  /// over − deficit growth: spend met from elsewhere (positive) or funding left unspent.
+  public var unexplained: Double { over - deficitGrowth }
+
+  init?(
+    year: FinancialYear, lines: [FinanceRecord], deductions: [FinanceRecord], block: FinanceRecord?,
+    opening: DerivedFigure?, closing: DerivedFigure?
+  ) {
+    guard let block, block.value != nil, let opening, let closing,
+      deductions.contains(where: { $0.measure == .placeDeduction(.total) && $0.period == .financialYear(year) }),
+      let spend = try? FinanceDerivation.sum(
+        "high needs spend", of: [.placeFunding, .topUpMaintained, .topUpIndependent] + AuthorityMoney.serviceLines,
+        deductions: [.total], lines: lines.filter { $0.period == .financialYear(year) }, deductionRecords: deductions)
+    else { return nil }
+    self.year = year
+    self.spend = spend
+    self.block = block
+    self.opening = opening
+    self.closing = closing
   }
 }
 

@@ -53,7 +53,7 @@ struct ParsedFinanceFile {
     do { bytes = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
       throw OfficialDataError.unreadable(path: path, reason: "cannot read the file")
     }
-    fingerprint = "\(bytes.count):" + String(Self.fnv1a(bytes), radix: 16)
+    fingerprint = "\(bytes.count):" + String(Self.fnv1a(bytes), radix: 16) + ":reader\(Self.readerVersion)"
     do {
       (kind, records) = try FinanceFile.read(data: bytes, name: name)
     } catch let error as FinanceDataError {
@@ -63,6 +63,11 @@ struct ParsedFinanceFile {
       throw OfficialDataError.invalidRelease(place, "expected \(error.expected)\(found)")
     }
   }
+
+  /// Raised when the finance readers learn to read more of the same files (2: the DSG tables'
+  /// `High_needs_deductions` sheets), so that a file imported by an older reader is read again
+  /// (its fingerprint differs: the earlier import is replaced) rather than taken as present.
+  static let readerVersion = 2
 
   /// FNV-1a (64-bit) of the bytes: with the size, equal fingerprints mean the same file.
   static func fnv1a(_ data: Data) -> UInt64 {

@@ -14,9 +14,13 @@ struct InitCommand: ParsableCommand {
       placement mix of the latest census). Money comes from the DfE finance files in the store \
       (`data import` them): the High Needs Block before deductions and total DSG by year, each \
       citing file:sheet:row:column; the opening reserve derived from the DSG balance %; unit \
-      costs derived from the section 251 outturn over SEN2 placements (formula and inputs in \
-      the comment); growth and inflation marked as assumptions. With no finance files every \
-      amount is a visible PLACEHOLDER. The file passes `highneeds validate`. \
+      costs derived as (section 251 outturn lines + the ESFA place funding deducted from the block) \
+      over SEN2 placements (formula and inputs in the comment), with a check beside a cost far \
+      from the DfE's published average and an outturn-year check of spend against the block and \
+      the deficit's growth; growth and inflation marked as assumptions. With no finance files every \
+      amount is a visible PLACEHOLDER. With --combine-lineage, a reorganised authority's group: \
+      its members' money summed year by year (predecessors before the change, successors after), \
+      each sum shown with its cells. The file passes `highneeds validate`. \
       An existing file is not replaced unless --force is given.
 
       Example: highneeds init --authority Kent --output kent.yaml
@@ -28,7 +32,11 @@ struct InitCommand: ParsableCommand {
   var output: String
 
   @Option(help: "Financial years to project after the latest census's year.")
-  var horizon: Int = 5
+  var horizon: Int = InitCommand.defaultHorizon
+
+  /// Financial years projected after the latest census's year when not given (also `run
+  /// --authority` without a scenario file).
+  static let defaultHorizon = 5
 
   @Flag(help: "Replace the output file if it exists.")
   var force = false
@@ -43,33 +51,9 @@ struct InitCommand: ParsableCommand {
       if !force, FileManager.default.fileExists(atPath: output) {
         throw Failure.outputUnwritable("\(output) exists; give --force to replace it")
       }
-      guard let (store, authority) = try official.resolve() else { return }
-      let figures: AuthorityFigures
-      do {
-        figures = try AuthorityFigures(store: store, authority: authority)
-      } catch let error as OfficialDataError {
-        throw failure(error, writing: false)
-      }
-      var name = authority.name
-      var placements = figures.placements
-      if official.combineLineage {
-        guard let lineage = figures.lineage, let change = Reorganisation.containing(authority.code) else {
-          throw Failure(kind: .usage, message: "--combine-lineage: \(authority.name) was not reorganised")
-        }
-        name = lineage.name
-        do {
-          placements = try store.successorPlacements(of: change)
-        } catch let error as OfficialDataError {
-          throw failure(error, writing: false)
-        }
-      }
-      let census = figures.plannedCaseload(combiningReorganisation: official.combineLineage)
-      var draft = ScenarioDraft(figures: figures, census: census, placements: placements, name: name, horizon: horizon)
-      if !official.combineLineage {
-        do { draft.money = try store.money(of: authority, placements: placements) } catch let error as OfficialDataError {
-          throw failure(error, writing: false)
-        }
-      }
+      guard let (draft, store) = try ScenarioDraft.fromStore(official, horizon: horizon) else { return }
+      let name = draft.name
+      let census = draft.census
       let text = try draft.text()
       // Never write a file that would not load: check it as `validate` would.
       do {

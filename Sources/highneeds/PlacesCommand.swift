@@ -21,15 +21,17 @@ struct PlacesCommand: ParsableCommand {
 
   func validate() throws {
     try requireFormat(report.format, for: PlacesReport.self)
+    _ = try report.requiredScenario()
   }
 
   func run() throws {
     try runReportingFailures {
-      let ledger = try buildLedger(try official.apply(to: try loadScenario(report.scenario), file: report.scenario))
+      let file = try report.requiredScenario()
+      let ledger = try buildLedger(try official.apply(to: try loadScenario(file), file: file))
       guard ledger.scenario.places != nil else {
-        throw Failure.dataInvalid("\(report.scenario): no places section; add places: with capacity by setting")
+        throw Failure.dataInvalid("\(file): no places section; add places: with capacity by setting")
       }
-      try emit(PlacesReport(ledger), as: report.format, to: report.output, protecting: [report.scenario])
+      try emit(PlacesReport(ledger), as: report.format, to: report.output, protecting: [file])
     }
   }
 }

@@ -34,6 +34,10 @@ struct RunCommand: ParsableCommand {
 
   func validate() throws {
     try requireFormat(report.format, for: LedgerReport.self)
+    if report.scenario == nil, official.authority == nil {
+      throw ValidationError(
+        "give the scenario file, or --authority NAME to run the scenario `init --authority NAME` would write")
+    }
     if seed != nil, simulate == nil {
       throw ValidationError("--seed is used only with --simulate N")
     }
@@ -45,7 +49,7 @@ struct RunCommand: ParsableCommand {
 
   func run() throws {
     try runReportingFailures {
-      let scenario = try official.apply(to: try loadScenario(report.scenario), file: report.scenario)
+      let (scenario, written, inputs) = try loadOrDraft()
       let ledger = try buildLedger(scenario)
       let range: DemandRange?
       var simulation: DemandSimulation?
@@ -61,9 +65,37 @@ struct RunCommand: ParsableCommand {
       } catch let error as SimulationUnavailable {
         throw Failure(kind: .usage, message: "--simulate: \(error.description)")
       }
-      let sources = report.format == .xlsx ? scenarioSources(scenario) : [:]
+      var sources = report.format == .xlsx ? scenarioSources(scenario) : [:]
+      if let written { sources[written.label] = written.text }
       try emit(
-        LedgerReport(ledger, range: range, simulation: simulation, sources: sources), as: report.format, to: report.output, protecting: [report.scenario])
+        LedgerReport(ledger, range: range, simulation: simulation, sources: sources), as: report.format,
+        to: report.output, protecting: inputs)
+    }
+  }
+
+  /// The scenario file with --authority's census, or with no file the scenario `init` would
+  /// write for --authority (and its text, under the label its locations name).
+  private func loadOrDraft() throws -> (Scenario, (label: String, text: String)?, inputs: [String]) {
+    if let file = report.scenario { return (try official.apply(to: try loadScenario(file), file: file), nil, [file]) }
+    let options = AuthorityOptions(
+      authority: official.authority, combineLineage: official.combineLineage, store: official.store)
+    guard let (draft, store) = try ScenarioDraft.fromStore(options, horizon: InitCommand.defaultHorizon) else {
+      throw Failure(kind: .usage, message: "give the scenario file, or --authority NAME")
+    }
+    let text = try draft.text()
+    guard !text.contains("PLACEHOLDER") else {
+      throw Failure.dataInvalid(
+        "run --authority \(official.authority ?? ""): the store has no DfE finance files for \(draft.name), so the "
+          + "money would be placeholders; import them (`highneeds data import ../shared/data/finance/*`) or write "
+          + "the scenario with `highneeds init --authority \(official.authority ?? "NAME") --output FILE.yaml`, "
+          + "replace its placeholders and run that file")
+    }
+    let label = "init --authority \(official.authority ?? "")" + (official.combineLineage ? " --combine-lineage" : "")
+    do {
+      return (
+        try ScenarioLoader.load(contentsOf: text, file: label, readFile: readBaseScenario), (label, text), [store.path])
+    } catch let error as ScenarioError {
+      throw Failure.dataInvalid("the scenario drafted for \(draft.name) does not validate (a bug): \(error.description)")
     }
   }
 }

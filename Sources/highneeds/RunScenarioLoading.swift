@@ -7,8 +7,14 @@ import HighNeeds
 
 /// The scenario and report options that `run` and `places` share.
 struct ScenarioReportOptions: ParsableArguments {
-  @Argument(help: "The scenario file (YAML).")
-  var scenario: String
+  @Argument(help: "The scenario file (YAML). `run` without one takes --authority NAME and runs the scenario `init --authority NAME` would write.")
+  var scenario: String?
+
+  /// The scenario file, or a usage error for the commands that need one.
+  func requiredScenario() throws -> String {
+    guard let scenario else { throw ValidationError("give the scenario file (YAML)") }
+    return scenario
+  }
 
   @Option(help: "Output format: table, csv, json, markdown, html, or xlsx (run only; needs --output).")
   var format: ReportFormat = .table

@@ -7,12 +7,12 @@ import OfficialData
 /// cites its file, sheet, row and column, or shows its derivation with its inputs, or says it is
 /// an assumption.
 struct MoneyDraft {
-  let money: AuthorityMoney
+  let money: ScenarioMoney
   /// The placement groups and the placeholder costs (2023-24 prices) of ``ScenarioDraft/unitCosts``.
   let placeholders: [(PlacementGroup, Int, String)]
 
   /// Whether there is enough to write a ledger from the files: a High Needs Block for some year.
-  var usable: Bool { !money.highNeedsBlock.filter { $0.value.value != nil }.isEmpty }
+  var usable: Bool { !money.highNeedsBlock.isEmpty }
 
   /// The first ledger year: the latest year up to `base` that opens with a derived reserve, else
   /// the latest allocation year up to `base`, else `base`.
@@ -28,6 +28,13 @@ struct MoneyDraft {
   /// The price year of the unit costs: the s251 outturn's year when costs were derived.
   var priceYear: FinancialYear? { money.unitCosts.isEmpty ? nil : money.outturnYear }
 
+  /// The comment for `price_year` when costs are derived: the outturn's year, with a cell of it.
+  var priceYearNote: String {
+    let cell = money.unitCosts.sorted { $0.key < $1.key }.first?.value.cells.first
+    return "derived: the year of the s251 outturn the costs come from"
+      + (cell.map { " (\(Self.citation([$0])))" } ?? "")
+  }
+
   /// `costs.per_plan` lines and the `other` line, at ``priceYear`` prices.
   func costLines(priceYear: FinancialYear) -> [String] {
     var lines: [String] = []
@@ -35,9 +42,19 @@ struct MoneyDraft {
     for (group, placeholder, note) in placeholders {
       let recipe = AuthorityMoney.recipeGroups.first { $0.value.contains(group) }?.key
       if let recipe, let cost = money.unitCosts[recipe] {
-        lines.append("    \(group.rawValue): \(Self.money(cost.value))".padded(33) + "# derived: \(Self.source(cost))")
-        lines += Self.continuation(cost.formula)
-        for parameter in cost.parameters { lines += Self.continuation("\(parameter.name): \(parameter.source)") }
+        lines += Self.line("    \(group.rawValue): \(Self.money(cost.value))", cost)
+        if note.contains("(PQ") {
+          // The published national average the placeholder is: a derived cost far from it
+          // usually means the authority's s251 return files this spend under another line.
+          let atPublished = cost.value * deflate
+          let ratio = atPublished / Double(placeholder)
+          if ratio < 2.0 / 3 || ratio > 1.5 {
+            lines += Self.continuation(
+              "check: \(Self.money(atPublished)) at 2023-24 prices (2% a year) is \(Int((ratio * 100).rounded()))% of "
+                + "the published national average \(Self.money(Double(placeholder))) (\(note)); outside two thirds "
+                + "to one and a half times it, so the s251 return may file this placement's spend under another line")
+          }
+        }
       } else {
         let why = recipe.flatMap { money.unitCostFailures[$0] } ?? "no s251 line pays for this placement alone"
         lines.append(
@@ -54,8 +71,7 @@ struct MoneyDraft {
     guard let other = money.otherSpend else {
       return ["  other: £0".padded(33) + "# assumption: no s251 outturn in the store for central spend"]
     }
-    return ["  other: \(Self.money(other.value))".padded(33) + "# derived: \(Self.source(other))"]
-      + Self.continuation(other.formula)
+    return Self.line("  other: \(Self.money(other.value))", other)
   }
 
   /// The `funding:` section from `first` on.
@@ -64,30 +80,26 @@ struct MoneyDraft {
       "", "funding:", "  high_needs_block:".padded(33) + "# DfE DSG allocations, BEFORE deductions: the gross",
     ]
     lines.append("".padded(33) + "#   block, as the seed's £38.226m for Medway 2019-20 is")
-    let years = money.highNeedsBlock.filter { $0.key >= first && $0.key <= last && $0.value.value != nil }
-    let given = years.isEmpty ? money.highNeedsBlock.filter { $0.value.value != nil && $0.key <= first } : years
+    for note in money.notes { lines += ["  # group: " + note] }
+    let years = money.highNeedsBlock.filter { $0.key >= first && $0.key <= last }
+    let given = years.isEmpty ? money.highNeedsBlock.filter { $0.key <= first } : years
     let shown = years.isEmpty ? given.keys.max().map { [$0] } ?? [] : years.keys.sorted()
     for year in shown {
-      let record = given[year]!
-      lines.append("    \(year): \(Self.money(record.value ?? 0))".padded(33) + "# DfE \(record.source.location)")
+      lines += Self.line("    \(year): \(Self.money(given[year]!.value))", given[year]!)
     }
     let lastGiven = shown.max()
     lines.append(
       "  growth: 3%".padded(33) + "# assumption: allocation growth a year after \(lastGiven.map(\.description) ?? "")")
-    let dsg = money.totalDSG.filter { $0.key >= first && $0.key <= last && $0.value.value != nil }
+    let dsg = money.totalDSG.filter { $0.key >= first && $0.key <= last }
     if dsg.isEmpty {
-      let latest = money.totalDSG.filter { $0.value.value != nil }.max { $0.key < $1.key }
-      if let latest {
-        lines.append(
-          "  dsg_total: \(Self.money(latest.value.value ?? 0))".padded(33)
-            + "# DfE \(latest.value.source.location) (\(latest.key), before deductions), for the 1% test")
+      if let latest = money.totalDSG.max(by: { $0.key < $1.key }) {
+        lines += Self.line(
+          "  dsg_total: \(Self.money(latest.value.value))", latest.value,
+          suffix: " (\(latest.key), before deductions), for the 1% test")
       }
     } else {
       lines.append("  dsg_total:".padded(33) + "# total DSG before deductions, for the 1% test")
-      for year in dsg.keys.sorted() {
-        let record = dsg[year]!
-        lines.append("    \(year): \(Self.money(record.value ?? 0))".padded(33) + "# DfE \(record.source.location)")
-      }
+      for year in dsg.keys.sorted() { lines += Self.line("    \(year): \(Self.money(dsg[year]!.value))", dsg[year]!) }
       lines.append("".padded(33) + "# later years: the last given (assumption)")
     }
     return lines
@@ -100,18 +112,70 @@ struct MoneyDraft {
       lines.append(
         "  opening: \(Self.money(reserve.value))".padded(33)
           + "# derived: DSG balance at 31 March \(first.startYear) (\(Self.source(reserve)))")
-      lines += Self.continuation(reserve.formula)
+      lines += Self.continuation(reserve.formula ?? "")
     } else {
       lines.append(
         "  opening: £0".padded(33) + "# assumption: no DSG balance % published for the end of \(first.advanced(by: -1))"
       )
     }
+    if let check = money.outturnCheck { lines += Self.checkLines(check) }
+    return lines
+  }
+
+  /// Comment lines comparing the outturn year's spend over the block with the deficit's growth.
+  static func checkLines(_ check: OutturnCheck) -> [String] {
+    let millions = { (value: Double) in String(format: "£%.1fm", value / 1_000_000) }
+    let text =
+      "check, outturn \(check.year): high needs spend \(money(check.spend.value)) (s251 outturn totals and the "
+      + "ESFA place funding deducted: \(citation(check.spend.inputs))) − High Needs Block \(money(check.block.value ?? 0)) "
+      + "(\(citation([check.block]))) = \(millions(check.over)) over the block; the DSG deficit grew "
+      + "\(millions(check.deficitGrowth)) that year (reserve \(money(check.opening.value)) at 1 April \(check.year.startYear), "
+      + "\(money(check.closing.value)) at 31 March \(check.year.startYear + 1), derived from the balance % as the opening reserve is); so "
+      + "\(millions(check.unexplained)) of that spend was met from something these files do not show (a schools "
+      + "block transfer, other blocks' balances, other income) or the lines count spend the block does not fund. "
+      + "If it continues, the ledger's in-year deficit is that much too large: add it as funding.other_income."
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(separator: " ") {
+      if current.count + word.count > 92, !current.isEmpty {
+        lines.append("  # " + current)
+        current = ""
+      }
+      current += (current.isEmpty ? "" : " ") + word
+    }
+    if !current.isEmpty { lines.append("  # " + current) }
+    return lines
+  }
+
+  /// A scenario line with its comment: `# DfE file:sheet:row:column` for a figure read from one
+  /// cell, else `# derived: DfE cells...` and the formula and counts on continuation lines.
+  static func line(_ text: String, _ amount: MoneyAmount, suffix: String = "") -> [String] {
+    guard let formula = amount.formula else {
+      return [text.padded(33) + "# DfE \(amount.cells[0].source.location)" + suffix]
+    }
+    var lines = [text.padded(33) + "# derived: \(source(amount))" + suffix]
+    lines += continuation(formula)
+    for parameter in amount.parameters { lines += continuation("\(parameter.name): \(parameter.source)") }
     return lines
   }
 
   /// The files a figure used, `file:sheet:row:column` each.
-  static func source(_ figure: DerivedFigure) -> String {
-    figure.inputs.map { "DfE \($0.source.location)" }.joined(separator: ", ")
+  static func source(_ figure: MoneyAmount) -> String {
+    citation(figure.cells)
+  }
+
+  /// `DfE file:sheet:row:BJ,BK,BL; DfE other-file:sheet:row:E`: the cells a figure used, those of
+  /// one row together.
+  static func citation(_ cells: [FinanceRecord]) -> String {
+    var order: [String] = []
+    var columns: [String: [String]] = [:]
+    for cell in cells {
+      let location = cell.source.location
+      let row = "\(location.file):\(location.sheet):\(location.row)"
+      if columns[row] == nil { order.append(row) }
+      columns[row, default: []].append(location.column)
+    }
+    return order.map { "DfE \($0):" + columns[$0]!.joined(separator: ",") }.joined(separator: "; ")
   }
 
   /// Comment lines continuing a note, wrapped at about 60 characters.
@@ -130,13 +194,5 @@ struct MoneyDraft {
   }
 
   /// Whole pounds, `£38,220,068` or `-£9,345,540`.
-  static func money(_ pounds: Double) -> String {
-    let whole = Int(pounds.rounded())
-    let formatter = NumberFormatter()
-    formatter.numberStyle = .decimal
-    formatter.groupingSeparator = ","
-    formatter.usesGroupingSeparator = true
-    let digits = formatter.string(from: NSNumber(value: abs(whole))) ?? String(abs(whole))
-    return (whole < 0 ? "-£" : "£") + digits
-  }
+  static func money(_ pounds: Double) -> String { FormulaText.pounds(pounds) }
 }

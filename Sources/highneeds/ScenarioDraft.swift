@@ -38,8 +38,9 @@ struct ScenarioDraft {
   let name: String
   /// Financial years after the base year to project.
   let horizon: Int
-  /// The DfE finance figures for the authority, when the store has them.
-  var money: AuthorityMoney? = nil
+  /// The DfE finance figures for the authority (or its reorganisation group), when the store
+  /// has them.
+  var money: ScenarioMoney? = nil
 
   /// The scenario text, or nil (with a reason) when the store has too little to write one.
   func text() throws -> String {
@@ -111,7 +112,7 @@ struct ScenarioDraft {
     lines += ["", "costs:"]
     lines.append(
       "  price_year: \(price)".padded(33)
-        + (draft.priceYear == nil ? "# assumption: the placeholder costs' prices" : "# the s251 outturn's year"))
+        + (draft.priceYear == nil ? "# assumption: the placeholder costs' prices" : "# \(draft.priceYearNote)"))
     lines.append("  per_plan:".padded(33) + "# cost per plan a year: s251 outturn lines / SEN2 plans")
     lines += draft.costLines(priceYear: price)
     lines.append("  inflation: 2%".padded(33) + "# assumption: cost inflation a year from \(price)")

@@ -151,6 +151,14 @@ struct DataEndToEndTests {
     // An existing file is not replaced without --force.
     let again = runHighneeds(["init", "--authority", "Medway", "--output", path, "--store", store])
     #expect(again.status == 73)
+    // Without a scenario file `run --authority` runs what init writes; with no finance files in
+    // the store that would be placeholders, so it refuses and says what to do.
+    let direct = runHighneeds(["run", "--authority", "Medway", "--store", store])
+    #expect(direct.status == 65)
+    #expect(direct.stderr.contains("highneeds init --authority Medway --output FILE.yaml"), "\(direct.stderr)")
+    #expect(direct.stdout.isEmpty)
+    #expect(runHighneeds(["run"]).status == 64)
+    #expect(runHighneeds(["places", "--authority", "Medway", "--store", store]).status == 64)
   }
 
   @Test func runAndForecastReadTheStore() throws {

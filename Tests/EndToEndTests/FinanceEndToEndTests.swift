@@ -1,4 +1,5 @@
 import Foundation
+import Spreadsheet
 import TestSupport
 import Testing
 
@@ -79,6 +80,24 @@ struct FinanceEndToEndTests {
     #expect(abs(afterValue - 38_226_000) > 10_000_000)
   }
 
+  /// Kent's outturn-year check, against figures computed by hand from the cells (a separate
+  /// script read them): spend = the tool's s251 outturn totals 2020-21 (BI, BP, BX, CF-CI of row
+  /// 103: £279,158,011.81) + the deductions sheet's total (£13,014,667); the block £222,918,942;
+  /// the deficit's growth 3.9% × £1,307,392,982 − 1.76% × £1,221,760,438.26.
+  @Test func kentsOutturnCheck() throws {
+    let run = runHighneeds(["data", "show", "--authority", "Kent", "--format", "json", "--store", realStore.store])
+    #expect(run.status == 0, "\(run.stderr)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let check = try #require((json["money"] as? [String: Any])?["outturnCheck"] as? [String: Any])
+    let spend = try #require((check["spend"] as? [String: Any])?["value"] as? Double)
+    #expect(abs(spend - (279_158_011.81 + 13_014_667)) < 1)
+    let over = try #require(check["over"] as? Double)
+    #expect(abs(over - (279_158_011.81 + 13_014_667 - 222_918_942)) < 1)
+    let growth = try #require(check["deficitGrowth"] as? Double)
+    #expect(abs(growth - (0.039 * 1_307_392_982 - 0.0176 * 1_221_760_438.26)) < 1)
+    #expect(abs((check["unexplained"] as? Double ?? 0) - (over - growth)) < 0.01)
+  }
+
   @Test func englandsChecksAreShownWithTheirTolerance() throws {
     let run = runHighneeds(["data", "show", "--authority", "England", "--format", "json", "--store", realStore.store])
     #expect(run.status == 0, "\(run.stderr)")
@@ -115,6 +134,30 @@ struct FinanceEndToEndTests {
       #expect(cites || comment.contains("assumption"), "uncited money line: \(line)")
     }
     #expect(text.contains("opening: -£") || text.contains("opening: £"))
+    // Key by key: every input line of costs, funding and reserve (a key with a value) cites a
+    // DfE file cell on its line (file:sheet:row:column), or is derived from such cells, or says
+    // it is an assumption; none is left bare.
+    let cell = try Regex(#"DfE [^ :]+\.(ods|xlsx):[^:]+:\d+:[A-Z]+"#)
+    var section = ""
+    var checked = 0
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      if let first = line.first, first.isLetter { section = String(line.prefix { $0 != ":" }) }
+      guard ["costs", "funding", "reserve"].contains(section), line.hasPrefix(" ") else { continue }
+      let code = line.split(separator: "#", maxSplits: 1).first.map(String.init) ?? ""
+      guard !code.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+      let parts = code.split(separator: ":", maxSplits: 1)
+      guard parts.count == 2, !parts[1].trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+      let comment = line.split(separator: "#", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+      let cites = comment.contains(cell)
+      #expect(
+        cites || comment.contains("assumption"), "\(section).\(parts[0].trimmingCharacters(in: .whitespaces)): \(line)")
+      if comment.contains("derived") { #expect(cites, "derived without its cells: \(line)") }
+      checked += 1
+    }
+    #expect(checked >= 15)
+    // The outturn year checked against the block and the published deficit's growth.
+    #expect(text.contains("# check, outturn 2020-21: high needs spend £"))
+    #expect(text.contains("over the block; the DSG deficit grew £"))
     #expect(text.contains("derived: DSG balance at 31 March"))
     let validated = runHighneeds(["validate", path])
     #expect(validated.status == 0, "\(validated.stderr)")
@@ -129,5 +172,88 @@ struct FinanceEndToEndTests {
     let written2 = Double(
       hnbLine.split(separator: "£")[1].split(separator: " ")[0].replacingOccurrences(of: ",", with: ""))
     #expect(abs(funding - (written2 ?? 0)) < 1, "funding \(funding) vs written \(hnbLine)")
+  }
+
+  /// `run --authority NAME` with no scenario file runs what `init --authority NAME` writes: the
+  /// same code, so the same ledger to the pound.
+  @Test func runWithoutAFileRunsWhatInitWrites() throws {
+    let folder = try makeScratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("kent.yaml").path
+    let written = runHighneeds(["init", "--authority", "Kent", "--output", path, "--store", realStore.store])
+    #expect(written.status == 0, "\(written.stderr)")
+    let fromFile = runHighneeds(["run", path, "--format", "json"])
+    let direct = runHighneeds(["run", "--authority", "Kent", "--store", realStore.store, "--format", "json"])
+    #expect(direct.status == 0, "\(direct.stderr)")
+    let a = try #require(try JSONSerialization.jsonObject(with: Data(fromFile.stdout.utf8)) as? [String: Any])
+    let b = try #require(try JSONSerialization.jsonObject(with: Data(direct.stdout.utf8)) as? [String: Any])
+    let yearsA = try #require(a["years"] as? [[String: Any]])
+    let yearsB = try #require(b["years"] as? [[String: Any]])
+    #expect(yearsA.count == yearsB.count && yearsA.count >= 6)
+    #expect(NSArray(array: yearsA).isEqual(to: yearsB))
+  }
+
+  /// The run's own output carries the provenance: the workbook's Assumptions sheet quotes, for
+  /// every money input of `run --authority Kent` (no file: the scenario init writes), the comment
+  /// written beside it, which cites a DfE cell or says it is an assumption.
+  @Test func theRunsWorkbookCitesEveryMoneyInput() throws {
+    let folder = try makeScratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("kent.xlsx").path
+    let run = runHighneeds([
+      "run", "--authority", "Kent", "--store", realStore.store, "--format", "xlsx", "--output", path,
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let sheet = try SpreadsheetReader.read(url: URL(fileURLWithPath: path)).sheet(named: "Assumptions")
+    let cell = try Regex(#"DfE [^ :]+\.(ods|xlsx):[^:]+:\d+:[A-Z]+"#)
+    let money = [
+      "Cost per plan", "Cost inflation", "High needs spend not tied", "High Needs Block allocation",
+      "Allocation growth", "Total DSG", "DSG reserve",
+    ]
+    var checked = 0
+    for row in sheet.rows {
+      let input = row[0].text ?? ""
+      guard money.contains(where: { input.hasPrefix($0) }) else { continue }
+      let source = row[2].text ?? ""
+      #expect(source.contains(cell) || source.hasPrefix("assumption"), "\(input): \(source)")
+      #expect(source.contains("(init --authority Kent:"), "\(input): \(source)")
+      checked += 1
+    }
+    #expect(checked >= 15)
+  }
+
+  /// `--combine-lineage` writes the group's money: each year the members' cells summed. The
+  /// figures here were read from the files with a separate script: BCP £54,010,404 and Dorset
+  /// £47,937,995 (High Needs Block 2022-23 before deductions, 2023 edition).
+  @Test func combineLineageSumsTheMembersMoney() throws {
+    let folder = try makeScratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("bcp.yaml").path
+    let written = runHighneeds([
+      "init", "--authority", "BCP", "--combine-lineage", "--output", path, "--store", realStore.store,
+    ])
+    #expect(written.status == 0, "\(written.stderr)")
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(!text.contains("PLACEHOLDER"))
+    let hnb = try #require(text.split(separator: "\n").first { $0.hasPrefix("    2022-23: £") })
+    #expect(hnb.hasPrefix("    2022-23: £\(String(54_010_404 + 47_937_995).groupedThousands) "), "\(hnb)")
+    #expect(hnb.contains("# derived: DfE dedicated-schools-grant_2023_07_20.ods:Allocations_summary:"))
+    #expect(text.contains("£54,010,404 Bournemouth, Christchurch and Poole + £47,937,995"))
+    #expect(text.contains("opening: -£"))
+    let run = runHighneeds(["run", path, "--format", "json"])
+    #expect(run.status == 0, "\(run.stderr)")
+  }
+}
+
+extension String {
+  /// `101948399` as `101,948,399`.
+  fileprivate var groupedThousands: String {
+    var digits = self
+    var grouped = ""
+    while digits.count > 3 {
+      grouped = "," + digits.suffix(3) + grouped
+      digits = String(digits.dropLast(3))
+    }
+    return digits + grouped
   }
 }

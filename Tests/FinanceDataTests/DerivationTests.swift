@@ -25,6 +25,18 @@ struct DerivationTests {
     #expect(dataset.openingReserves(for: "Medway").keys.sorted().map(\.startYear) == [2020, 2021, 2022])
   }
 
+  /// `Dorset` in the balance file (names only) is Dorset Council, LA code 838, from April 2019;
+  /// the benchmarking extract also has a `Dorset` row with the county's old code 835. The
+  /// balance must join the code the allocation tables give Dorset in the same year.
+  @Test("Dorset's balance joins Dorset Council (838), not the old county (835)")
+  func dorsetBalanceJoinsTheNewCouncil() throws {
+    let dataset = try RealFinanceData.dataset()
+    let reserve = try #require(dataset.openingReserve(for: "838", in: RealFinanceData.year(2020)))
+    // -8.82% (dsg_deficit_derived.xlsx, 2019-20) × £247.16298009425802m (Allocations_1920, 838).
+    #expect(abs(reserve.value - (-0.0882 * 247_162_980.09425802)) < 0.01)
+    #expect(dataset.openingReserve(for: "835", in: RealFinanceData.year(2020)) == nil)
+  }
+
   @Test("no opening reserve is derived where no balance is published")
   func noReserveWithoutBalance() throws {
     #expect(try RealFinanceData.dataset().openingReserve(for: "Medway", in: RealFinanceData.year(2019)) == nil)
@@ -76,8 +88,14 @@ struct DerivationTests {
     #expect(
       Set(costs.keys) == ["mainstream", "maintained_special", "independent_special", "post16", "alternative_provision"])
     // Maintained special, outturn 2020-21: place funding £1,570,000 (BM104) + top-ups
-    // £4,758,661 (BT104), over 951 plans.
-    #expect(abs((costs["maintained_special"]?.value ?? 0) - (1_570_000.0 + 4_758_661) / 951) < 0.01)
+    // £4,758,661 (BT104) + the place funding the ESFA paid Medway's special academies and free
+    // schools directly, deducted from the block (High_needs_deductions row 129: pre-16
+    // £4,807,500 Q, post-16 £1,486,667 T, free schools £505,834 Z, £0 AC), over 951 plans.
+    let special = try #require(costs["maintained_special"])
+    #expect(abs(special.value - (1_570_000.0 + 4_758_661 + 4_807_500 + 1_486_667 + 505_834) / 951) < 0.01)
+    #expect(
+      special.inputs.map(\.source.location.column) == ["BM", "BT", "Q", "T", "Z", "AC"])
+    #expect(special.formula.contains("£4,807,500 hnb_deduction.special_academies.pre16_sen"))
   }
 
   @Test("a unit cost whose lines are not published is a failure that says which, not a zero")

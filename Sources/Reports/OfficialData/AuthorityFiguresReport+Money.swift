@@ -22,6 +22,19 @@ extension AuthorityFiguresReport {
         ("formula", .string(d.formula)), ("inputs", .array(d.inputs.map { .string($0.source.location.description) })),
       ])
     }
+    var check: [(String, JSONValue)] = []
+    if let c = money.outturnCheck {
+      check = [
+        (
+          "outturnCheck",
+          .object([
+            ("year", .string(c.year.description)), ("spend", derived(c.spend)),
+            ("highNeedsBlock", record(c.block)), ("over", .double(c.over)),
+            ("deficitGrowth", .double(c.deficitGrowth)), ("unexplained", .double(c.unexplained)),
+          ])
+        )
+      ]
+    }
     return .object([
       ("highNeedsBlock", series(money.highNeedsBlock)),
       ("highNeedsBlockAfterDeductions", series(money.highNeedsBlockAfterDeductions)),
@@ -46,7 +59,7 @@ extension AuthorityFiguresReport {
             ])
           })
       ),
-    ])
+    ] + check)
   }
 
   /// The money blocks of the text forms.
@@ -71,6 +84,13 @@ extension AuthorityFiguresReport {
       "opening reserve \($0.key) (derived): \($0.value.formula)"
     }
     notes += money.unitCosts.sorted { $0.key < $1.key }.map { "unit cost \($0.key) (derived): \($0.value.formula)" }
+    if let c = money.outturnCheck {
+      let m = { (value: Double) in String(format: "£%.3fm", value / 1_000_000) }
+      notes.append(
+        "check, outturn \(c.year): spend (s251 outturn + ESFA place funding) \(m(c.spend.value)) − High Needs Block "
+          + "\(m(c.block.value ?? 0)) = \(m(c.over)) over; the DSG deficit grew \(m(c.deficitGrowth)); "
+          + "\(m(c.unexplained)) met from elsewhere or not block-funded (\(c.spend.formula))")
+    }
     notes += money.nationalChecks.map { ($0.passes ? "check passes: " : "CHECK FAILS: ") + $0.description }
     return [.heading("Money (DfE finance files; £m, balance as % of income)"), .table(table), .bullets(notes)]
   }
