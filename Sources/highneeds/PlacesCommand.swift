@@ -25,7 +25,9 @@ struct PlacesCommand: ParsableCommand {
 
   func run() throws {
     try runReportingFailures {
-      let ledger = try buildLedger(try official.apply(to: try loadScenario(report.scenario), file: report.scenario))
+      let ledger = try buildLedger(try official.apply(
+          to: try loadScenario(report.scenario, store: official.store, authority: official.authority),
+          file: report.scenario))
       guard ledger.scenario.places != nil else {
         throw Failure.dataInvalid("\(report.scenario): no places section; add places: with capacity by setting")
       }

@@ -45,7 +45,9 @@ struct RunCommand: ParsableCommand {
 
   func run() throws {
     try runReportingFailures {
-      let scenario = try official.apply(to: try loadScenario(report.scenario), file: report.scenario)
+      let scenario = try official.apply(
+          to: try loadScenario(report.scenario, store: official.store, authority: official.authority),
+          file: report.scenario)
       let ledger = try buildLedger(scenario)
       let range: DemandRange?
       var simulation: DemandSimulation?
