@@ -65,6 +65,11 @@ public struct CohortDemand: Sendable {
   public let paths: Int
   /// The generator's seed for those paths.
   public let seed: UInt64
+  /// With a population input (`demand.population`): the scale on each band's new plans for the
+  /// flows of `startYear + k` (``CohortPopulation/newPlanScale(for:years:)``); empty without one.
+  public var newPlanScale: [[Double]] = []
+  /// Where the population came from, when one is used.
+  public var populationSource: String?
 
   /// Creates the value.
   public init(model: CohortModel, source: String, paths: Int = 1000, seed: UInt64 = 20_260_101) {

@@ -94,6 +94,9 @@ public struct DemandSpec: Sendable {
   public var cohortAuthority: String?
   /// The fitted cohort model, once attached (``Scenario/attachingCohort(_:)``).
   public var cohort: CohortDemand?
+  /// The population projection CSV (`demand.population`, resolved against the file that names
+  /// it) whose people by age scale the cohort model's new plans; nil without one.
+  public var populationFile: String?
 
   /// The shares for a grouping dimension.
   public func shares(_ dimension: GroupDimension) -> [String: Double] {

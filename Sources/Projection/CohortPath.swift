@@ -133,6 +133,7 @@ extension DemandProjection {
       let flowYear = cohort.model.startYear + k
       let year = FinancialYear(startYear: flowYear)
       var change = CohortFlowChange()
+      if k < cohort.newPlanScale.count { change.newPlansByBand = cohort.newPlanScale[k] }
       guard scenario.reserve.outturn[year] == nil else { return change }
       for lever in scenario.levers {
         let ramp = lever.rampFraction(in: year)

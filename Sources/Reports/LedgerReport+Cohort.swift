@@ -34,6 +34,7 @@ extension Ledger {
       .compact(
         .object([
           ("flowYear", .integer(Int64(model.startYear + k))), ("newPlans", .double(change.newPlans)),
+          ("newPlansByBand", .array(change.newPlansByBand.map { .double($0) })),
           ("ceasing", .array(change.ceasing.map { .double($0) })),
           (
             "newPlanShare",

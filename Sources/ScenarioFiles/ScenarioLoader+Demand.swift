@@ -50,6 +50,11 @@ extension SectionReader {
     if usesCohort {
       return cohortDemand(map, census: census, authorities: authorities)
     }
+    if let node = map.value("population") {
+      reader.report(
+        node, "demand.population scales the cohort model's new plans, and demand.model is not cohort",
+        expected: "demand.model: cohort, or forecast --population for a trend per head")
+    }
     if let node = map.value("authority") {
       reader.report(
         node, "demand.authority names the store's authority for the cohort model, and demand.model is not cohort",
@@ -84,10 +89,16 @@ extension SectionReader {
     }
     let authority = map.value("authority").flatMap { reader.text($0, expected: "the authority's name in the store") }
     let needs = map.value("needs").flatMap { groupShares($0, dimension: .need) } ?? [:]
+    let population = map.value("population").flatMap { node in
+      reader.text(node, expected: "the path of an ONS population projection CSV").map {
+        ScenarioLoader.resolve($0, against: node.mark.file)
+      }
+    }
     guard authorities.isEmpty else { return nil }
     var spec = DemandSpec(census: census ?? [:], model: .auto, placements: [:], placementTrend: [:], needs: needs)
     spec.usesCohort = true
     spec.cohortAuthority = authority
+    spec.populationFile = population
     return spec
   }
 

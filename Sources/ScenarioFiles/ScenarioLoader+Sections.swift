@@ -11,7 +11,7 @@ struct SectionReader {
   var usesCohort = false
 
   static let demandKeys = [
-    "census", "authorities", "model", "growth", "placements", "placement_trend", "needs", "phases", "authority",
+    "census", "authorities", "model", "growth", "placements", "placement_trend", "needs", "phases", "authority", "population",
   ]
   static let costKeys = ["per_plan", "price_year", "inflation", "other", "per_plan_by_phase"]
   static let fundingKeys = ["high_needs_block", "growth", "block_transfers", "other_income", "dsg_total"]

@@ -52,8 +52,17 @@ func attachingCohort(_ scenario: Scenario, store options: StoreOptions, authorit
       start: inputs.start, newPlanMix: inputs.newPlanMix, fitFrom: ForecastCommand.cohortFitFrom, horizon: horizon)
     let counts = try AuthorityOptions(authority: nil, combineLineage: false, store: options).census(store, authority)
     let census = Dictionary(uniqueKeysWithValues: counts.plans.map { (CensusYear($0.key), Double($0.value)) })
-    var attached = try scenario.attachingCohort(
-      CohortDemand(model: model, source: "SEN2 in the store, \(authority.name)"), census: census)
+    var demand = CohortDemand(model: model, source: "SEN2 in the store, \(authority.name)")
+    if let file = scenario.demand.populationFile {
+      let population = try readPopulationProjection(file, area: authority.code)
+      do {
+        demand.newPlanScale = try population.newPlanScale(for: model, years: horizon)
+      } catch let error as CohortPopulationError {
+        throw Failure.dataInvalid("\(scenario.location(of: "demand.population")): demand.population: \(file): \(error)")
+      }
+      demand.populationSource = population.source
+    }
+    var attached = try scenario.attachingCohort(demand, census: census)
     if override != nil { attached.authority = authority.name }
     return attached
   } catch let error as ScenarioError {

@@ -186,3 +186,64 @@ struct CohortScenarioEndToEndTests {
     #expect(!FileManager.default.fileExists(atPath: output))
   }
 }
+
+/// `demand.population`: an ONS projection in the published layout scales new plans per head.
+struct CohortPopulationEndToEndTests {
+  static let population = repositoryRoot.appendingPathComponent(
+    "Tests/EndToEndTests/Fixtures/population/snpp-medway-persons.csv")
+
+  /// The fixture's population is flat (2,000 a year of age) through 2026 and doubles at ages
+  /// 11-15 from 2027: the per-head trend on flat years is the count trend over 2,000, so the
+  /// flows of 2025 and 2026 are unchanged (the 2026 and 2027 censuses equal the run without a
+  /// population to 1e-9 relative), and the flows of 2027 make twice the trend's new plans aged
+  /// 11-15: the January 2028 11-15 band is higher by exactly that trend's 2027 new plans (read
+  /// from the run's rates), and no other band moves that year.
+  @Test func doublingThe11to15PopulationFrom2027DoublesTheirNewPlans() throws {
+    let (folder, store) = try CohortEndToEndTests.store()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let plain = try CohortScenarioEndToEndTests.json(
+      "run", CohortScenarioEndToEndTests.scenario(), store: store, folder: folder)
+    let text = CohortScenarioEndToEndTests.scenario().replacingOccurrences(
+      of: "  model: cohort\n", with: "  model: cohort\n  population: \(Self.population.path)\n")
+    let scaled = try CohortScenarioEndToEndTests.json("run", text, store: store, folder: folder)
+    let (rates, before) = CohortScenarioEndToEndTests.cohort(plain)
+    let (_, after) = CohortScenarioEndToEndTests.cohort(scaled)
+    let bands = ["under-5", "5-10", "11-15", "16-19", "20-25"]
+    for census in [2026, 2027] {
+      let a = before[census]!["plansByBand"] as! [String: Double]
+      let b = after[census]!["plansByBand"] as! [String: Double]
+      for band in bands { #expect(abs(a[band]! - b[band]!) <= 1e-9 * max(1, a[band]!), "\(census) \(band)") }
+    }
+    let made = (rates[2]["newPlans"] as! [[String: Any]]).first { $0["flowYear"] as! Int == 2027 }!["mean"] as! Double
+    #expect(made > 50)
+    let a = before[2028]!["plansByBand"] as! [String: Double]
+    let b = after[2028]!["plansByBand"] as! [String: Double]
+    #expect(abs((b["11-15"]! - a["11-15"]!) - made) <= 1e-6 * made)
+    for band in bands where band != "11-15" { #expect(abs(a[band]! - b[band]!) <= 1e-9 * max(1, a[band]!)) }
+  }
+
+  /// A population file without the authority's rows, or with a bad cell, is invalid data (65)
+  /// naming the file and line.
+  @Test func badPopulationFilesAreLocated() throws {
+    let (folder, store) = try CohortEndToEndTests.store()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let csv = try String(contentsOf: Self.population, encoding: .utf8)
+    let bad = folder.appendingPathComponent("bad.csv")
+    try csv.replacingOccurrences(of: "persons,7,2000,", with: "persons,7,lots,").write(
+      to: bad, atomically: true, encoding: .utf8)
+    let other = folder.appendingPathComponent("other.csv")
+    try csv.replacingOccurrences(of: "E06000035", with: "E06000099").write(to: other, atomically: true, encoding: .utf8)
+    for (file, message) in [
+      (bad, "bad.csv:9: column 2018 (column 6): 'lots'"), (other, "no persons row for E06000035"),
+    ] {
+      let scenario = folder.appendingPathComponent("p.yaml")
+      try CohortScenarioEndToEndTests.scenario().replacingOccurrences(
+        of: "  model: cohort\n", with: "  model: cohort\n  population: \(file.path)\n"
+      ).write(to: scenario, atomically: true, encoding: .utf8)
+      let run = runHighneeds(["run", scenario.path, "--store", store])
+      #expect(run.status == 65)
+      #expect(run.stderr.contains(message), "\(run.stderr)")
+      #expect(run.stdout.isEmpty)
+    }
+  }
+}

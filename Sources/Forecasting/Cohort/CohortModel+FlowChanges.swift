@@ -10,6 +10,8 @@ import Statistics
 public struct CohortFlowChange: Sendable, Equatable {
   /// Multiplier on new plans in every band (0.5 halves them).
   public var newPlans: Double
+  /// A further multiplier on each band's new plans (a population input's scaling; all 1 by default).
+  public var newPlansByBand: [Double]
   /// Multiplier on each band's ceasing rate (`CohortBand.allCases` order).
   public var ceasing: [Double]
   /// Multiplier on the share of new plans going to a placement, by placement index.
@@ -21,9 +23,10 @@ public struct CohortFlowChange: Sendable, Equatable {
   /// A change; the defaults change nothing.
   public init(
     newPlans: Double = 1, ceasing: [Double] = Array(repeating: 1, count: CohortBand.allCases.count),
-    newPlanShare: [Int: Double] = [:]
+    newPlanShare: [Int: Double] = [:], newPlansByBand: [Double] = Array(repeating: 1, count: CohortBand.allCases.count)
   ) {
     self.newPlans = newPlans
+    self.newPlansByBand = newPlansByBand
     self.ceasing = ceasing
     self.newPlanShare = newPlanShare
   }
@@ -62,7 +65,7 @@ extension CohortModel {
       let inflow = b == 0 ? 0 : totals[b - 1] * bands[b - 1].ageingShare
       let ceased = change.ceasing[b] == 1 ? ceasing[b] : min(1, ceasing[b] * change.ceasing[b])
       let keep = 1 - ceased - band.ageingShare + residual[b]
-      let made = newPlans[b] * change.newPlans
+      let made = newPlans[b] * change.newPlans * change.newPlansByBand[b]
       for p in placements.indices {
         let moved = inflow * (stockMix[b].reduce(0, +) > 0 ? stockMix[b][p] : newPlanMix[b][p])
         next[b][p] = max(0, stock[b][p] * keep + moved + made * mix[b][p])
