@@ -1,3 +1,5 @@
+import Forecasting
+
 /// A recovery-plan lever: a change to demand, placements, costs or funding from a start year.
 ///
 /// Every lever has a start year, an optional end year and a ramp: the fraction of its full
@@ -34,6 +36,9 @@ public struct Lever: Sendable {
     case .demandGrowth(let change): return change
     case .unitCost(_, let change, _): return change
     case .blockTransfer(let transfer): return transfer.size
+    case .newPlans(let change): return change
+    case .newPlacementShare(_, let change): return change
+    case .ceasingRate(_, let change): return change
     case .extraFunding, .oneOffSaving: return nil
     }
   }
@@ -50,6 +55,9 @@ public struct Lever: Sendable {
     case .blockTransfer(var transfer):
       transfer.size = value
       copy.kind = .blockTransfer(transfer)
+    case .newPlans: copy.kind = .newPlans(change: value)
+    case .newPlacementShare(let placement, _): copy.kind = .newPlacementShare(placement: placement, change: value)
+    case .ceasingRate(let band, _): copy.kind = .ceasingRate(band: band, change: value)
     case .extraFunding, .oneOffSaving: break
     }
     return copy
@@ -83,6 +91,24 @@ public enum LeverKind: Sendable {
   case extraFunding([FinancialYear: Pounds])
   /// One-off savings on spend by year.
   case oneOffSaving([FinancialYear: Pounds])
+  /// Cohort model only: new plans in every band × (1 + change × ramp) in the flows of the
+  /// lever's years (−0.5 halves them: the Delivering Better Value "fewer new EHCPs").
+  case newPlans(change: Double)
+  /// Cohort model only: the share of new plans going to `placement` × (1 + change × ramp) in
+  /// every band, the other placements' shares scaled to keep 100% (−0.2 is "20% fewer new
+  /// placements into independent special schools").
+  case newPlacementShare(placement: Placement, change: Double)
+  /// Cohort model only: the band's ceasing rate × (1 + change × ramp) (the 16-19 band holds
+  /// plans ending at 16 and at 19).
+  case ceasingRate(band: CohortBand, change: Double)
+
+  /// True for the levers that change the cohort model's flows.
+  public var isFlowLever: Bool {
+    switch self {
+    case .newPlans, .newPlacementShare, .ceasingRate: return true
+    default: return false
+    }
+  }
 
   /// The lever's type.
   public var type: LeverType {
@@ -93,6 +119,9 @@ public enum LeverKind: Sendable {
     case .blockTransfer: return .blockTransfer
     case .extraFunding: return .extraFunding
     case .oneOffSaving: return .oneOffSaving
+    case .newPlans: return .newPlans
+    case .newPlacementShare: return .newPlacementShare
+    case .ceasingRate: return .ceasingRate
     }
   }
 }
@@ -111,6 +140,12 @@ public enum LeverType: String, CaseIterable, Sendable {
   case extraFunding = "extra_funding"
   /// One-off savings by year.
   case oneOffSaving = "one_off_saving"
+  /// Change new plans (cohort model).
+  case newPlans = "new_plans"
+  /// Change a placement's share of new plans (cohort model).
+  case newPlacementShare = "new_placement_share"
+  /// Change a band's ceasing rate (cohort model).
+  case ceasingRate = "ceasing_rate"
 
   /// Every type's name, for messages.
   public static var names: [String] { allCases.map(\.rawValue) }

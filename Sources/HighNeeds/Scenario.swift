@@ -86,6 +86,17 @@ public struct DemandSpec: Sendable {
   /// authorities (`demand.authorities`); empty for one authority. Each series is forecast on
   /// its own and the forecasts are added up; `census` then holds the counts summed by year.
   public var authorities: [AuthorityCensus] = []
+  /// True when the scenario asks for the cohort-flow model (`demand.model: cohort`); `model`
+  /// is then unused, and the fitted model is attached as ``cohort`` before the ledger is built.
+  public var usesCohort = false
+  /// The authority whose SEN2 flows the cohort model is fitted to (`demand.authority`, else
+  /// the scenario's `authority:`); nil without the cohort model.
+  public var cohortAuthority: String?
+  /// The fitted cohort model, once attached (``Scenario/attachingCohort(_:)``).
+  public var cohort: CohortDemand?
+  /// The population projection CSV (`demand.population`, resolved against the file that names
+  /// it) whose people by age scale the cohort model's new plans; nil without one.
+  public var populationFile: String?
 
   /// The shares for a grouping dimension.
   public func shares(_ dimension: GroupDimension) -> [String: Double] {
@@ -134,6 +145,11 @@ public struct CostSpec: Sendable {
   /// High needs spend not tied to a plan (central services, hospital education...), at `priceYear`
   /// prices; inflated like unit costs but not calibrated.
   public var other: Pounds
+  /// Cost per plan by phase for some placements (`costs.per_plan_by_phase`), at `priceYear`
+  /// prices: a placement's cost in a year is then the average over its phases weighted by its
+  /// plans in each phase that year (phases without a cost of their own take `perPlan`). Empty by
+  /// default: costs by setting only.
+  public var perPlanByPhase: [Placement: [String: Pounds]] = [:]
 
   /// Creates the value from its parts (the loader and tests build them; nothing is checked here).
   public init(perPlan: [Placement: Pounds], priceYear: FinancialYear, inflation: Double, other: Pounds) {

@@ -131,6 +131,9 @@ public struct DemandProjection: Sendable {
   /// Each authority's own projection when the scenario covers several (their sum is `points`);
   /// empty for one authority.
   public let authorities: [AuthorityProjection]
+  /// The cohort model's plans by age band × placement group, when the scenario's demand is
+  /// the cohort-flow model (`demand.model: cohort`); nil otherwise.
+  public internal(set) var cohort: CohortPath?
 
   /// Builds the plans for census years `needed` from the scenario's counts.
   ///
@@ -174,6 +177,7 @@ public struct DemandProjection: Sendable {
     self.points = points
     self.forecast = forecast
     self.authorities = []
+    self.cohort = nil
   }
 
   /// This projection with each forecast year in `probabilities` drawn at the forecast's
@@ -188,7 +192,7 @@ public struct DemandProjection: Sendable {
       guard let plans = quantile(p, year), plans.isFinite else { return nil }
       moved[year] = DemandPoint(census: year, plans: max(0, plans), source: .forecast)
     }
-    return DemandProjection(points: moved, forecast: forecast)
+    return DemandProjection(points: moved, forecast: forecast, cohort: cohort)
   }
 
   /// True when the forecast years can be drawn at any probability (``drawn(at:)``).
@@ -219,10 +223,14 @@ public struct DemandProjection: Sendable {
     return result
   }
 
-  init(points: [CensusYear: DemandPoint], forecast: TrendForecast?, authorities: [AuthorityProjection] = []) {
+  init(
+    points: [CensusYear: DemandPoint], forecast: TrendForecast?, authorities: [AuthorityProjection] = [],
+    cohort: CohortPath? = nil
+  ) {
     self.points = points
     self.forecast = forecast
     self.authorities = authorities
+    self.cohort = cohort
   }
 
   /// The levels (80, 95, ...) at which every forecast point has an interval; empty when none do.
@@ -243,7 +251,7 @@ public struct DemandProjection: Sendable {
       guard let interval = point.intervals.first(where: { $0.level == level }) else { return nil }
       moved[year] = DemandPoint(census: year, plans: upper ? interval.upper : interval.lower, source: .forecast)
     }
-    return DemandProjection(points: moved, forecast: forecast, authorities: authorities)
+    return DemandProjection(points: moved, forecast: forecast, authorities: authorities, cohort: cohort)
   }
 }
 

@@ -86,6 +86,8 @@ public enum GoalSeek {
     switch lever.kind {
     case .movePlacements: return 0...5000
     case .demandGrowth: return -0.5...0.5
+    case .newPlans: return -1...0.5
+    case .newPlacementShare, .ceasingRate: return -1...1
     case .unitCost(let placement, _, let isPercent):
       let cost = scenario.costs.perPlan[placement]?.value ?? 0
       return isPercent ? -1...1 : -cost...cost

@@ -34,10 +34,13 @@ extension Ledger {
     let firstCensus = scenario.years.lowerBound.census
     let lastCensus = scenario.years.upperBound.census
     let demand: DemandProjection
-    if let projection {
+    // A cohort projection depends on the flow levers, so each lever set projects its own.
+    // Rebuilt for attribution or a goal seek (only balances are read), it needs no intervals.
+    if let projection, !scenario.demand.usesCohort {
       demand = projection
     } else {
-      demand = try Self.project(scenario, forecaster: forecaster, needed: firstCensus...lastCensus)
+      demand = try Self.project(
+        scenario, forecaster: forecaster, needed: firstCensus...lastCensus, intervals: projection == nil)
     }
     try self.init(scenario: scenario, demand: demand)
     if attribute, !scenario.levers.isEmpty {
@@ -46,9 +49,23 @@ extension Ledger {
   }
 
   /// Plans for the census years `needed`, reporting a forecast failure against `demand.model`.
+  ///
+  /// With the cohort model, `intervals` false skips the simulated paths (no intervals and no
+  /// predictive quantile: the central path only).
   static func project(
-    _ scenario: Scenario, forecaster: any TrendForecaster, needed: ClosedRange<CensusYear>
+    _ scenario: Scenario, forecaster: any TrendForecaster, needed: ClosedRange<CensusYear>, intervals: Bool = true
   ) throws -> DemandProjection {
+    if scenario.demand.usesCohort {
+      guard let cohort = scenario.demand.cohort else {
+        throw ScenarioError(issues: [
+          ScenarioIssue(
+            location: scenario.location(of: "demand.model"), field: "demand.model",
+            problem: "model cohort is fitted from the official-data store, and no cohort model was attached",
+            expected: "the store holding SEN2 flows for \(scenario.demand.cohortAuthority ?? scenario.authority) (highneeds data import), or another model")
+        ])
+      }
+      return try DemandProjection(cohort: cohort, scenario: scenario, needed: needed, intervals: intervals)
+    }
     let trend = scenario.demand.growth.map { ConstantGrowthTrend(rate: $0) } ?? forecaster
     do {
       if !scenario.demand.authorities.isEmpty {
@@ -126,7 +143,7 @@ extension Ledger {
     }
     self.init(
       scenario: scenario, years: years, placements: scenario.demand.placementOrder, calibration: calibration,
-      demand: demand, places: Self.placeRows(scenario: scenario, years: years))
+      demand: demand, places: Self.placeRows(scenario: scenario, years: years, demand: demand))
   }
 }
 
@@ -166,6 +183,7 @@ struct Costing {
 
   /// Shares in `year`: base + trend × years since the latest census, floored at 0, rescaled to sum to 1.
   func shares(_ year: FinancialYear) -> [Placement: Double] {
+    if let mix = demand.cohort?.mix(at: year.census, over: scenario.demand.placements) { return mix }
     let elapsed = Double(scenario.demand.mixCensus.distance(to: year.census))
     var shares: [Placement: Double] = [:]
     for (placement, share) in scenario.demand.placements {
@@ -174,6 +192,27 @@ struct Costing {
     let total = shares.sumInKeyOrder
     guard total > 0 else { return scenario.demand.placements }
     return shares.mapValues { $0 / total }
+  }
+
+  /// Share of `placement`'s plans in each phase in `year`: the cohort model's for that
+  /// placement and census, else the scenario's `demand.phases` (the same in every setting),
+  /// else nil.
+  func phaseShares(of placement: Placement, in year: FinancialYear) -> [String: Double]? {
+    if let cohort = demand.cohort { return cohort.phaseShares(of: placement, at: year.census) }
+    return scenario.demand.phases.isEmpty ? nil : scenario.demand.phases
+  }
+
+  /// The cost per plan of `placement` in `year` at price-year prices, before levers: its
+  /// `costs.per_plan`, or with `costs.per_plan_by_phase` the average of its phases' costs
+  /// weighted by its plans in each phase (a phase without a cost of its own takes per_plan's).
+  func costPerPlan(_ placement: Placement, in year: FinancialYear) -> Pounds {
+    let given = scenario.costs.perPlan[placement] ?? .zero
+    guard let byPhase = scenario.costs.perPlanByPhase[placement], !byPhase.isEmpty,
+      let shares = phaseShares(of: placement, in: year)
+    else { return given }
+    var cost = 0.0
+    for (phase, share) in shares.sorted(by: { $0.key < $1.key }) { cost += share * (byPhase[phase] ?? given).value }
+    return Pounds(cost)
   }
 
   /// The compiled cost model of `year` (see ``YearCostModel``).

@@ -2,7 +2,10 @@ import Forecasting
 import HighNeeds
 extension Ledger {
   /// Demand against capacity for every year and setting, from the ledger's years.
-  static func placeRows(scenario: Scenario, years: [LedgerYear]) -> [PlaceRow] {
+  ///
+  /// A row for one phase takes that phase's share of the setting's demand: the cohort model's
+  /// share for the setting and census, else `demand.phases` (the same in every setting).
+  static func placeRows(scenario: Scenario, years: [LedgerYear], demand projection: DemandProjection) -> [PlaceRow] {
     guard let places = scenario.places else { return [] }
     var rows: [PlaceRow] = []
     for year in years {
@@ -29,7 +32,10 @@ extension Ledger {
         for phase in capacity.byPhase.keys.sorted() {
           guard let phaseCapacity = capacity.byPhase[phase] else { continue }
           rows.append(
-            row(phase: phase, fraction: scenario.demand.phases[phase] ?? 0, capacity: phaseCapacity, overflowed: 0))
+            row(
+              phase: phase,
+              fraction: projection.cohort.map { $0.phaseShares(of: setting, at: year.census)?[phase] ?? 0 }
+                ?? scenario.demand.phases[phase] ?? 0, capacity: phaseCapacity, overflowed: 0))
         }
       }
     }

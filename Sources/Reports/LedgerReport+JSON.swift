@@ -34,7 +34,11 @@ extension Ledger {
     top.append(("firstRecoveryPlanYear", firstRecoveryPlanYear.map { .string($0.description) } ?? .null))
     top.append(("firstInYearBalanceYear", firstInYearBalanceYear.map { .string($0.description) } ?? .null))
     var demandPairs: [(String, JSONValue)] = [
-      ("model", .string(scenario.demand.growth == nil ? scenario.demand.model.rawValue : "growth"))
+      (
+        "model",
+        .string(
+          scenario.demand.usesCohort ? "cohort" : scenario.demand.growth == nil ? scenario.demand.model.rawValue : "growth")
+      )
     ]
     if let forecast = demand.forecast {
       demandPairs.append(("fittedModel", .string(forecast.model)))
@@ -42,6 +46,7 @@ extension Ledger {
       demandPairs.append(("notes", .array(forecast.notes.map { .string($0) })))
     }
     if !demand.authorities.isEmpty { demandPairs.append(("authorities", authoritiesJSON)) }
+    if let cohort = cohortJSON { demandPairs.append(("cohort", cohort)) }
     top.append(("demand", .object(demandPairs)))
     top.append(("warnings", .array(plausibilityWarnings.map { .string($0) })))
     if let range { top.append(("demandRange", range.json(years: years))) }

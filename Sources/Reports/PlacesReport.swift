@@ -73,7 +73,34 @@ extension Ledger {
           "Rows for a need group assume the need mix (demand.needs) is the same in every setting; overflow and costs follow each setting's total capacity."
         ))
     }
-    return blocks + [.table(table), .bullets(placeSummaries.map(\.explanation))]
+    return blocks + [.table(table), .bullets(placeSummaries.map(\.explanation))] + cohortPhaseBlocks()
+  }
+
+  /// With the cohort model: plans by phase in the special settings (and any setting with
+  /// places) at the start census and each projected one, as the model projects them (before
+  /// `move_placements` levers and overflow).
+  func cohortPhaseBlocks() -> [ReportBlock] {
+    guard let path = demand.cohort else { return [] }
+    var settings = [Placement("maintained_special"), Placement("independent_special")]
+    for setting in scenario.places?.settingOrder ?? [] where !settings.contains(setting) { settings.append(setting) }
+    var table = TextTable(
+      header: ["Year", "Setting"] + CohortPhase.allCases.map(\.rawValue) + ["all"], rightAligned: [2, 3, 4, 5])
+    for year in years where year.census >= path.startCensus {
+      for setting in settings {
+        guard let plans = path.plansByPhase(of: setting, at: year.census) else { continue }
+        let cells = CohortPhase.allCases.map { plans[$0] ?? 0 }
+        table.rows.append(
+          [year.year.description, setting.name]
+            + (cells + [cells.reduce(0, +)]).map { FixedPoint.format($0, places: 0) })
+      }
+    }
+    guard !table.rows.isEmpty else { return [] }
+    return [
+      .heading(
+        "Plans by phase (cohort model: primary = under 5 and 5-10, secondary = 11-15, post16 = 16-25; as projected, before plans with no recorded placement are spread over the others, moves and overflow)"
+      ),
+      .table(table),
+    ]
   }
 }
 
@@ -129,7 +156,8 @@ public struct PlacesReport: Report {
       }
       cells += [
         FixedPoint.format(row.capacity, places: 1), FixedPoint.format(row.surplus, places: 1),
-        row.utilisation.map { FixedPoint.format($0 * 100, places: 2) } ?? "", FixedPoint.format(row.overflowed, places: 1),
+        row.utilisation.map { FixedPoint.format($0 * 100, places: 2) } ?? "",
+        FixedPoint.format(row.overflowed, places: 1),
         row.need ?? "", row.phase ?? "",
       ]
       document.rows.append(cells)

@@ -11,6 +11,7 @@ extension SectionReader {
     map.rejectUnknownKeys(allowed: Self.demandKeys)
     for entry in map.entries { locations[entry.value.path] = reader.location(entry.value.mark) }
 
+    let usesCohort = map.value("model").map(isCohortModel) ?? false
     let censusNode = map.value("census")
     let authoritiesNode = map.value("authorities")
     var census: [CensusYear: Double]?
@@ -26,13 +27,16 @@ extension SectionReader {
         authorities = read
         census = Self.sumByYear(read)
       }
+    } else if usesCohort {
+      // The cohort model's counts come from the store; any given here are replaced by them.
+      census = censusNode.flatMap(censusCounts) ?? [:]
     } else if let node = map.value(
       "census", required: true, expected: "plans at each January census, such as 2020: 2500 (or authorities:)")
     {
       census = censusCounts(node)
     }
 
-    let model = map.value("model").flatMap(forecastModel) ?? .auto
+    let model = usesCohort ? .auto : map.value("model").flatMap(forecastModel) ?? .auto
     var growth: Double?
     if let node = map.value("growth") {
       growth = rate(node, within: -0.5...0.5, what: "growth of plans")
@@ -43,6 +47,19 @@ extension SectionReader {
       }
     }
 
+    if usesCohort {
+      return cohortDemand(map, census: census, authorities: authorities)
+    }
+    if let node = map.value("population") {
+      reader.report(
+        node, "demand.population scales the cohort model's new plans, and demand.model is not cohort",
+        expected: "demand.model: cohort, or forecast --population for a trend per head")
+    }
+    if let node = map.value("authority") {
+      reader.report(
+        node, "demand.authority names the store's authority for the cohort model, and demand.model is not cohort",
+        expected: "demand.model: cohort, or no demand.authority")
+    }
     let placements = map.value("placements", required: true, expected: "the share of plans in each placement").flatMap {
       shares($0)
     }
@@ -55,9 +72,39 @@ extension SectionReader {
       phases: phases, authorities: authorities)
   }
 
+  /// True when `demand.model` names the cohort-flow model.
+  func isCohortModel(_ node: Located) -> Bool {
+    if case .scalar(let text, _, _) = node.node { return text.trimmingCharacters(in: .whitespaces) == "cohort" }
+    return false
+  }
+
+  /// The rest of `demand` with `model: cohort`: the placement and phase mixes come from the
+  /// store's SEN2 cells, so they may not be given; `authority` names the store's authority.
+  func cohortDemand(_ map: MappingView, census: [CensusYear: Double]?, authorities: [AuthorityCensus]) -> DemandSpec? {
+    for key in ["placements", "placement_trend", "phases", "authorities"] {
+      guard let node = map.value(key) else { continue }
+      reader.report(
+        node, "demand.\(key) is not used with model: cohort (the cohort model takes it from the store's SEN2 plans by age and placement)",
+        expected: "no demand.\(key) with model: cohort, or another model")
+    }
+    let authority = map.value("authority").flatMap { reader.text($0, expected: "the authority's name in the store") }
+    let needs = map.value("needs").flatMap { groupShares($0, dimension: .need) } ?? [:]
+    let population = map.value("population").flatMap { node in
+      reader.text(node, expected: "the path of an ONS population projection CSV").map {
+        ScenarioLoader.resolve($0, against: node.mark.file)
+      }
+    }
+    guard authorities.isEmpty else { return nil }
+    var spec = DemandSpec(census: census ?? [:], model: .auto, placements: [:], placementTrend: [:], needs: needs)
+    spec.usesCohort = true
+    spec.cohortAuthority = authority
+    spec.populationFile = population
+    return spec
+  }
+
   /// Reads `demand.model`: one of the Forecasting module's models, with a "did you mean".
   func forecastModel(_ node: Located) -> ForecastModel? {
-    let allowedModels = ForecastModel.allCases.map(\.rawValue)
+    let allowedModels = ForecastModel.allCases.map(\.rawValue) + ["cohort"]
     let expected = "one of: \(allowedModels.joined(separator: ", "))"
     guard let name = reader.text(node, expected: expected) else { return nil }
     guard let chosen = ForecastModel(rawValue: name) else {

@@ -10,6 +10,9 @@ extension SectionReader {
     .blockTransfer: ["amount", "percent", "schools_block"],
     .extraFunding: ["amounts"],
     .oneOffSaving: ["amounts"],
+    .newPlans: ["change"],
+    .newPlacementShare: ["placement", "change"],
+    .ceasingRate: ["band", "change"],
   ]
 
   /// Reads `levers:`, a list of levers; each is checked against the placements that have costs.
@@ -55,6 +58,12 @@ extension SectionReader {
     var sizeLocation: SourceLocation?
     let kind = leverKind(type, map, costed: costed, sizeLocation: &sizeLocation)
     guard let kind else { return nil }
+    if kind.isFlowLever, !usesCohort, let node = map.value("type") {
+      reader.report(
+        node, "a \(type.rawValue) lever changes the cohort model's flows, and demand.model is not cohort",
+        expected: "demand.model: cohort, or a demand_growth lever for the trend models")
+      return nil
+    }
     let firstYear: FinancialYear? = {
       if case .extraFunding(let amounts) = kind { return amounts.keys.min() }
       if case .oneOffSaving(let amounts) = kind { return amounts.keys.min() }
@@ -116,6 +125,8 @@ extension SectionReader {
       return unitCost(map, costed: costed, sizeLocation: &sizeLocation)
     case .blockTransfer:
       return blockTransfer(map, sizeLocation: &sizeLocation).map { .blockTransfer($0) }
+    case .newPlans, .newPlacementShare, .ceasingRate:
+      return flowLever(type, map, costed: costed, sizeLocation: &sizeLocation)
     case .extraFunding, .oneOffSaving:
       let amounts = map.value("amounts", required: true, expected: "amounts by financial year, such as 2021-22: £1m")
         .flatMap {
@@ -236,7 +247,7 @@ extension SectionReader {
   }
 
   /// A placement that has a cost in `costs.per_plan`.
-  private func costedPlacement(_ node: Located, costed: [String]?) -> Placement? {
+  func costedPlacement(_ node: Located, costed: [String]?) -> Placement? {
     guard let name = reader.text(node, expected: "a placement name") else { return nil }
     if let costed, !costed.contains(name) {
       reader.report(

@@ -7,16 +7,19 @@ struct SectionReader {
   let reader: NodeReader
   /// The ledger's years, when they could be read: keyed years must fall inside them.
   let years: ClosedRange<FinancialYear>?
+  /// True when `demand.model` is `cohort` (flow levers and phase costs need it).
+  var usesCohort = false
 
   static let demandKeys = [
-    "census", "authorities", "model", "growth", "placements", "placement_trend", "needs", "phases",
+    "census", "authorities", "model", "growth", "placements", "placement_trend", "needs", "phases", "authority", "population",
   ]
-  static let costKeys = ["per_plan", "price_year", "inflation", "other"]
+  static let costKeys = ["per_plan", "price_year", "inflation", "other", "per_plan_by_phase"]
   static let fundingKeys = ["high_needs_block", "growth", "block_transfers", "other_income", "dsg_total"]
   static let reserveKeys = ["opening", "outturn"]
 
-  func costs(_ value: Located, placements: [Placement: Double]?, locations: inout [String: SourceLocation]) -> CostSpec?
-  {
+  func costs(
+    _ value: Located, placements: [Placement: Double]?, phases: [String] = [], locations: inout [String: SourceLocation]
+  ) -> CostSpec? {
     guard let map = reader.mapping(value, expected: "a mapping with per_plan, price_year, inflation and other") else {
       return nil
     }
@@ -58,7 +61,50 @@ struct SectionReader {
     let inflation = map.value("inflation").flatMap { rate($0, within: -0.5...0.5, what: "inflation") } ?? 0
     let other = map.value("other").flatMap { money($0, allowNegative: false, atLeast: 100) } ?? 0
     guard let perPlan else { return nil }
-    return CostSpec(perPlan: perPlan, priceYear: priceYear, inflation: inflation, other: Pounds(other))
+    var spec = CostSpec(perPlan: perPlan, priceYear: priceYear, inflation: inflation, other: Pounds(other))
+    if let node = map.value("per_plan_by_phase") {
+      spec.perPlanByPhase = costsByPhase(node, costed: perPlan.keys.map(\.name).sorted(), phases: phases)
+    }
+    return spec
+  }
+
+  /// Reads `costs.per_plan_by_phase`: for some costed placements, a cost per plan by phase.
+  func costsByPhase(_ node: Located, costed: [String], phases: [String]) -> [Placement: [String: Pounds]] {
+    let expected = "costs by placement and phase, such as maintained_special: {primary: £20,000, secondary: £26,000}"
+    guard let table = reader.mapping(node, expected: expected) else { return [:] }
+    guard !phases.isEmpty else {
+      reader.report(
+        node, "costs by phase need each placement's plans by phase, and this scenario has none",
+        expected: "demand.model: cohort (plans by age band, so by phase), or demand.phases")
+      return [:]
+    }
+    var result: [Placement: [String: Pounds]] = [:]
+    for entry in table.entries {
+      guard costed.contains(entry.key) else {
+        reader.report(
+          at: entry.keyMark, field: entry.value.path,
+          "'\(entry.key)' has no cost in costs.per_plan\(Suggestion.hint(for: entry.key, among: costed))",
+          expected: "a placement of costs.per_plan (its cost there is the default for phases not given here)")
+        continue
+      }
+      guard
+        let byPhase = reader.mapping(
+          entry.value, expected: "the cost per plan by phase, such as {primary: £20,000, secondary: £26,000}")
+      else { continue }
+      var costs: [String: Pounds] = [:]
+      for phase in byPhase.entries {
+        guard phases.contains(phase.key) else {
+          reader.report(
+            at: phase.keyMark, field: phase.value.path,
+            "'\(phase.key)' is not a phase of this scenario\(Suggestion.hint(for: phase.key, among: phases))",
+            expected: "one of: \(phases.joined(separator: ", "))")
+          continue
+        }
+        if let amount = money(phase.value, allowNegative: false, atLeast: 100) { costs[phase.key] = Pounds(amount) }
+      }
+      result[Placement(entry.key)] = costs
+    }
+    return result
   }
 
   // MARK: funding and reserve

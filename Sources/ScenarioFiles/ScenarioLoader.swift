@@ -178,12 +178,15 @@ public enum ScenarioLoader {
     let years = top.value("years", required: true, expected: "a range such as 2018-19 to 2025-26").flatMap {
       readYears($0, reader: reader)
     }
-    let sections = SectionReader(reader: reader, years: years)
+    var sections = SectionReader(reader: reader, years: years)
     let demand = top.value("demand", required: true, expected: "census counts, model and placements").flatMap {
       sections.demand($0, locations: &locations)
     }
+    sections.usesCohort = demand?.usesCohort ?? false
     let costs = top.value("costs", required: true, expected: "per_plan costs, inflation and other spend").flatMap {
-      sections.costs($0, placements: demand?.placements, locations: &locations)
+      sections.costs(
+        $0, placements: sections.usesCohort ? nil : demand?.placements, phases: phaseNames(demand),
+        locations: &locations)
     }
     let funding = top.value("funding", required: true, expected: "high_needs_block allocations").flatMap {
       sections.funding($0, locations: &locations)
@@ -199,7 +202,12 @@ public enum ScenarioLoader {
     let levers = top.value("levers").map { sections.levers($0, costed: costed) } ?? []
     let places = top.value("places").flatMap {
       sections.places(
-        $0, placements: demand?.placements, groups: [.need: demand?.needs ?? [:], .phase: demand?.phases ?? [:]],
+        $0, placements: sections.usesCohort ? nil : demand?.placements,
+        groups: [
+          .need: demand?.needs ?? [:],
+          .phase: sections.usesCohort
+            ? Dictionary(uniqueKeysWithValues: CohortPhase.names.map { ($0, 0) }) : demand?.phases ?? [:],
+        ],
         locations: &locations)
     }
 
@@ -208,13 +216,20 @@ public enum ScenarioLoader {
         $0, costed: costed, authorities: !(demand?.authorities.isEmpty ?? true), locations: &locations)
     }
 
-    guard let name, let authority, let years, let demand, let costs, let funding else { return nil }
+    guard let name, let authority, var demand, let years, let costs, let funding else { return nil }
+    if demand.usesCohort, demand.cohortAuthority == nil { demand.cohortAuthority = authority }
     var scenario = Scenario(
       name: name, authority: authority, years: years, demand: demand, costs: costs, funding: funding,
       reserve: reserve, calibrate: calibrate, places: places, levers: levers, locations: locations)
     scenario.uncertainty = uncertainty ?? .none
     ScenarioChecks(reader: reader, scenario: scenario, top: top).run()
     return scenario
+  }
+
+  /// The phases `costs.per_plan_by_phase` may name: the cohort model's, else `demand.phases`'.
+  static func phaseNames(_ demand: DemandSpec?) -> [String] {
+    guard let demand else { return [] }
+    return demand.usesCohort ? CohortPhase.names : demand.phases.keys.sorted()
   }
 
   /// Reads `years:` as `2018-19 to 2025-26`, or a mapping `{first: 2018-19, last: 2025-26}`.

@@ -19,7 +19,7 @@ public enum ScenarioRewriter {
     }
     switch lever.kind {
     case .movePlacements: return trimmed(FixedPoint.format(value, places: 4))
-    case .demandGrowth: return percent(value)
+    case .demandGrowth, .newPlans, .newPlacementShare, .ceasingRate: return percent(value)
     case .unitCost(_, _, let isPercent): return isPercent ? percent(value) : money(value)
     case .blockTransfer(let transfer): return transfer.isPercent ? percent(value) : money(value)
     case .extraFunding, .oneOffSaving: return trimmed(FixedPoint.format(value, places: 2))

@@ -21,6 +21,8 @@ struct CompareCommand: ParsableCommand {
   @Argument(help: "One or more option scenario files (usually 'extends:' the baseline).")
   var options: [String]
 
+  @OptionGroup(title: "With demand.model: cohort (fitted from the official-data store)") var store: StoreOptions
+
   @Option(help: "Output format: table, csv, json, markdown or html.")
   var format: ReportFormat = .table
 
@@ -34,8 +36,8 @@ struct CompareCommand: ParsableCommand {
 
   func run() throws {
     try runReportingFailures {
-      let base = try buildLedger(try loadScenario(baseline))
-      let ledgers = try options.map { try buildLedger(try loadScenario($0)) }
+      let base = try buildLedger(try loadScenario(baseline, store: store))
+      let ledgers = try options.map { try buildLedger(try loadScenario($0, store: store)) }
       let comparison = Comparison(baseline: base, options: ledgers)
       try emit(ComparisonReport(comparison), as: format, to: output, protecting: [baseline] + options)
     }

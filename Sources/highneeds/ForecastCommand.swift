@@ -22,7 +22,8 @@ struct ForecastCommand: ParsableCommand {
       local-exponential and piecewise trends, with intervals calibrated on its own \
       out-of-sample errors. Intervals never go below zero. With --panel (a file of many \
       series in the SEN2 wide layout), auto pools growth across them instead (see \
-      forecast-panel).
+      forecast-panel). With --authority NAME, --model cohort is the cohort-flow model by SEN2 \
+      age band and placement group (new and ceased plans, ageing on; --cohort is the same).
 
       Example: highneeds forecast plans.csv --time year --value plans --horizon 5
       """)
@@ -47,16 +48,25 @@ struct ForecastCommand: ParsableCommand {
   )
   var population: String?
 
-  @Option(help: "The model (see above).")
-  var model: ForecastModel = .auto
+  @Option(name: .customLong("model"), help: "The model (see above), or cohort with --authority.")
+  var modelChoice: ForecastModelChoice = .trend(.auto)
+
+  /// The trend model asked for (`auto` when the cohort model is).
+  var model: ForecastModel { modelChoice.trend ?? .auto }
 
   @Option(
     name: .customLong("break-year"),
     help: "With --model piecewise: the last year before the slope changes (e.g. 2014), instead of searching for it.")
   var breakYear: Int?
 
-  @Flag(help: "With --authority: the cohort-flow model by age band and placement (SEN2 new and ceased plans).")
+  @Flag(
+    help:
+      "With --authority: the cohort-flow model by age band and placement (SEN2 new and ceased plans); the same as --model cohort."
+  )
   var cohort = false
+
+  /// True when the cohort-flow model is asked for, by `--model cohort` or its alias `--cohort`.
+  var usesCohort: Bool { cohort || modelChoice == .cohort }
 
   @Option(help: "Years to forecast after the last year used.")
   var horizon: Int = 4
@@ -96,8 +106,16 @@ struct ForecastCommand: ParsableCommand {
     try requireFormat(format, for: ForecastReport.self)
     try validateSource()
     _ = try parsedLevels()
-    if cohort && (official.authority == nil || model != .auto || trainUntil != nil || panelOptions.panel != nil) {
-      throw ValidationError("--cohort goes with --authority NAME, without --model, --train-until or --panel")
+    if cohort && modelChoice != .trend(.auto) && modelChoice != .cohort {
+      throw ValidationError("--cohort is --model cohort: give one model, not --cohort with --model \(modelChoice)")
+    }
+    if usesCohort
+      && (official.authority == nil || trainUntil != nil || panelOptions.panel != nil || population != nil
+        || breakYear != nil)
+    {
+      throw ValidationError(
+        "--model cohort (or --cohort) goes with --authority NAME, without --train-until, --panel, --population or --break-year"
+      )
     }
     if breakYear != nil && model != .piecewise {
       throw ValidationError("--break-year goes with --model piecewise")
@@ -116,7 +134,7 @@ struct ForecastCommand: ParsableCommand {
   func run() throws {
     try runReportingFailures {
       let levels = try parsedLevels()
-      if cohort { return try forecastCohort(levels: levels) }
+      if usesCohort { return try forecastCohort(levels: levels) }
       if try forecastFromStore(levels: levels) { return }
       guard let data, let time, let value else { return }
       let input = try readSeries(data, time: time, value: value)
@@ -259,3 +277,34 @@ private func optionalNumbers(_ table: CSVTable, column name: String, option: Str
 }
 
 extension ForecastModel: ExpressibleByArgument {}
+
+/// `--model`: one of the trend models, or `cohort` (the cohort-flow model, with `--authority`).
+///
+/// A choice of its own so that `ForecastModel.allCases` (the models the backtest and scenarios
+/// rank) stays the trend models.
+enum ForecastModelChoice: Equatable, ExpressibleByArgument, CustomStringConvertible {
+  /// A trend model.
+  case trend(ForecastModel)
+  /// The cohort-flow model.
+  case cohort
+
+  init?(argument: String) {
+    if argument == "cohort" {
+      self = .cohort
+    } else if let model = ForecastModel(rawValue: argument) {
+      self = .trend(model)
+    } else {
+      return nil
+    }
+  }
+
+  /// The trend model, nil for the cohort model.
+  var trend: ForecastModel? {
+    if case .trend(let model) = self { return model }
+    return nil
+  }
+
+  var description: String { trend?.rawValue ?? "cohort" }
+
+  static var allValueStrings: [String] { ForecastModel.allCases.map(\.rawValue) + ["cohort"] }
+}

@@ -27,7 +27,8 @@ struct PlacesCommand: ParsableCommand {
   func run() throws {
     try runReportingFailures {
       let file = try report.requiredScenario()
-      let ledger = try buildLedger(try official.apply(to: try loadScenario(file), file: file))
+      let ledger = try buildLedger(
+        try official.apply(to: try loadScenario(file, store: official.store, authority: official.authority), file: file))
       guard ledger.scenario.places != nil else {
         throw Failure.dataInvalid("\(file): no places section; add places: with capacity by setting")
       }

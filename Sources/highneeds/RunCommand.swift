@@ -76,7 +76,10 @@ struct RunCommand: ParsableCommand {
   /// The scenario file with --authority's census, or with no file the scenario `init` would
   /// write for --authority (and its text, under the label its locations name).
   private func loadOrDraft() throws -> (Scenario, (label: String, text: String)?, inputs: [String]) {
-    if let file = report.scenario { return (try official.apply(to: try loadScenario(file), file: file), nil, [file]) }
+    if let file = report.scenario {
+      let scenario = try loadScenario(file, store: official.store, authority: official.authority)
+      return (try official.apply(to: scenario, file: file), nil, [file])
+    }
     let options = AuthorityOptions(
       authority: official.authority, combineLineage: official.combineLineage, store: official.store)
     guard let (draft, store) = try ScenarioDraft.fromStore(options, horizon: InitCommand.defaultHorizon) else {

@@ -25,13 +25,18 @@ struct ScenarioReportOptions: ParsableArguments {
 
 /// Reads and validates a scenario file: exit 66 when it cannot be read, 65 when it is invalid
 /// (every issue listed, one per line, as `file:line:column: field: problem; expected ...`).
-func loadScenario(_ path: String) throws -> Scenario {
+///
+/// With `demand.model: cohort` the cohort model is fitted from the store (`store`, for the
+/// authority `authority` when given) and attached (``attachingCohort(_:store:authority:)``).
+func loadScenario(_ path: String, store: StoreOptions = StoreOptions(), authority: String? = nil) throws -> Scenario {
   let text = try readTextFile(path)
+  let loaded: Scenario
   do {
-    return try ScenarioLoader.load(contentsOf: text, file: path, readFile: readBaseScenario)
+    loaded = try ScenarioLoader.load(contentsOf: text, file: path, readFile: readBaseScenario)
   } catch let error as ScenarioError {
     throw Failure.dataInvalid(error.description)
   }
+  return try attachingCohort(loaded, store: store, authority: authority)
 }
 
 /// The texts of the files a scenario was read from (the file and any it extends), by path, for

@@ -33,7 +33,8 @@ struct ScenarioAuthorityOptions: ParsableArguments {
 
   /// `scenario` with its census from the store, or unchanged without --authority.
   func apply(to scenario: Scenario, file: String) throws -> Scenario {
-    guard let authority else { return scenario }
+    // A cohort scenario was fitted to --authority's flows when it was loaded, census and all.
+    guard let authority, scenario.demand.cohort == nil else { return scenario }
     guard scenario.demand.authorities.isEmpty else {
       throw Failure(
         kind: .usage,

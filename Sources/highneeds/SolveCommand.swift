@@ -20,6 +20,8 @@ struct SolveCommand: ParsableCommand {
   @Argument(help: "The scenario file (YAML) with the lever in its levers: list.")
   var scenario: String
 
+  @OptionGroup(title: "With demand.model: cohort (fitted from the official-data store)") var store: StoreOptions
+
   @Option(help: "The name of the lever to size.")
   var lever: String
 
@@ -44,7 +46,7 @@ struct SolveCommand: ParsableCommand {
       } catch {
         throw Failure(kind: .usage, message: "--target: \(error)")
       }
-      let loaded = try loadScenario(scenario)
+      let loaded = try loadScenario(scenario, store: store)
       let result: SolveResult
       do {
         result = try GoalSeek.solve(loaded, lever: lever, target: goal)

@@ -18,6 +18,8 @@ struct ValidateCommand: ParsableCommand {
   @Argument(help: "Scenario files (YAML).")
   var files: [String]
 
+  @OptionGroup(title: "With demand.model: cohort (fitted from the official-data store)") var store: StoreOptions
+
   func validate() throws {
     guard !files.isEmpty else { throw ValidationError("give at least one scenario file") }
   }
@@ -26,7 +28,7 @@ struct ValidateCommand: ParsableCommand {
     var worst: Failure.Kind?
     for file in files {
       do {
-        let ledger = try buildLedger(try loadScenario(file))
+        let ledger = try buildLedger(try loadScenario(file, store: store))
         let years = ledger.scenario.years
         print("\(file): ok (\(years.lowerBound) to \(years.upperBound), \(ledger.years.count) years)")
       } catch let failure as Failure {

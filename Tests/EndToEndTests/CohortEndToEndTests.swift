@@ -63,4 +63,24 @@ struct CohortEndToEndTests {
       runHighneeds(["forecast", "--authority", "Medway", "--cohort", "--model", "linear", "--store", store]).status
         == 64)
   }
+
+  /// `--model cohort` is the cohort model and `--cohort` its alias: the same report byte for
+  /// byte; `--model cohort` needs `--authority` and refuses the trend models' options (64); the
+  /// help says `--cohort` is the alias.
+  @Test func modelCohortIsTheCohortFlag() throws {
+    let (folder, store) = try Self.store()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let common = ["forecast", "--authority", "Medway", "--horizon", "3", "--format", "json", "--store", store]
+    let byModel = runHighneeds(common + ["--model", "cohort"])
+    let byFlag = runHighneeds(common + ["--cohort"])
+    #expect(byModel.status == 0, "\(byModel.stderr)")
+    #expect(byModel.stdout == byFlag.stdout)
+    #expect(byModel.stdout.contains("\"model\": \"cohort\""))
+    #expect(runHighneeds(common + ["--cohort", "--model", "cohort"]).stdout == byFlag.stdout)
+    #expect(runHighneeds(["forecast", "--model", "cohort", "--store", store]).status == 64)
+    #expect(runHighneeds(common + ["--model", "cohort", "--train-until", "2022"]).status == 64)
+    let help = runHighneeds(["forecast", "--help"])
+    #expect(help.stdout.contains("--model cohort"))
+    #expect(help.stdout.contains("--cohort"))
+  }
 }

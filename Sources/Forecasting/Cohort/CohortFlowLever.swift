@@ -2,8 +2,9 @@
 /// levers: full from `start` (or reached by a straight-line ramp over `rampYears`), none after
 /// `end`.
 ///
-/// Only the new-plan rate is implemented (the Delivering Better Value "fewer new EHCPs");
-/// the placement share of new plans and ceasing at 16 and 19 are not yet.
+/// Only the new-plan rate is here (the Delivering Better Value "fewer new EHCPs"); the
+/// scenario's flow levers (new plans, the placement share of new plans, ceasing by band) act
+/// through ``CohortFlowChange`` year by year instead.
 public struct CohortFlowLever: Sendable, Equatable {
   /// Which flow the lever changes.
   public enum Flow: String, Sendable, Equatable {

@@ -30,19 +30,7 @@ public struct CohortProjection: Sendable {
 extension CohortModel {
   /// One step of the flow equations from `stock`, with the year's draws.
   func step(_ stock: [[Double]], newPlans: [Double], ceasing: [Double], residual: [Double]) -> [[Double]] {
-    let bands = CohortBand.allCases
-    let totals = stock.map { $0.reduce(0, +) }
-    var next = stock
-    for band in bands {
-      let b = band.rawValue
-      let inflow = b == 0 ? 0 : totals[b - 1] * bands[b - 1].ageingShare
-      let keep = 1 - ceasing[b] - band.ageingShare + residual[b]
-      for p in placements.indices {
-        let moved = inflow * (stockMix[b].reduce(0, +) > 0 ? stockMix[b][p] : newPlanMix[b][p])
-        next[b][p] = max(0, stock[b][p] * keep + moved + newPlans[b] * newPlanMix[b][p])
-      }
-    }
-    return next
+    step(stock, newPlans: newPlans, ceasing: ceasing, residual: residual, change: .none, mix: newPlanMix)
   }
 
   /// The central path: every rate at its mean and new plans at their trend.
@@ -67,13 +55,7 @@ extension CohortModel {
     for _ in 0..<paths {
       var stock = start
       for k in 0..<years {
-        let made = newPlans.map { $0.quantile(generator.openUniform(), step: k) ?? max(0, $0.points[k].mean) }
-        let ends = ceasing.map {
-          min(1, max(0, $0.mean + $0.standardDeviation * Normal.quantile(generator.openUniform())))
-        }
-        let rest = residual.map {
-          min(1, max(-1, $0.mean + $0.standardDeviation * Normal.quantile(generator.openUniform())))
-        }
+        let (made, ends, rest) = drawFlows(step: k, &generator)
         stock = step(stock, newPlans: made, ceasing: ends, residual: rest)
         for b in 0..<bandCount { for p in placements.indices { samples[k][b][p].append(stock[b][p]) } }
       }

@@ -179,7 +179,7 @@ extension YearCostModel {
     }
     self.overflowTarget = scenario.places.flatMap { position[$0.overflow] } ?? 0
     self.baseCost = placements.map { placement in
-      let given = scenario.costs.perPlan[placement] ?? .zero
+      let given = costing.costPerPlan(placement, in: year)
       return (projected ? levers.unitCost(given, placement: placement, in: year) : given).value
     }
     self.inflationIndex = costing.inflationIndex(year)

@@ -56,7 +56,7 @@ func compare(_ original: Scenario, _ reloaded: Scenario, lever index: Int, wante
   let unit: Double
   switch lever.kind {
   case .movePlacements: unit = 0.5e-4
-  case .demandGrowth: unit = 0.5e-8
+  case .demandGrowth, .newPlans, .newPlacementShare, .ceasingRate: unit = 0.5e-8
   case .unitCost(_, _, let isPercent): unit = isPercent ? 0.5e-8 : 0.005
   case .blockTransfer(let transfer): unit = transfer.isPercent ? 0.5e-8 : 0.005
   case .extraFunding, .oneOffSaving: unit = 0.005
