@@ -9,7 +9,8 @@
 #   --reps N       timed passes per process for W1/W2, after one warm-up (default 2, env BENCH_REPS)
 #   --w3-reps N    timed processes per W3 variant per round, after 2 warm-ups (default 10, env BENCH_W3_REPS)
 #   --w4-reps N    timed processes per W4 row per round, after 1 warm-up (default 3, env BENCH_W4_REPS);
-#                  BENCH_W4_DRAWS sets the draws (default 100000)
+#                  BENCH_W4_DRAWS sets the draws (default 100000); BENCH_W4_SCENARIOS="medway national"
+#                  keeps only those of medway, national, national-shock
 #   --only "JOBS"  run only these jobs (e.g. "job_w4"; env BENCH_ONLY), the others skipped
 #   --no-build     use the release binaries already in benchmarks/.build/release
 #   --static-stdlib  also build highneeds with --static-swift-stdlib (into .build-static) and
@@ -196,6 +197,14 @@ job_w3_national() {
 w4draws="${BENCH_W4_DRAWS:-100000}"
 w4_scenarios=("medway:scenarios/medway-sen2.yaml" "national:scenarios/england-national-sen2.yaml"
               "national-shock:benchmarks/scenarios/england-national-uncertain.yaml")
+# BENCH_W4_SCENARIOS="medway national" keeps only those (the shock scenario takes longest).
+if [ -n "${BENCH_W4_SCENARIOS:-}" ]; then
+  kept=()
+  for item in "${w4_scenarios[@]}"; do
+    for name in $BENCH_W4_SCENARIOS; do [ "${item%%:*}" = "$name" ] && kept+=("$item"); done
+  done
+  w4_scenarios=("${kept[@]}")
+fi
 w4_prepared=0
 w4_prepare() {
   [ "$w4_prepared" = 1 ] && return 0

@@ -65,6 +65,33 @@ struct TrendModelTests {
     #expect(abs(run.sse - (1.1 * 1.1 + 0.641 * 0.641)) < 1e-12)
   }
 
+  /// The initial states profiled out of the damped trend's likelihood are the least-squares
+  /// ones: the filter from them gives the profile's sum of squares (1e-9 relative), moving
+  /// either state either way by 1% of the level or by 0.01 never lowers it, and the states do
+  /// not depend on the base the profile starts from (1e-6 of the level).
+  @Test func dampedProfileIsLeastSquares() {
+    let y: [Double] = [1480, 1495, 1531, 1570, 1602, 1650, 1808, 2013, 2189, 2401, 2540]
+    for (alpha, beta, phi) in [(0.2, 0.02, 0.978), (0.9, 0.5, 0.8), (0.0001, 0.00001, 0.9), (0.9999, 0.9998, 0.98)] {
+      let (sse, level0, trend0) = y.withUnsafeBufferPointer {
+        DampedTrend.profile($0, alpha: alpha, beta: beta, phi: phi, base: (1400, 30))
+      }
+      let other = y.withUnsafeBufferPointer {
+        DampedTrend.profile($0, alpha: alpha, beta: beta, phi: phi, base: (2000, -50))
+      }
+      func filtered(_ l: Double, _ b: Double) -> Double {
+        DampedTrend.filter(y, DampedTrend.Parameters(alpha: alpha, beta: beta, phi: phi, level0: l, trend0: b)).sse
+      }
+      let atOptimum = filtered(level0, trend0)
+      #expect(abs(atOptimum - sse) <= 1e-9 * atOptimum, "\(alpha), \(beta), \(phi): \(atOptimum) vs \(sse)")
+      for h in [15.0, 0.01] {
+        for (dl, db) in [(h, 0.0), (-h, 0), (0, h), (0, -h)] {
+          #expect(filtered(level0 + dl, trend0 + db) >= atOptimum, "\(alpha), \(beta), \(phi): step \(dl), \(db)")
+        }
+      }
+      #expect(abs(other.level0 - level0) <= 1e-6 * 1480 && abs(other.trend0 - trend0) <= 1e-6 * 1480)
+    }
+  }
+
   /// Log-scale predictive laws: the mean exceeds the median by exp(s²/2).
   @Test func logNormalMean() {
     let law = Predictive(location: log(100), scale: 0.2, degreesOfFreedom: nil, logScale: true)

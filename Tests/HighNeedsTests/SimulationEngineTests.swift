@@ -160,22 +160,44 @@ final class ProgressLog: @unchecked Sendable {
 
 @Suite("Simulation: percentiles by selection")
 struct SimulationPercentileTests {
-  @Test("quickselect percentiles equal those of a full sort, ties and all")
+  @Test("selected percentiles equal those of a full sort, ties and all")
   func againstSort() {
     var random = SplitMix64(seed: 3, stream: 0)
     for n in [2, 3, 10, 101, 5_000] {
       for ties in [false, true] {
         let values = (0..<n).map { _ in ties ? Double(random.next() % 7) : random.uniform() * 1e6 - 5e5 }
-        let sorted = values.sorted()
-        func at(_ p: Double) -> Double {
-          let position = p * Double(n - 1)
-          let below = Int(position.rounded(.down))
-          let above = min(below + 1, n - 1)
-          return sorted[below] + (position - Double(below)) * (sorted[above] - sorted[below])
-        }
-        let selected = Ledger.percentiles(values)
-        #expect(selected == DemandSimulation.Percentiles(p5: at(0.05), p10: at(0.1), p50: at(0.5), p90: at(0.9), p95: at(0.95)), "n \(n) ties \(ties)")
+        #expect(Ledger.percentiles(values) == Self.bySorting(values), "n \(n) ties \(ties)")
       }
     }
+  }
+
+  /// The counting pass puts values in equal-width bins between the least and the greatest; a
+  /// heavy tail puts nearly every value in one bin, a span too wide for a double (−1e308 to
+  /// 1e308) cannot be divided into bins at all: every case must still give a sort's figures.
+  @Test("binned selection equals a full sort on heavy tails, clusters and extreme spans")
+  func awkwardRows() {
+    var random = SplitMix64(seed: 11, stream: 0)
+    let n = 20_001
+    let rows: [(String, [Double])] = [
+      ("exploding tail", (0..<n).map { _ in Foundation.exp(40 * random.uniform() * random.uniform() * random.uniform()) }),
+      ("one outlier", (0..<n).map { $0 == 7 ? 1e300 : 1e6 + random.uniform() }),
+      ("two clusters", (0..<n).map { $0 % 2 == 0 ? 1 + 1e-12 * random.uniform() : -5e9 - random.uniform() }),
+      ("widest span", (0..<n).map { $0 == 0 ? -1e308 : $0 == 1 ? 1e308 : random.uniform() }),
+      ("narrowest span", (0..<n).map { $0 % 3 == 0 ? 1 : 1.nextUp }),
+    ]
+    for (name, values) in rows { #expect(Ledger.percentiles(values) == Self.bySorting(values), "\(name)") }
+  }
+
+  /// Type 7 percentiles from a full sort.
+  static func bySorting(_ values: [Double]) -> DemandSimulation.Percentiles<Double> {
+    let sorted = values.sorted()
+    let n = sorted.count
+    func at(_ p: Double) -> Double {
+      let position = p * Double(n - 1)
+      let below = Int(position.rounded(.down))
+      let above = min(below + 1, n - 1)
+      return sorted[below] + (position - Double(below)) * (sorted[above] - sorted[below])
+    }
+    return DemandSimulation.Percentiles(p5: at(0.05), p10: at(0.1), p50: at(0.5), p90: at(0.9), p95: at(0.95))
   }
 }

@@ -56,7 +56,10 @@ public enum PanelForecaster {
     return PanelForecast(
       origin: origin, names: current.map(\.name), forecasts: forecasts, omitted: omitted, total: total,
       totalNotes: [note], pooled: true,
-      totalQuantile: { p, h in Foundation.exp(centre[h] + laws[h].sumQuantile(p, cached: false)) - 1 })
+      // The simulation asks at its quantile tables' fixed nodes, the same for every year and
+      // member: the t quantiles are cached (the very numbers the iteration gives), as in
+      // `Forecaster`'s quantile.
+      totalQuantile: { p, h in Foundation.exp(centre[h] + laws[h].sumQuantile(p, cached: true)) - 1 })
   }
 
   /// Forecasts the member called `name`, pooling over the panel as known at its last year.
@@ -102,7 +105,7 @@ public enum PanelForecaster {
     ]
     return Forecast(
       model: modelName, selection: selection, levels: levels, fitted: fitted, points: pts, candidateTable: table,
-      notes: notes, quantile: { p, h in Foundation.exp(path[h] + laws[h].quantile(p, cached: false)) - 1 })
+      notes: notes, quantile: { p, h in Foundation.exp(path[h] + laws[h].quantile(p, cached: true)) - 1 })
   }
 
   /// Forecast points from log-scale centres and a log-scale quantile offset (p, step).

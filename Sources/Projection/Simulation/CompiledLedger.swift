@@ -74,7 +74,10 @@ struct CompiledLedger: Sendable {
   ///
   /// Years run in the outer loop and draws in the inner one, so each year's model is read
   /// once per block; each draw's running state (reserve, price and funding factors, its
-  /// inflation and growth generators) is kept in arrays across years.
+  /// inflation and growth generators) is kept in arrays across years. Within a year the draws'
+  /// deviates and factors are taken draw by draw, then the cost model runs on the whole block
+  /// (``YearCostModel/place(_:draws:demand:costed:overflowed:received:)``): the same operations
+  /// in the same order for every draw as one at a time, so the same bits.
   func evaluate(
     draws range: Range<Int>, total: Int, plans: UnsafePointer<Double>, inputs: Inputs,
     reserve: UnsafeMutablePointer<Double>, balance: UnsafeMutablePointer<Double>?,
@@ -85,16 +88,27 @@ struct CompiledLedger: Sendable {
     let settingCount = settings.count
     var inflationRandom = range.map { SplitMix64(seed: inflationSeed, stream: UInt64($0)) }
     var growthRandom = range.map { SplitMix64(seed: growthSeed, stream: UInt64($0)) }
-    var running = [Double](repeating: opening, count: n)
-    var common = [Double](repeating: 1, count: n)
-    var levels = [Double](repeating: 1, count: n * max(1, settingCount))
-    var funding = [Double](repeating: 1, count: n)
-    let drawInflation = inputs.contains(.inflation)
-    let drawGrowth = inputs.contains(.growth)
-    withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * width) { scratch in
+    // An input whose standard deviations are all zero multiplies every draw's factor by
+    // (1 + r + 0·e)/(1 + r) = 1 exactly: its deviates are skipped, with the same bits.
+    let drawInflation = inputs.contains(.inflation) && varies(\.inflationSD, \.settingSD)
+    let drawGrowth = inputs.contains(.growth) && varies(\.growthSD, nil)
+    let levelCount = n * max(1, settingCount)
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * width * n + 7 * n + levelCount) { scratch in
       let demand = scratch.baseAddress!
-      let costed = demand + width
-      let factors = costed + width
+      let costed = demand + width * n
+      let factors = costed + width * n
+      let totals = factors + width * n
+      let indices = totals + n
+      let scales = indices + n
+      let sums = scales + n
+      let running = sums + n
+      let common = running + n
+      let funding = common + n
+      let levels = funding + n
+      running.initialize(repeating: opening, count: n)
+      common.initialize(repeating: 1, count: n)
+      funding.initialize(repeating: 1, count: n)
+      levels.initialize(repeating: 1, count: levelCount)
       for (y, year) in years.enumerated() {
         let cost = year.cost
         let output = y * total + range.lowerBound
@@ -109,50 +123,60 @@ struct CompiledLedger: Sendable {
           }
           continue
         }
+        for j in 0..<n {
+          totals[j] = (row?[j] ?? year.centralPlans) * cost.demandMultiplier
+          if drawInflation {
+            // One deviate a year for the common series and one for each setting, always
+            // taken, so a draw's stream does not depend on which years have a deviation.
+            let e = ZigguratNormal.next(&inflationRandom[j])
+            common[j] *= (1 + inflation + year.inflationSD * e) / (1 + inflation)
+            for s in 0..<settingCount {
+              let es = ZigguratNormal.next(&inflationRandom[j])
+              levels[s * n + j] *= (1 + inflation + year.settingSD[s] * es) / (1 + inflation)
+            }
+          }
+          if !year.grown {
+            funding[j] = 1
+          } else if drawGrowth {
+            let e = ZigguratNormal.next(&growthRandom[j])
+            funding[j] *= (1 + growth + year.growthSD * e) / (1 + growth)
+          }
+          indices[j] = cost.inflationIndex * common[j]
+          scales[j] = indices[j] * factor
+        }
+        let bySetting = settingCount > 0 && drawInflation
+        if bySetting {
+          for (p, series) in year.inflationSeries.enumerated() {
+            let row = factors + p * n
+            if series == 0 {
+              for j in 0..<n { row[j] = 1 }
+            } else {
+              let level = levels + (series - 1) * n
+              for j in 0..<n { row[j] = level[j] / common[j] }
+            }
+          }
+        }
+        cost.place(totals, draws: n, demand: demand, costed: costed)
+        cost.placementSpend(costed, draws: n, scales: scales, settingFactors: bySetting ? factors : nil, into: sums)
         let allocation = year.allocation
         for j in 0..<n {
-          let planned = row?[j] ?? year.centralPlans
-          let plansNow = planned * cost.demandMultiplier
-          let value: Double
-          do {
-            if drawInflation {
-              // One deviate a year for the common series and one for each setting, always
-              // taken, so a draw's stream does not depend on which years have a deviation.
-              let e = ZigguratNormal.next(&inflationRandom[j])
-              common[j] *= (1 + inflation + year.inflationSD * e) / (1 + inflation)
-              for s in 0..<settingCount {
-                let es = ZigguratNormal.next(&inflationRandom[j])
-                levels[s * n + j] *= (1 + inflation + year.settingSD[s] * es) / (1 + inflation)
-              }
-            }
-            if !year.grown {
-              funding[j] = 1
-            } else if drawGrowth {
-              let e = ZigguratNormal.next(&growthRandom[j])
-              funding[j] *= (1 + growth + year.growthSD * e) / (1 + growth)
-            }
-            let spend: Double
-            if settingCount == 0 || !drawInflation {
-              spend = cost.spend(plansNow, factor: factor, inflation: common[j], demand: demand, costed: costed)
-            } else {
-              let index = cost.inflationIndex * common[j]
-              cost.place(plansNow, demand: demand, costed: costed)
-              for (p, series) in year.inflationSeries.enumerated() {
-                factors[p] = series == 0 ? 1 : levels[(series - 1) * n + j] / common[j]
-              }
-              let placements = cost.placementSpend(costed, scale: index * factor, settingFactor: factors)
-              spend = (placements + cost.other * index) - cost.oneOff
-            }
-            let income = allocation.map { (($0 * funding[j] + year.transfer) + year.income) + year.leverFunding }
-            value = (income ?? 0) - spend
-          }
+          let spend = (sums[j] + cost.other * indices[j]) - cost.oneOff
+          let income = allocation.map { (($0 * funding[j] + year.transfer) + year.income) + year.leverFunding }
+          let value = (income ?? 0) - spend
           running[j] += value
           reserve[output + j] = running[j]
           balance?[output + j] = value
-          plansOut?[output + j] = plansNow
+          plansOut?[output + j] = totals[j]
         }
       }
     }
+  }
+}
+
+extension CompiledLedger {
+  /// True when some year's standard deviation `sd` (or one of `bySetting`) is not zero.
+  func varies(_ sd: KeyPath<Year, Double>, _ bySetting: KeyPath<Year, [Double]>?) -> Bool {
+    years.contains { year in year[keyPath: sd] != 0 || (bySetting.map { year[keyPath: $0].contains { $0 != 0 } } ?? false) }
   }
 }
 

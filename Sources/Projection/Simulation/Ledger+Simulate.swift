@@ -114,7 +114,9 @@ extension Ledger {
   }
 }
 
-/// A buffer of doubles that parallel blocks fill, each its own disjoint part.
+/// A buffer of doubles that parallel blocks fill, each its own disjoint part. Not cleared:
+/// every element is written (by the sampler or the ledger's evaluation) before any is read, and
+/// the pages are first touched by the threads that fill them.
 final class SharedBuffer: @unchecked Sendable {
   /// The first element.
   let base: UnsafeMutablePointer<Double>
@@ -124,7 +126,6 @@ final class SharedBuffer: @unchecked Sendable {
   init(count: Int) {
     self.count = count
     base = .allocate(capacity: max(1, count))
-    base.initialize(repeating: 0, count: max(1, count))
   }
 
   deinit { base.deallocate() }

@@ -9,20 +9,15 @@ extension Ledger {
     plans: SharedBuffer, alone: [SharedBuffer], compiled: CompiledLedger, threads: Int
   ) -> DemandSimulation {
     let yearCount = years.count
-    // Sorting is most of the work: one job per year and quantity, spread over the threads.
-    let sorted = ParallelSlots<(plans: DemandSimulation.Percentiles<Double>, reserve: DemandSimulation.Percentiles<Double>)>(
-      count: yearCount)
+    // One job per year (its percentiles, counts, means and spreads), spread over the threads;
+    // each year's sums run in draw order on one thread, so nothing depends on the threads.
+    let slots = ParallelSlots<DemandSimulation.Year>(count: yearCount)
+    let count = Double(draws)
     parallelStripes(count: yearCount, threads: threads) { y in
-      let row = y * draws..<(y + 1) * draws
-      sorted[y] = (Self.percentiles(plans.slice(row)), Self.percentiles(reserve.slice(row)))
-    }
-    let percentiles = sorted.values
-    var summaries: [DemandSimulation.Year] = []
-    for (y, entry) in years.enumerated() {
+      let entry = years[y]
       let row = y * draws..<(y + 1) * draws
       let reserves = reserve.slice(row)
       let balances = balance.slice(row)
-      let count = Double(draws)
       var deficits = 0
       var overspends = 0
       var plansNeeded = 0
@@ -33,15 +28,15 @@ extension Ledger {
         if balances[index] < 0 { overspends += 1 }
         if let dsg, value < 0, -value >= 0.01 * dsg { plansNeeded += 1 }
       }
-      summaries.append(
-        DemandSimulation.Year(
-          year: entry.year, actual: entry.actual, plans: percentiles[y].plans,
-          reserve: percentiles[y].reserve.map(Pounds.init), reserveMean: Pounds(Self.mean(reserves)),
-          probabilityDeficit: Double(deficits) / count, probabilityOverspend: Double(overspends) / count,
-          probabilityRecoveryPlan: Double(plansNeeded) / count,
-          reserveStandardDeviation: Pounds(Self.standardDeviation(reserves)),
-          reserveStandardDeviationByInput: alone.map { Pounds(Self.standardDeviation($0.slice(row))) }))
+      slots[y] = DemandSimulation.Year(
+        year: entry.year, actual: entry.actual, plans: Self.percentiles(plans.slice(row)),
+        reserve: Self.percentiles(reserves).map(Pounds.init), reserveMean: Pounds(Self.mean(reserves)),
+        probabilityDeficit: Double(deficits) / count, probabilityOverspend: Double(overspends) / count,
+        probabilityRecoveryPlan: Double(plansNeeded) / count,
+        reserveStandardDeviation: Pounds(Self.standardDeviation(reserves)),
+        reserveStandardDeviationByInput: alone.map { Pounds(Self.standardDeviation($0.slice(row))) })
     }
+    let summaries = slots.values
     let last = summaries[yearCount - 1]
     let total = last.reserveStandardDeviation.value
     let parts = zip(inputs, last.reserveStandardDeviationByInput).map { input, sd in
@@ -74,42 +69,109 @@ extension Ledger {
 
   /// Type 7 percentiles (R's default `quantile`): linear interpolation between order statistics.
   ///
-  /// The order statistics come from quickselect (Hoare's FIND, median-of-three pivots) on a
-  /// copy, rank by rank in increasing order, each search confined to the part right of the last
-  /// rank found: O(n) for the ten ranks instead of a full sort's O(n log n), and the same values
-  /// a sort would give (an order statistic does not depend on how it is found).
+  /// The order statistics are found exactly without sorting: one pass for the least and
+  /// greatest values, one counting the values in each of ``selectionBins`` equal-width bins
+  /// between them (the bin of a value, ⌊(v − min)·bins/(max − min)⌋, never decreases as the
+  /// value grows, so every value of a bin is ≤ every value of the next), and one copying out
+  /// the values of the few bins that hold a wanted rank; within those, quickselect (`select`)
+  /// finds the rank. Three passes over the draws instead of a sort's n log n, and the very
+  /// values a sort would give (an order statistic does not depend on how it is found).
   static func percentiles(_ values: UnsafeBufferPointer<Double>) -> DemandSimulation.Percentiles<Double> {
     let n = values.count
     guard n > 1 else {
       let only = values.first ?? .nan
       return DemandSimulation.Percentiles<Double>(p5: only, p10: only, p50: only, p90: only, p95: only)
     }
-    // A constant row (an outturn year) needs no selection.
-    let first = values[0]
-    if !values.contains(where: { $0 != first }) {
-      return DemandSimulation.Percentiles<Double>(p5: first, p10: first, p50: first, p90: first, p95: first)
+    var low = values[0]
+    var high = values[0]
+    for value in values {
+      low = min(low, value)
+      high = max(high, value)
     }
-    var work = Array(values)
+    // A constant row (an outturn year) needs no selection.
+    if low == high, !values.contains(where: { $0 != low }) {
+      return DemandSimulation.Percentiles<Double>(p5: low, p10: low, p50: low, p90: low, p95: low)
+    }
     let levels = [0.05, 0.10, 0.50, 0.90, 0.95]
+    var ranks: [Int] = []
+    for p in levels {
+      let below = Int((p * Double(n - 1)).rounded(.down))
+      ranks.append(below)
+      ranks.append(min(below + 1, n - 1))
+    }
+    let order = orderStatistics(values, ranks: ranks, low: low, high: high)
     var results: [Double] = []
-    work.withUnsafeMutableBufferPointer { a in
-      var from = 0
-      for p in levels {
-        let position = p * Double(n - 1)
-        let below = Int(position.rounded(.down))
-        select(a, rank: below, from: from)
-        from = below
-        var next = a[below]
-        if below + 1 < n {
-          // The next order statistic is the least value right of `below`.
-          next = a[below + 1]
-          for index in (below + 1)..<n where a[index] < next { next = a[index] }
-        }
-        results.append(a[below] + (position - Double(below)) * (next - a[below]))
-      }
+    for (k, p) in levels.enumerated() {
+      let position = p * Double(n - 1)
+      let below = ranks[2 * k]
+      let value = order[2 * k]
+      let next = below + 1 < n ? order[2 * k + 1] : value
+      results.append(value + (position - Double(below)) * (next - value))
     }
     return DemandSimulation.Percentiles<Double>(
       p5: results[0], p10: results[1], p50: results[2], p90: results[3], p95: results[4])
+  }
+
+  /// Bins of the counting pass in ``percentiles(_:)-(UnsafeBufferPointer<Double>)``.
+  static let selectionBins = 4096
+
+  /// The order statistics `ranks` (0-based) of `values`, whose least and greatest are `low`
+  /// and `high`, by counting into bins (see ``percentiles(_:)-(UnsafeBufferPointer<Double>)``).
+  static func orderStatistics(
+    _ values: UnsafeBufferPointer<Double>, ranks: [Int], low: Double, high: Double
+  ) -> [Double] {
+    let bins = selectionBins
+    let scale = Double(bins) / (high - low)
+    guard scale.isFinite, scale > 0, low.isFinite, high.isFinite else {
+      // A span too narrow or too wide to divide: select on a copy of the whole.
+      var work = Array(values)
+      return work.withUnsafeMutableBufferPointer { a in
+        ranks.map { rank -> Double in
+          select(a, rank: rank, from: 0)
+          return a[rank]
+        }
+      }
+    }
+    @inline(__always) func bin(_ value: Double) -> Int { min(bins - 1, Int((value - low) * scale)) }
+    var counts = [Int](repeating: 0, count: bins)
+    counts.withUnsafeMutableBufferPointer { counts in
+      for value in values { counts[bin(value)] += 1 }
+    }
+    // The bin of each rank, and the number of values in lower bins.
+    var slot = [Int](repeating: -1, count: bins)
+    var wanted: [(bin: Int, before: Int)] = []
+    var binOfRank: [(bin: Int, before: Int)] = []
+    for rank in ranks {
+      var before = 0
+      var b = 0
+      while before + counts[b] <= rank {
+        before += counts[b]
+        b += 1
+      }
+      binOfRank.append((b, before))
+      if slot[b] < 0 {
+        slot[b] = wanted.count
+        wanted.append((b, before))
+      }
+    }
+    var members = wanted.map { item -> [Double] in
+      var list: [Double] = []
+      list.reserveCapacity(counts[item.bin])
+      return list
+    }
+    slot.withUnsafeBufferPointer { slot in
+      for value in values {
+        let s = slot[bin(value)]
+        if s >= 0 { members[s].append(value) }
+      }
+    }
+    return zip(ranks, binOfRank).map { rank, place -> Double in
+      let s = slot[place.bin]
+      return members[s].withUnsafeMutableBufferPointer { a in
+        select(a, rank: rank - place.before, from: 0)
+        return a[rank - place.before]
+      }
+    }
   }
 
   /// Rearranges `a[from...]` so that `a[rank]` holds the value a sort would put there, every

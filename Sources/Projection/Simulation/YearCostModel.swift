@@ -11,7 +11,8 @@ import HighNeeds
 /// Placements are held in key order (by name), the order in which the dictionary version summed
 /// them, so every sum is added in the same order and gives the same bits.
 ///
-/// Complexity: O(placements + moves + settings) a draw, no allocation.
+/// Complexity: O(placements + moves + settings) a draw, no allocation. The Monte Carlo runs it
+/// on a block of draws at once (placements outer, draws inner), the central ledger on one.
 struct YearCostModel: Sendable {
   /// A `move_placements` lever's effect this year.
   struct Move: Sendable {
@@ -84,24 +85,58 @@ struct YearCostModel: Sendable {
     _ total: Double, demand: UnsafeMutablePointer<Double>, costed: UnsafeMutablePointer<Double>,
     overflowed: UnsafeMutablePointer<Double>? = nil, received: UnsafeMutablePointer<UInt8>? = nil
   ) {
-    // A placement without a share holds 0 (total × 0): as the dictionary's `?? 0`.
-    for index in 0..<shares.count { demand[index] = total * shares[index] }
-    for move in moves {
-      var moved = min(move.stock, demand[move.from])
-      if let capacity = move.capacity { moved = min(moved, max(0, capacity - demand[move.to])) }
-      guard moved > 0 else { continue }
-      demand[move.from] -= moved
-      demand[move.to] += moved
-      received?[move.to] |= Self.receivedByMove
+    withUnsafePointer(to: total) { total in
+      place(total, draws: 1, demand: demand, costed: costed, overflowed: overflowed, received: received)
     }
-    for index in 0..<shares.count { costed[index] = demand[index] }
+  }
+
+  /// ``place(_:demand:costed:overflowed:received:)`` for `draws` totals at once: placement p of
+  /// draw j at `p * draws + j` in `demand`, `costed` and `overflowed` (placements outer, draws
+  /// inner, so each step is one loop over the draws). Every draw goes through the same
+  /// operations in the same order as on its own, so its figures are the same bits; `received`
+  /// (one mark a placement) is marked when any draw's placement gained plans.
+  @inline(__always)
+  func place(
+    _ totals: UnsafePointer<Double>, draws n: Int, demand: UnsafeMutablePointer<Double>,
+    costed: UnsafeMutablePointer<Double>, overflowed: UnsafeMutablePointer<Double>? = nil,
+    received: UnsafeMutablePointer<UInt8>? = nil
+  ) {
+    shares.withUnsafeBufferPointer { shares in
+      // A placement without a share holds 0 (total × 0): as the dictionary's `?? 0`.
+      for index in 0..<shares.count {
+        let share = shares[index]
+        let row = demand + index * n
+        for j in 0..<n { row[j] = totals[j] * share }
+      }
+    }
+    for move in moves {
+      let from = demand + move.from * n
+      let to = demand + move.to * n
+      var any = false
+      for j in 0..<n {
+        var moved = min(move.stock, from[j])
+        if let capacity = move.capacity { moved = min(moved, max(0, capacity - to[j])) }
+        guard moved > 0 else { continue }
+        from[j] -= moved
+        to[j] += moved
+        any = true
+      }
+      if any { received?[move.to] |= Self.receivedByMove }
+    }
+    costed.update(from: demand, count: shares.count * n)
     for overflow in overflows {
-      let excess = max(0, costed[overflow.setting] - overflow.capacity)
-      guard excess > 0 else { continue }
-      costed[overflow.setting] -= excess
-      costed[overflowTarget] += excess
-      overflowed?[overflow.setting] = excess
-      received?[overflowTarget] |= Self.receivedByOverflow
+      let setting = costed + overflow.setting * n
+      let target = costed + overflowTarget * n
+      var any = false
+      for j in 0..<n {
+        let excess = max(0, setting[j] - overflow.capacity)
+        guard excess > 0 else { continue }
+        setting[j] -= excess
+        target[j] += excess
+        overflowed?[overflow.setting * n + j] = excess
+        any = true
+      }
+      if any { received?[overflowTarget] |= Self.receivedByOverflow }
     }
   }
 
@@ -112,29 +147,35 @@ struct YearCostModel: Sendable {
   @inline(__always)
   func placementSpend(_ costed: UnsafePointer<Double>, scale: Double) -> Double {
     var sum = 0.0
-    for index in 0..<baseCost.count { sum += (baseCost[index] * scale) * costed[index] }
+    withUnsafePointer(to: scale) { scale in
+      placementSpend(costed, draws: 1, scales: scale, settingFactors: nil, into: &sum)
+    }
     return sum
   }
 
-  /// As ``placementSpend(_:scale:)`` with each placement's unit cost also multiplied by its
-  /// own factor `settingFactor[index]` (drawn unit-cost inflation by setting).
+  /// ``placementSpend(_:scale:)`` for `draws` draws laid out as ``place(_:draws:demand:costed:overflowed:received:)``
+  /// writes them, draw j's scale `scales[j]`, into `sums[j]`; with `settingFactors` (same
+  /// layout) each placement's unit cost is also multiplied by its own factor (drawn unit-cost
+  /// inflation by setting): `baseCost × (scale × factor)`. Each draw's sum is added in key
+  /// order, as on its own.
   @inline(__always)
-  func placementSpend(_ costed: UnsafePointer<Double>, scale: Double, settingFactor: UnsafePointer<Double>) -> Double {
-    var sum = 0.0
-    for index in 0..<baseCost.count { sum += (baseCost[index] * (scale * settingFactor[index])) * costed[index] }
-    return sum
-  }
-
-  /// Modelled spend: placement spend + other × index − one-off savings, for `total` plans and
-  /// calibration `factor`; `inflation` multiplies the index (1 for the central ledger).
-  @inline(__always)
-  func spend(
-    _ total: Double, factor: Double, inflation: Double, demand: UnsafeMutablePointer<Double>,
-    costed: UnsafeMutablePointer<Double>
-  ) -> Double {
-    place(total, demand: demand, costed: costed)
-    let index = inflationIndex * inflation
-    return (placementSpend(costed, scale: index * factor) + other * index) - oneOff
+  func placementSpend(
+    _ costed: UnsafePointer<Double>, draws n: Int, scales: UnsafePointer<Double>,
+    settingFactors: UnsafePointer<Double>?, into sums: UnsafeMutablePointer<Double>
+  ) {
+    for j in 0..<n { sums[j] = 0 }
+    baseCost.withUnsafeBufferPointer { baseCost in
+      for index in 0..<baseCost.count {
+        let unit = baseCost[index]
+        let row = costed + index * n
+        if let settingFactors {
+          let factors = settingFactors + index * n
+          for j in 0..<n { sums[j] += (unit * (scales[j] * factors[j])) * row[j] }
+        } else {
+          for j in 0..<n { sums[j] += (unit * scales[j]) * row[j] }
+        }
+      }
+    }
   }
 }
 

@@ -34,11 +34,14 @@ public enum NelderMead {
   ///   - step: initial simplex edge along each axis.
   ///   - tolerance: stop when the spread of objective values across the simplex,
   ///     max f − min f, is at most `tolerance · (|min f| + tolerance)`, and the simplex's
-  ///     largest coordinate distance from the best vertex is at most `tolerance · (1 + |x|)`.
+  ///     largest coordinate distance from the best vertex is at most `sizeTolerance · (1 + |x|)`.
+  ///   - sizeTolerance: the simplex size test's tolerance (default: `tolerance`). A larger one
+  ///     stops sooner where the objective is flat along a coordinate that runs off (an optimum
+  ///     on the edge of a region mapped to the whole line).
   ///   - maxIterations: iteration limit.
   public static func minimize(
-    start: [Double], step: [Double]? = nil, tolerance: Double = 1e-10, maxIterations: Int = 2000,
-    objective: ([Double]) -> Double
+    start: [Double], step: [Double]? = nil, tolerance: Double = 1e-10, sizeTolerance: Double? = nil,
+    maxIterations: Int = 2000, objective: ([Double]) -> Double
   ) -> Result {
     let n = start.count
     func f(_ x: [Double]) -> Double {
@@ -71,7 +74,8 @@ public enum NelderMead {
         }
         let (iterations, converged) = iterate(
           Workspace(n: n, simplex: simplex, values: values, centroid: centroid, order: order.baseAddress!),
-          trial: &trial, tolerance: tolerance, maxIterations: maxIterations, f: f)
+          trial: &trial, tolerance: tolerance, sizeTolerance: sizeTolerance ?? tolerance, maxIterations: maxIterations,
+          f: f)
         // The best vertex, the first in rank order among equals.
         var bestRank = 0
         for k in 1...n where values[order[k]] < values[order[bestRank]] { bestRank = k }
@@ -96,7 +100,8 @@ public enum NelderMead {
   /// The Nelder–Mead iterations from the initial simplex in `w` until convergence or the
   /// limit; returns the iterations taken and whether the tolerance was met.
   private static func iterate(
-    _ w: Workspace, trial: inout [Double], tolerance: Double, maxIterations: Int, f: ([Double]) -> Double
+    _ w: Workspace, trial: inout [Double], tolerance: Double, sizeTolerance: Double, maxIterations: Int,
+    f: ([Double]) -> Double
   ) -> (iterations: Int, converged: Bool) {
     let n = w.n, simplex = w.simplex, values = w.values, centroid = w.centroid, order = w.order
     var reflected = trial
@@ -123,10 +128,10 @@ public enum NelderMead {
           let vertexStart = order[i] * n
           for j in 0..<n {
             size = max(size, abs(simplex[vertexStart + j] - simplex[bestStart + j]) / (1 + abs(simplex[bestStart + j])))
-            if size > tolerance { break sizing }
+            if size > sizeTolerance { break sizing }
           }
         }
-        if size <= tolerance {
+        if size <= sizeTolerance {
           converged = flat || best.isFinite
           break
         }
