@@ -108,6 +108,6 @@ let package = Package(
       name: "OfficialDataTests", dependencies: ["OfficialData", "FinanceData", "HighNeeds", "SpreadsheetFixtures", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CSVReadingTests", dependencies: ["CSVReading"]),
     .testTarget(
-      name: "EndToEndTests", dependencies: ["highneeds", "TestSupport", "Spreadsheet"], resources: [.copy("Fixtures")]),
+      name: "EndToEndTests", dependencies: ["highneeds", "TestSupport", "Spreadsheet", .product(name: "GRDB", package: "GRDB.swift")], resources: [.copy("Fixtures")]),
   ]
 )

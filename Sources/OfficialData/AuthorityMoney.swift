@@ -158,6 +158,10 @@ public struct OutturnCheck: Sendable {
   public var deficitGrowth: Double { opening.value - closing.value }
   /// over − deficit growth: spend met from elsewhere (positive) or funding left unspent.
   public var unexplained: Double { over - deficitGrowth }
+  /// The funding line that makes the year's in-year balance equal the published movement
+  /// (derived: ``FinanceDerivation/reconcilingIncome(spend:block:opening:closing:)``; the same
+  /// amount as ``unexplained``, with its equation and cells).
+  public let reconcilingIncome: DerivedFigure
 
   init?(
     year: FinancialYear, lines: [FinanceRecord], deductions: [FinanceRecord], block: FinanceRecord?,
@@ -167,13 +171,16 @@ public struct OutturnCheck: Sendable {
       deductions.contains(where: { $0.measure == .placeDeduction(.total) && $0.period == .financialYear(year) }),
       let spend = try? FinanceDerivation.sum(
         "high needs spend", of: [.placeFunding, .topUpMaintained, .topUpIndependent] + AuthorityMoney.serviceLines,
-        deductions: [.total], lines: lines.filter { $0.period == .financialYear(year) }, deductionRecords: deductions)
+        deductions: [.total], lines: lines.filter { $0.period == .financialYear(year) }, deductionRecords: deductions),
+      let reconciling = try? FinanceDerivation.reconcilingIncome(
+        spend: spend, block: block, opening: opening, closing: closing)
     else { return nil }
     self.year = year
     self.spend = spend
     self.block = block
     self.opening = opening
     self.closing = closing
+    reconcilingIncome = reconciling
   }
 }
 

@@ -55,6 +55,12 @@ public struct ScenarioMoney: Sendable {
   public let notes: [String]
   /// The outturn year's spend against the block and the deficit movement (one authority only).
   public let outturnCheck: OutturnCheck?
+  /// The outturn year's reconciling income (derived: ``OutturnCheck/reconcilingIncome``; for a
+  /// group, the members' summed), nil when the balance table lacks the year's opening or closing
+  /// balance (or the block or place funding): ``reconcilingNote`` then says why.
+  public let reconcilingIncome: MoneyAmount?
+  /// Why there is no reconciling income, when there is none.
+  public let reconcilingNote: String?
 
   /// One authority's money.
   public init(_ money: AuthorityMoney) {
@@ -67,6 +73,15 @@ public struct ScenarioMoney: Sendable {
     otherSpend = money.otherSpend.map(MoneyAmount.init)
     notes = []
     outturnCheck = money.outturnCheck
+    reconcilingIncome = money.outturnCheck.map { MoneyAmount($0.reconcilingIncome) }
+    reconcilingNote = reconcilingIncome != nil ? nil : Self.noReconciling(money.outturnYear)
+  }
+
+  /// Why an outturn year has no reconciling income.
+  static func noReconciling(_ year: FinancialYear?) -> String {
+    guard let year else { return "no s251 outturn in the store" }
+    return "the files do not give every figure of \(year) it needs (the DSG balance % at 31 March "
+      + "\(year.startYear) and \(year.startYear + 1), the High Needs Block and the place deductions of \(year))"
   }
 
   /// A reorganisation group's money: for each financial year, the sum over the members that
@@ -132,6 +147,15 @@ public struct ScenarioMoney: Sendable {
     otherSpend = other
     self.notes = notes.sorted()
     outturnCheck = nil
+    let reconciling = outturn.map { year in present(in: year).map { ($0.name, $0.money.outturnCheck) } } ?? []
+    if !reconciling.isEmpty, reconciling.allSatisfy({ $0.1 != nil }) {
+      reconcilingIncome = Self.sum(reconciling.map { ($0.0, MoneyAmount($0.1!.reconcilingIncome)) })
+      reconcilingNote = nil
+    } else {
+      reconcilingIncome = nil
+      let lacking = reconciling.filter { $0.1 == nil }.map(\.0).joined(separator: ", ")
+      reconcilingNote = Self.noReconciling(outturn) + (lacking.isEmpty ? "" : " for \(lacking)")
+    }
   }
 
   /// The sum of the members' amounts, with each member's figure named (`£a BCP + £b Dorset = £T`).

@@ -131,7 +131,9 @@ struct SectionReader {
       } ?? [:]
     let income =
       map.value("other_income").flatMap {
-        yearMap($0, what: "income") { money($0, allowNegative: false, atLeast: 100) }
+        // Negative allowed: init's reconciling income (a calibration) is negative where the s251
+        // lines count less spend than the block and the published deficit movement imply.
+        yearMap($0, what: "income") { money($0, allowNegative: true, atLeast: 100) }
       } ?? [:]
     var dsg: [FinancialYear: Pounds] = [:]
     if let node = map.value("dsg_total") {

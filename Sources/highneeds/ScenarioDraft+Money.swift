@@ -102,6 +102,37 @@ struct MoneyDraft {
       for year in dsg.keys.sorted() { lines += Self.line("    \(year): \(Self.money(dsg[year]!.value))", dsg[year]!) }
       lines.append("".padded(33) + "# later years: the last given (assumption)")
     }
+    return lines + otherIncomeLines(first: first, last: last)
+  }
+
+  /// The `other_income:` lines: the outturn year's reconciling income (derived, a calibration),
+  /// carried into every ledger year as flat cash (an assumption), or a note why there is none.
+  func otherIncomeLines(first: FinancialYear, last: FinancialYear) -> [String] {
+    guard let income = money.reconcilingIncome, let year = money.outturnYear else {
+      return ["  # other_income: none written (no reconciling income):"]
+        + Self.continuation(money.reconcilingNote ?? "").map { "  #" + $0.dropFirst(33).dropFirst() }
+    }
+    var lines = [
+      "  other_income:".padded(33) + "# derived: calibration to the \(year) outturn (in-sample by construction):"
+    ]
+    lines += Self.continuation(
+      "reconciling income = published deficit movement − (High Needs Block − (s251 outturn + ESFA place funding)), "
+        + "what the files do not show (a schools block transfer, other blocks' balances, other income) and what "
+        + "makes \(year)'s in-year balance equal the published movement: \(income.formula ?? "")")
+    lines += Self.continuation("cells: \(Self.source(income))")
+    var carry =
+      "assumption: carried forward as flat cash, the \(year) figure in every year (not inflated, not grown); "
+      + "edit or delete any year"
+    if let block = money.highNeedsBlock[year], block.value != 0 {
+      let share = income.value / block.value * 100
+      carry += String(format: "; it is %.2f%% of the %@ block: to carry it as a share of the block instead, ", share, "\(year)")
+        + String(format: "replace each year's amount by %.2f%% of that year's High Needs Block", share)
+    }
+    lines += Self.continuation(carry)
+    for forecast in first...last {
+      lines.append(
+        "    \(forecast): \(Self.money(income.value))".padded(33) + "# assumption: flat cash, the \(year) calibration")
+    }
     return lines
   }
 
@@ -133,7 +164,8 @@ struct MoneyDraft {
       + "\(money(check.closing.value)) at 31 March \(check.year.startYear + 1), derived from the balance % as the opening reserve is); so "
       + "\(millions(check.unexplained)) of that spend was met from something these files do not show (a schools "
       + "block transfer, other blocks' balances, other income) or the lines count spend the block does not fund. "
-      + "If it continues, the ledger's in-year deficit is that much too large: add it as funding.other_income."
+      + "funding.other_income carries it forward (derived, flat cash), so the ledger's in-year balance is not that "
+      + "much too deep; delete it there if you know it has stopped."
     var lines: [String] = []
     var current = ""
     for word in text.split(separator: " ") {

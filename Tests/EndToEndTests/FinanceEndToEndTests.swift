@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Spreadsheet
 import TestSupport
 import Testing
@@ -165,13 +166,109 @@ struct FinanceEndToEndTests {
     #expect(run.status == 0, "\(run.stderr)")
     let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     let years = try #require(json["years"] as? [[String: Any]])
-    // The ledger's funding in the first year is the DfE cell written (no growth applied to it).
-    let funding = try #require(years.first?["funding"] as? Double)
+    // The ledger's High Needs Block in the first year is the DfE cell written (no growth applied
+    // to it; its funding adds funding.other_income, the reconciling income).
+    let funding = try #require(years.first?["highNeedsBlock"] as? Double)
     let firstYear = try #require(years.first?["year"] as? String)
     let hnbLine = try #require(text.split(separator: "\n").first { $0.hasPrefix("    \(firstYear): £") })
     let written2 = Double(
       hnbLine.split(separator: "£")[1].split(separator: " ")[0].replacingOccurrences(of: ",", with: ""))
     #expect(abs(funding - (written2 ?? 0)) < 1, "funding \(funding) vs written \(hnbLine)")
+  }
+
+  /// The outturn year's published cells for `authority`, read from the store with SQL (not the
+  /// derivation code): the High Needs Block before deductions (newest allocation edition), the
+  /// spend the check counts (s251 outturn totals: place funding, both top-ups, the four central
+  /// lines; + the deductions sheet's total) and the DSG balance's movement (balance % at 31 March
+  /// × total DSG before deductions of the year ending then, from the allocation tables).
+  private func outturnCells(_ authority: String, year: Int) throws -> (block: Double, spend: Double, movement: Double) {
+    let queue = try DatabaseQueue(path: realStore.store)
+    return try queue.read { db in
+      func value(_ measure: String, _ year: Int, file: String = "%") throws -> Double {
+        let sql = """
+          SELECT v.value FROM finance_value v JOIN finance_file f ON f.id = v.file_id
+          WHERE v.authority_name = ? AND v.measure = ? AND v.period_year = ? AND f.name LIKE ?
+            AND v.value IS NOT NULL ORDER BY v.edition_date DESC LIMIT 1
+          """
+        return try #require(try Double.fetchOne(db, sql: sql, arguments: [authority, measure, year, file]),
+          "\(authority) \(measure) \(year)")
+      }
+      let lines = [
+        "place_funding", "top_up_maintained", "top_up_independent", "sen_support_and_inclusion",
+        "alternative_provision_services", "hospital_education", "therapies_and_health",
+      ]
+      let spend = try lines.reduce(0) { try $0 + value("s251.outturn.\($1)", year) } + value("hnb_deduction.total", year)
+      let allocations = "dedicated-schools-grant%"
+      func reserve(_ year: Int) throws -> Double {
+        try value("dsg.balance_percent_of_income", year) / 100
+          * value("dsg.total.before_deductions", year, file: allocations)
+      }
+      return (
+        try value("hnb.before_deductions", year, file: allocations), spend, try reserve(year) - reserve(year - 1)
+      )
+    }
+  }
+
+  /// The base year reconciles: `init` writes the outturn year's reconciling income as
+  /// `funding.other_income` (derived), so that in 2020-21 block + that income − spend equals the
+  /// published movement of the DSG balance (within £1: the income is written in whole pounds),
+  /// all three computed here from the store's cells; every ledger year then carries it as flat
+  /// cash (the stated assumption), in the ledger's funding and in-year balance.
+  @Test(arguments: ["Kent", "Medway"])
+  func theOutturnYearReconcilesAndTheIncomeIsCarriedFlat(authority: String) throws {
+    let folder = try makeScratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("\(authority).yaml").path
+    let written = runHighneeds(["init", "--authority", authority, "--output", path, "--store", realStore.store])
+    #expect(written.status == 0, "\(written.stderr)")
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(text.contains("  other_income:                  # derived: calibration to the 2020-21 outturn"))
+    #expect(text.contains("assumption: carried forward as flat cash"))
+    // The years under other_income, with their amounts.
+    let lines = text.split(separator: "\n").map(String.init)
+    let start = try #require(lines.firstIndex { $0.hasPrefix("  other_income:") })
+    var income: [String: Double] = [:]
+    for line in lines[(start + 1)...] {
+      if line.hasPrefix("                                 #") { continue }
+      guard line.hasPrefix("    "), let colon = line.firstIndex(of: ":") else { break }
+      let year = line[..<colon].trimmingCharacters(in: .whitespaces)
+      let amount = line[line.index(after: colon)...].split(separator: "#")[0]
+        .trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "£", with: "")
+        .replacingOccurrences(of: ",", with: "")
+      income[year] = try #require(Double(amount), "\(line)")
+    }
+    #expect(income.count >= 6)
+    let amounts = Set(income.values)
+    #expect(amounts.count == 1, "flat cash: \(income)")
+    let reconciling = try #require(amounts.first)
+    let cells = try outturnCells(authority, year: 2020)
+    let balance = cells.block + reconciling - cells.spend
+    #expect(abs(balance - cells.movement) < 1, "in-year \(balance) against published movement \(cells.movement)")
+    // The ledger carries it: every year's other income is it, in the funding and the balance.
+    let run = runHighneeds(["run", path, "--format", "json"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let years = try #require(json["years"] as? [[String: Any]])
+    #expect(years.count == income.count)
+    for year in years {
+      let name = try #require(year["year"] as? String)
+      let other = try #require(year["otherIncome"] as? Double)
+      // The JSON gives whole pounds, so each sum may be £1 off.
+      #expect(abs(other - reconciling) < 0.01, "\(name)")
+      let block = try #require(year["highNeedsBlock"] as? Double)
+      let funding = try #require(year["funding"] as? Double)
+      let spend = try #require(year["spend"] as? Double)
+      let inYear = try #require(year["inYearBalance"] as? Double)
+      #expect(abs(funding - (block + reconciling)) <= 1, "\(name)")
+      #expect(abs(inYear - (block + reconciling - spend)) <= 1, "\(name)")
+    }
+    // data show gives the same figure beside its outturn check.
+    let shown = runHighneeds(["data", "show", "--authority", authority, "--format", "json", "--store", realStore.store])
+    let data = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+    let check = try #require((data["money"] as? [String: Any])?["outturnCheck"] as? [String: Any])
+    let figure = try #require((check["reconcilingIncome"] as? [String: Any])?["value"] as? Double)
+    #expect(abs(figure - reconciling) <= 0.5)
+    #expect(abs(figure - (cells.movement - (cells.block - cells.spend))) < 0.01)
   }
 
   /// `run --authority NAME` with no scenario file runs what `init --authority NAME` writes: the
@@ -208,7 +305,7 @@ struct FinanceEndToEndTests {
     let cell = try Regex(#"DfE [^ :]+\.(ods|xlsx):[^:]+:\d+:[A-Z]+"#)
     let money = [
       "Cost per plan", "Cost inflation", "High needs spend not tied", "High Needs Block allocation",
-      "Allocation growth", "Total DSG", "DSG reserve",
+      "Allocation growth", "Total DSG", "DSG reserve", "Other income",
     ]
     var checked = 0
     for row in sheet.rows {

@@ -37,6 +37,33 @@ struct DerivationTests {
     #expect(dataset.openingReserve(for: "835", in: RealFinanceData.year(2020)) == nil)
   }
 
+  /// The reconciling income of Medway's 2020-21 outturn: the published balance movement (reserves
+  /// at the start and the end, derived) less block − spend; the inputs must be of one year.
+  @Test("the reconciling income closes the outturn year on the published movement, and refuses a wrong year")
+  func medwayReconcilingIncome() throws {
+    let dataset = try RealFinanceData.dataset()
+    let year = RealFinanceData.year(2020)
+    let lines = dataset.section251(for: "Medway", outturn: true).filter { $0.period == .financialYear(year) }
+    let spend = try FinanceDerivation.sum(
+      "high needs spend",
+      of: [.placeFunding, .topUpMaintained, .topUpIndependent, .senSupport, .alternativeProvisionServices,
+        .hospitalEducation, .therapies],
+      deductions: [.total], lines: lines, deductionRecords: dataset.placeDeductions(for: "Medway"))
+    let block = try #require(dataset.record(.highNeedsBlock, for: "Medway", in: year))
+    let opening = try #require(dataset.openingReserve(for: "Medway", in: year))
+    let closing = try #require(dataset.openingReserve(for: "Medway", in: year.advanced(by: 1)))
+    let income = try FinanceDerivation.reconcilingIncome(spend: spend, block: block, opening: opening, closing: closing)
+    #expect(income.isDerived)
+    #expect(abs((block.value ?? 0) + income.value - spend.value - (closing.value - opening.value)) < 0.01)
+    // Medway 2020-21: £12.4m over the block while the deficit grew £6.9m (README), so about £5.5m.
+    #expect(abs(income.value - 5_500_000) < 100_000)
+    #expect(income.formula.contains("published deficit movement 2020-21"))
+    #expect(income.inputs.contains { $0.source.location.description == block.source.location.description })
+    #expect(throws: DerivationError.self) {
+      try FinanceDerivation.reconcilingIncome(spend: spend, block: block, opening: closing, closing: opening)
+    }
+  }
+
   @Test("no opening reserve is derived where no balance is published")
   func noReserveWithoutBalance() throws {
     #expect(try RealFinanceData.dataset().openingReserve(for: "Medway", in: RealFinanceData.year(2019)) == nil)

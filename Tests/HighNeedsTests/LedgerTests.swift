@@ -77,6 +77,21 @@ struct LedgerTests {
   // rounding of a few dozen double operations (1e-15 relative) and far below a visible penny.
   let pennies = 0.01
 
+  /// A negative `other_income` (init's reconciling income where the s251 lines count less spend
+  /// than the block and the deficit movement imply) loads and lowers that year's funding by it.
+  @Test("a negative other income is read and taken off the funding")
+  func negativeOtherIncome() throws {
+    let text = handScenarioText.replacingOccurrences(of: "2022-23: £250k", with: "2022-23: -£250k")
+    #expect(text != handScenarioText)
+    let given = try Ledger(scenario: ScenarioLoader.load(contentsOf: handScenarioText, file: "hand.yaml"))
+    let negative = try Ledger(scenario: ScenarioLoader.load(contentsOf: text, file: "negative.yaml"))
+    let year = try #require(negative.years.last)
+    #expect(year.year.description == "2022-23")
+    #expect(abs(year.otherIncome.value - -250_000) < pennies)
+    let before = try #require(given.years.last?.funding?.value)
+    #expect(abs((year.funding?.value ?? 0) - (before - 500_000)) < pennies)
+  }
+
   @Test("every projected figure follows the documented formulas")
   func handChecked() throws {
     let scenario = try ScenarioLoader.load(contentsOf: handScenarioText, file: "hand.yaml")

@@ -31,6 +31,7 @@ extension AuthorityFiguresReport {
             ("year", .string(c.year.description)), ("spend", derived(c.spend)),
             ("highNeedsBlock", record(c.block)), ("over", .double(c.over)),
             ("deficitGrowth", .double(c.deficitGrowth)), ("unexplained", .double(c.unexplained)),
+            ("reconcilingIncome", derived(c.reconcilingIncome)),
           ])
         )
       ]
@@ -90,6 +91,9 @@ extension AuthorityFiguresReport {
         "check, outturn \(c.year): spend (s251 outturn + ESFA place funding) \(m(c.spend.value)) − High Needs Block "
           + "\(m(c.block.value ?? 0)) = \(m(c.over)) over; the DSG deficit grew \(m(c.deficitGrowth)); "
           + "\(m(c.unexplained)) met from elsewhere or not block-funded (\(c.spend.formula))")
+      notes.append(
+        "reconciling income \(c.year) (derived, the calibration init writes as funding.other_income, flat cash "
+          + "after it): \(c.reconcilingIncome.formula)")
     }
     notes += money.nationalChecks.map { ($0.passes ? "check passes: " : "CHECK FAILS: ") + $0.description }
     return [.heading("Money (DfE finance files; £m, balance as % of income)"), .table(table), .bullets(notes)]
