@@ -35,8 +35,8 @@ extension CohortModel {
     var next = stock
     for band in bands {
       let b = band.rawValue
-      let inflow = b == 0 ? 0 : totals[b - 1] * bands[b - 1].ageingShare
-      let keep = 1 - ceasing[b] - band.ageingShare + residual[b]
+      let inflow = b == 0 ? 0 : totals[b - 1] * ageing[b - 1]
+      let keep = 1 - ceasing[b] - ageing[b] + residual[b]
       for p in placements.indices {
         let moved = inflow * (stockMix[b].reduce(0, +) > 0 ? stockMix[b][p] : newPlanMix[b][p])
         next[b][p] = max(0, stock[b][p] * keep + moved + newPlans[b] * newPlanMix[b][p])
@@ -50,7 +50,8 @@ extension CohortModel {
 
   /// Simulates `paths` futures of `years` censuses after `startYear`.
   ///
-  /// Each path and year draws, per band, new plans from the trend's predictive law (a uniform
+  /// Each path and year draws, per band (or once for every band, with
+  /// `settings.commonShocks`), new plans from the trend's predictive law (a uniform
   /// through `Forecast.quantile`), a ceasing rate and a residual rate from normals with the
   /// history's mean and yearly standard deviation (clamped to [0, 1] and [−1, 1]). Deviates
   /// come from `SplitMix64(seed:)` through the normal quantile (AS 241), so a seed gives the same
@@ -67,12 +68,14 @@ extension CohortModel {
     for _ in 0..<paths {
       var stock = start
       for k in 0..<years {
-        let made = newPlans.map { $0.quantile(generator.openUniform(), step: k) ?? max(0, $0.points[k].mean) }
+        // With common shocks one uniform per year and flow serves every band.
+        let shared = settings.commonShocks ? (generator.openUniform(), generator.openUniform(), generator.openUniform()) : nil
+        let made = newPlans.map { $0.quantile(shared?.0 ?? generator.openUniform(), step: k) ?? max(0, $0.points[k].mean) }
         let ends = ceasing.map {
-          min(1, max(0, $0.mean + $0.standardDeviation * Normal.quantile(generator.openUniform())))
+          min(1, max(0, $0.mean + $0.standardDeviation * Normal.quantile(shared?.1 ?? generator.openUniform())))
         }
         let rest = residual.map {
-          min(1, max(-1, $0.mean + $0.standardDeviation * Normal.quantile(generator.openUniform())))
+          min(1, max(-1, $0.mean + $0.standardDeviation * Normal.quantile(shared?.2 ?? generator.openUniform())))
         }
         stock = step(stock, newPlans: made, ceasing: ends, residual: rest)
         for b in 0..<bandCount { for p in placements.indices { samples[k][b][p].append(stock[b][p]) } }
