@@ -63,7 +63,11 @@ public enum CohortBacktest {
     let g = PlacementGroup.allCases.firstIndex(of: group)!
     for origin in origins {
       let future = (origin + 1...origin + horizon).filter { archive.total[$0] != nil }
-      guard !future.isEmpty, let published = archive.total[origin] else { continue }
+      guard !future.isEmpty else { continue }
+      guard let published = archive.total[origin] else {
+        run.failures.append((name, origin, "no published total at the \(origin) census under this code"))
+        continue
+      }
       do {
         let (inputs, source) = try archive.inputs(origin: origin, fitFrom: fitFrom)
         var mine = settings

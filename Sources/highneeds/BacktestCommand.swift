@@ -49,7 +49,7 @@ struct BacktestCommand: ParsableCommand {
   @Option(
     name: .customLong("cohort-settings"),
     help:
-      "The cohort model's estimation choices: rates=N|all, trend=N|all, newplans=MODEL, ageing=uniform|single, shocks=independent|common, from=YEAR (default: the backtested ones).")
+      "The cohort model's estimation choices: rates=N|all, trend=N|all, newplans=MODEL, ageing=uniform|single, shocks=independent|common, from=YEAR (default: the first version's, from=2015).")
   var cohortSettings: String?
 
   @Option(

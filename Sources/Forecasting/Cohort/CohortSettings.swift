@@ -4,8 +4,8 @@
 ///
 /// `CohortSettings()` is the first version's behaviour (every identity step from `fitFrom`,
 /// a linear trend through every year of new plans from `fitFrom`, ages spread evenly,
-/// independent draws per band); `CohortSettings.backtested` is the one the rolling-origin
-/// backtest chose (README, "Cohort model: backtest").
+/// independent draws per band). The rolling-origin backtest (README, "Cohort model:
+/// backtest") found no other choice better on the origins it held out, so this stays the default.
 public struct CohortSettings: Sendable, Equatable {
   /// The last this many identity steps give the ceasing and residual rates (nil: all from `fitFrom`).
   public var rateWindow: Int?
