@@ -29,12 +29,7 @@ public struct CohortInputs: Sendable {
   public init(store: OfficialStore, authority: Authority, fitFrom: Int) throws {
     self.authority = authority
     let bands = CohortBand.allCases
-    func row(_ counts: [AgeBand: OfficialCount]) -> [Double]? {
-      let values = bands.map { counts[Self.ageBand($0)]?.value }
-      // The 2022 layout has no 20-25 band before 2015: a missing top band is no plans there.
-      guard values[0..<4].allSatisfy({ $0 != nil }) else { return nil }
-      return values.map { Double($0 ?? 0) }
-    }
+    let row = Self.bandRow
     let stock = try store.caseloadByAgeBand(of: authority).compactMapValues(row)
     let made = try store.newPlansByAgeBand(of: authority).compactMapValues(row)
     let ended = try store.ceasedByAgeBand(of: authority).compactMapValues(row)
@@ -51,6 +46,27 @@ public struct CohortInputs: Sendable {
       for b in bands.indices { for p in placements.indices { mix[b][p] += cells[b][p] } }
     }
     newPlanMix = mix
+  }
+
+  /// Inputs from their parts (`CohortArchive.inputs(origin:fitFrom:)`).
+  init(
+    authority: Authority, history: CohortHistory, placements: [PlacementGroup], startYear: Int, start: [[Double]],
+    newPlanMix: [[Double]]
+  ) {
+    self.authority = authority
+    self.history = history
+    self.placements = placements
+    self.startYear = startYear
+    self.start = start
+    self.newPlanMix = newPlanMix
+  }
+
+  /// A year's counts by model band, nil unless the four bands under 20 are published (the
+  /// 2022 layout has no 20-25 band before 2015: a missing top band is no plans there).
+  static func bandRow(_ counts: [AgeBand: OfficialCount]) -> [Double]? {
+    let values = CohortBand.allCases.map { counts[ageBand($0)]?.value }
+    guard values[0..<4].allSatisfy({ $0 != nil }) else { return nil }
+    return values.map { Double($0 ?? 0) }
   }
 
   /// The store's band for a model band.

@@ -130,7 +130,12 @@ extension OfficialStore {
     Self.placements(try cells(of: authority, .caseload))
   }
 
-  /// Placement groups from caseload cells.
+  /// New plans by placement group in each calendar year (the setting of the new plan).
+  public func newPlansByPlacement(of authority: Authority) throws -> [Int: [PlacementGroup: OfficialCount]] {
+    Self.placements(try cells(of: authority, .newPlans))
+  }
+
+  /// Placement groups from caseload (or new-plan) cells.
   static func placements(_ cells: [OfficialCell]) -> [Int: [PlacementGroup: OfficialCount]] {
     var byYear: [Int: [OfficialCell]] = [:]
     for cell in cells where cell.age.isEmpty && !cell.category.isEmpty {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CohortData
 import Forecasting
 import Foundation
 import OfficialData
@@ -32,9 +33,12 @@ extension BacktestCommand {
     guard official.authority != nil || allAuthorities else { return nil }
     let store = try official.store.open(create: false)
     var candidates: [(label: String, plans: [Int: Int])] = []
+    // The authority of each candidate read alone (not a combined lineage): the cohort model's.
+    var single: [String: Authority] = [:]
     if let query = official.authority {
       let authority = try resolveAuthority(query, in: store)
       candidates.append(try official.census(store, authority))
+      if !official.combineLineage { single[candidates[candidates.count - 1].label] = authority }
     } else {
       var groups: Set<String> = []
       let all: [Authority]
@@ -47,6 +51,7 @@ extension BacktestCommand {
         let change = official.combineLineage ? Reorganisation.containing(authority.code) : nil
         if let change, !groups.insert(change.name).inserted { continue }
         candidates.append(try official.census(store, authority, combine: change != nil))
+        if change == nil { single[candidates[candidates.count - 1].label] = authority }
       }
     }
     let years = Set(candidates.flatMap(\.plans.keys)).sorted()
@@ -64,8 +69,19 @@ extension BacktestCommand {
     guard !series.isEmpty, let first = years.first, let last = years.last else {
       throw Failure.dataInvalid("no complete series in the store (try --combine-lineage, or --min-training to allow gaps)")
     }
+    var archives: [String: CohortArchive] = [:]
+    if wantsCohort {
+      for (name, _) in series {
+        guard let authority = single[name] else { continue }
+        do {
+          archives[name] = try CohortArchive(store: store, authority: authority)
+        } catch let error as OfficialDataError {
+          throw failure(error, writing: false)
+        }
+      }
+    }
     return SeriesSet(
       series: series, incomplete: candidates.count - series.count, lastYear: last, input: store.path,
-      source: "store \(store.path), census \(first)-\(last)")
+      source: "store \(store.path), census \(first)-\(last)", archives: archives)
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CohortData
 import Forecasting
 import Foundation
 import Reports
@@ -39,8 +40,17 @@ struct BacktestCommand: ParsableCommand {
   @Option(help: "Years forecast after each origin (fewer where the data end).")
   var horizon: Int = 4
 
-  @Option(help: "Models, comma separated (default: auto, auto-alone and every candidate).")
+  @Option(
+    name: [.customLong("models"), .customLong("model")],
+    help:
+      "Models, comma separated (default: auto, auto-alone and every candidate; cohort, the cohort-flow model, with --authority or --all-authorities).")
   var models: String?
+
+  @Option(
+    name: .customLong("cohort-settings"),
+    help:
+      "The cohort model's estimation choices: rates=N|all, trend=N|all, newplans=MODEL, ageing=uniform|single, shocks=independent|common, from=YEAR (default: the first version's, from=2015).")
+  var cohortSettings: String?
 
   @Option(
     name: .customLong("min-training"),
@@ -100,7 +110,13 @@ struct BacktestCommand: ParsableCommand {
     guard ls.allSatisfy({ $0 > 0 && $0 < 100 }) else {
       throw ValidationError("--levels: each must be strictly between 0 and 100")
     }
-    if let models { _ = try parsedList(models, option: "--models", BacktestCommand.model) }
+    if let models {
+      let list = try parsedList(models, option: "--models", BacktestCommand.model)
+      if list.contains(.cohort), data != nil {
+        throw ValidationError("--models cohort reads the store: give --authority NAME or --all-authorities, not DATA.csv")
+      }
+    }
+    if let cohortSettings { _ = try Self.cohortChoices(cohortSettings) }
     if let minTraining, minTraining < 1 { throw ValidationError("--min-training must be at least 1, got \(minTraining)") }
     guard (filterColumn == nil) == (filter == nil) else {
       throw ValidationError("--filter-column and --filter go together")
@@ -117,6 +133,8 @@ struct BacktestCommand: ParsableCommand {
     var input: String
     /// Where the series came from, when it is not a file (the store).
     var source: String?
+    /// The cohort model's inputs by series name (store series, with `--models cohort`).
+    var archives: [String: CohortArchive] = [:]
   }
 
   func run() throws {
@@ -149,6 +167,16 @@ struct BacktestCommand: ParsableCommand {
       failuresByOrigin[origin] = run.failures
       allFailures.merge(run.failures, uniquingKeysWith: +)
     }
+    var cohortTables: [BacktestReport.TitledTable] = []
+    if models.contains(.cohort) {
+      let cohort = cohortRun(set, origins: origins, levels: levels)
+      rows += cohort.rows
+      for failure in cohort.failures {
+        failuresByOrigin[failure.origin, default: [:]][CohortBacktest.modelName, default: 0] += 1
+        allFailures[CohortBacktest.modelName, default: 0] += 1
+      }
+      cohortTables = self.cohortTables(cohort, rows: rows, set: set, levels: levels)
+    }
     var groups: [BacktestReport.Group] = origins.map { o in
       let last = min(o + horizon, set.lastYear)
       let own = rows.filter { $0.origin == o }
@@ -162,7 +190,7 @@ struct BacktestCommand: ParsableCommand {
           title: "pooled over origins \(origins.map(String.init).joined(separator: ", "))",
           summaries: Backtest.summarise(rows, levels: levels, failures: allFailures)))
     }
-    var extra = horizonTables(rows, origins: origins, levels: levels)
+    var extra = horizonTables(rows, origins: origins, levels: levels) + cohortTables
     if models.contains(.model(.auto)) { extra += totalTables(set.series, origins: origins, levels: levels) }
     return BacktestReport(
       seriesCount: set.series.count, incompleteCount: set.incomplete, groups: groups, rows: rows, levels: levels,

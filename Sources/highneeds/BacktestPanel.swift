@@ -7,6 +7,8 @@ import Reports
 enum BacktestModel: Equatable {
   case model(ForecastModel)
   case autoAlone
+  /// The cohort-flow model (`CohortBacktest`), from the store only.
+  case cohort
 }
 
 /// The backtest's cross-section: `auto` pools over every series of the table (see
@@ -15,6 +17,7 @@ extension BacktestCommand {
   /// Parses a `--models` entry.
   static func model(_ text: String) -> BacktestModel? {
     if text == Backtest.aloneAutoName { return .autoAlone }
+    if text == "cohort" { return .cohort }
     return ForecastModel(rawValue: text).map(BacktestModel.model)
   }
 
@@ -182,13 +185,13 @@ extension BacktestCommand {
   }
 
   /// A number with fixed decimals, "-" when not finite (an APE that overflowed).
-  private func fixed(_ x: Double, _ decimals: Int) -> String {
+  func fixed(_ x: Double, _ decimals: Int) -> String {
     guard x.isFinite else { return "-" }
     return abs(x) < 1e9 ? String(format: "%.\(decimals)f", x) : String(format: "%.3g", x)
   }
 
   /// A titled table: the first column (the model or year) left-aligned, the numbers right.
-  private func table(title: String, header: [String], body: [[String]]) -> BacktestReport.TitledTable {
+  func table(title: String, header: [String], body: [[String]]) -> BacktestReport.TitledTable {
     var table = TextTable(header: header, rightAligned: Set(1..<header.count))
     table.rows = body
     return BacktestReport.TitledTable(title: title, table: table)

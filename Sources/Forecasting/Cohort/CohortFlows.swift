@@ -72,7 +72,7 @@ public struct CohortIdentityRow: Sendable, Equatable {
   /// True when `ceased` was not published by age: the year's total shared out in proportion
   /// to the bands' opening stocks (an estimate).
   public let ceasedAllocated: Bool
-  /// Plans that aged out of the band (`opening / width`).
+  /// Plans that aged out of the band (`opening / width`, or the share the identity was given).
   public let agedOut: Double
   /// Plans that aged in from the band below.
   public let agedIn: Double
@@ -91,7 +91,11 @@ extension CohortHistory {
   ///
   /// By construction `explained + residual == closing` for every row (to floating-point
   /// rounding: a few units in the last place of counts in the thousands).
-  public func identity() -> [CohortIdentityRow] {
+  public func identity() -> [CohortIdentityRow] { identity(ageing: CohortBand.allCases.map(\.ageingShare)) }
+
+  /// The stock identity with `ageing[b]` of band `b`'s opening stock ageing out each year
+  /// (`CohortSettings.ageing`); `identity()` is this with `1 / width`.
+  public func identity(ageing: [Double]) -> [CohortIdentityRow] {
     var rows: [CohortIdentityRow] = []
     let bands = CohortBand.allCases
     for year in stock.keys.sorted() {
@@ -108,7 +112,7 @@ extension CohortHistory {
       } else {
         continue
       }
-      let out = bands.map { opening[$0.rawValue] * $0.ageingShare }
+      let out = bands.map { opening[$0.rawValue] * (ageing.indices.contains($0.rawValue) ? ageing[$0.rawValue] : 0) }
       for band in bands {
         let b = band.rawValue
         let agedIn = b == 0 ? 0 : out[b - 1]

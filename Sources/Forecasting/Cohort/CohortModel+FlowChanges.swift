@@ -62,9 +62,9 @@ extension CohortModel {
     var next = stock
     for band in bands {
       let b = band.rawValue
-      let inflow = b == 0 ? 0 : totals[b - 1] * bands[b - 1].ageingShare
+      let inflow = b == 0 ? 0 : totals[b - 1] * ageing[b - 1]
       let ceased = change.ceasing[b] == 1 ? ceasing[b] : min(1, ceasing[b] * change.ceasing[b])
-      let keep = 1 - ceased - band.ageingShare + residual[b]
+      let keep = 1 - ceased - ageing[b] + residual[b]
       let made = newPlans[b] * change.newPlans * change.newPlansByBand[b]
       for p in placements.indices {
         let moved = inflow * (stockMix[b].reduce(0, +) > 0 ? stockMix[b][p] : newPlanMix[b][p])
@@ -96,12 +96,14 @@ extension CohortModel {
   func drawFlows(step k: Int, _ generator: inout SplitMix64) -> (
     newPlans: [Double], ceasing: [Double], residual: [Double]
   ) {
-    let made = newPlans.map { $0.quantile(generator.openUniform(), step: k) ?? max(0, $0.points[k].mean) }
+    // With common shocks one uniform per year and flow serves every band.
+    let shared = settings.commonShocks ? (generator.openUniform(), generator.openUniform(), generator.openUniform()) : nil
+    let made = newPlans.map { $0.quantile(shared?.0 ?? generator.openUniform(), step: k) ?? max(0, $0.points[k].mean) }
     let ends = ceasing.map {
-      min(1, max(0, $0.mean + $0.standardDeviation * Normal.quantile(generator.openUniform())))
+      min(1, max(0, $0.mean + $0.standardDeviation * Normal.quantile(shared?.1 ?? generator.openUniform())))
     }
     let rest = residual.map {
-      min(1, max(-1, $0.mean + $0.standardDeviation * Normal.quantile(generator.openUniform())))
+      min(1, max(-1, $0.mean + $0.standardDeviation * Normal.quantile(shared?.2 ?? generator.openUniform())))
     }
     return (made, ends, rest)
   }

@@ -38,7 +38,8 @@ extension CohortModel {
 
   /// Simulates `paths` futures of `years` censuses after `startYear`.
   ///
-  /// Each path and year draws, per band, new plans from the trend's predictive law (a uniform
+  /// Each path and year draws, per band (or once for every band, with
+  /// `settings.commonShocks`), new plans from the trend's predictive law (a uniform
   /// through `Forecast.quantile`), a ceasing rate and a residual rate from normals with the
   /// history's mean and yearly standard deviation (clamped to [0, 1] and [−1, 1]). Deviates
   /// come from `SplitMix64(seed:)` through the normal quantile (AS 241), so a seed gives the same

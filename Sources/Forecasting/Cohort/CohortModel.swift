@@ -53,6 +53,10 @@ public struct CohortModel: Sendable {
   public let stockMix: [[Double]]
   /// The identity rows the rates were estimated from.
   public let identity: [CohortIdentityRow]
+  /// The estimation choices the model was fitted with.
+  public let settings: CohortSettings
+  /// Per band, the share of its plans that moves up a band each year (`settings.ageing`).
+  public let ageing: [Double]
 
   /// Fits the model.
   ///
@@ -69,27 +73,51 @@ public struct CohortModel: Sendable {
     history: CohortHistory, placements: [String], startYear: Int, start: [[Double]], newPlanMix: [[Double]],
     fitFrom: Int, horizon: Int
   ) throws {
+    try self.init(
+      history: history, placements: placements, startYear: startYear, start: start, newPlanMix: newPlanMix,
+      fitFrom: fitFrom, horizon: horizon, settings: CohortSettings())
+  }
+
+  /// Fits the model with `settings`' estimation choices (see `CohortSettings`): the ceasing and
+  /// residual rates from the last `rateWindow` identity steps (from `fitFrom`, before
+  /// `startYear`), each band's new plans by `newPlanModel` on the last `trendWindow` calendar
+  /// years before `startYear`, ageing by `settings.ageing`.
+  public init(
+    history: CohortHistory, placements: [String], startYear: Int, start: [[Double]], newPlanMix: [[Double]],
+    fitFrom: Int, horizon: Int, settings: CohortSettings
+  ) throws {
     let bands = CohortBand.allCases
     guard start.count == bands.count, start.allSatisfy({ $0.count == placements.count }) else {
       throw CohortError.shape("start stock must be \(bands.count) bands × \(placements.count) placements")
     }
+    guard settings.ageing.count == bands.count, settings.ageing.allSatisfy({ $0 >= 0 && $0 <= 1 }) else {
+      throw CohortError.shape("ageing shares must be \(bands.count) numbers between 0 and 1")
+    }
     self.placements = placements
     self.startYear = startYear
     self.start = start
-    let rows = history.identity().filter { $0.year >= fitFrom }
+    self.settings = settings
+    ageing = settings.ageing
+    var rows = history.identity(ageing: ageing).filter { $0.year >= fitFrom && $0.year < startYear }
+    if let window = settings.rateWindow {
+      let kept = Set(Set(rows.map(\.year)).sorted().suffix(max(1, window)))
+      rows = rows.filter { kept.contains($0.year) }
+    }
     guard !rows.isEmpty else { throw CohortError.noHistory(fitFrom) }
     identity = rows
     var ceasing: [CohortRate] = []
     var residual: [CohortRate] = []
     var forecasts: [Forecast] = []
+    var years = history.newPlans.keys.filter { $0 >= fitFrom && $0 < startYear }.sorted()
+    if let window = settings.trendWindow { years = Array(years.suffix(max(1, window))) }
     for band in bands {
       let mine = rows.filter { $0.band == band && $0.opening > 0 }
       ceasing.append(CohortRate(mine.isEmpty ? [0] : mine.map { $0.ceased / $0.opening }))
       residual.append(CohortRate(mine.isEmpty ? [0] : mine.map { $0.residual / $0.opening }))
-      let years = history.newPlans.keys.filter { $0 >= fitFrom && $0 < startYear }.sorted()
       let series = try TimeSeries(times: years, values: years.map { history.newPlans[$0]![band.rawValue] })
       // The trend is fitted to flows up to startYear - 1; the first projected step uses startYear's flows.
-      forecasts.append(try Forecaster.forecast(series, model: .linear, horizon: horizon + 1, levels: [80, 95]))
+      forecasts.append(
+        try Backtest.heldOutForecast(series, model: settings.newPlanModel, horizon: horizon + 1, levels: [80, 95]))
     }
     self.ceasing = ceasing
     self.residual = residual

@@ -33,6 +33,22 @@ public enum Backtest {
     public let lower: [Double]
     /// Bounds, one per level.
     public let upper: [Double]
+
+    /// A held-out forecast (for models scored outside `run`, such as the cohort model).
+    public init(
+      series: String, origin: Int, model: String, time: Int, step: Int, actual: Double, mean: Double,
+      lower: [Double], upper: [Double]
+    ) {
+      self.series = series
+      self.origin = origin
+      self.model = model
+      self.time = time
+      self.step = step
+      self.actual = actual
+      self.mean = mean
+      self.lower = lower
+      self.upper = upper
+    }
   }
 
   /// Accuracy of one model over a set of rows.
