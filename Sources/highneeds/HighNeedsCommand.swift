@@ -7,7 +7,6 @@ struct HighNeedsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "highneeds",
     abstract: "Forecast SEND demand and project High Needs Block spend, funding and the DSG reserve.",
-    version: versionText(),
     subcommands: [
       FitCommand.self,
       RunCommand.self,
@@ -22,6 +21,17 @@ struct HighNeedsCommand: ParsableCommand {
       ForecastPanelCommand.self,
     ]
   )
+
+  // `--version` as a flag of the root command rather than `CommandConfiguration(version:)`,
+  // whose text is built on every start: finding the BLAS and LAPACK libraries reads
+  // /proc/self/maps, 8% of a `data show` process. Now it is read only when asked for.
+  @Flag(help: "Show the release and the LAPACK and BLAS libraries it runs on.")
+  var version = false
+
+  func run() throws {
+    guard version else { throw CleanExit.helpRequest(self) }
+    print(versionText())
+  }
 }
 
 /// The release and the numerical libraries this process runs on (`--version`).
