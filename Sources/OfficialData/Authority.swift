@@ -97,8 +97,24 @@ extension OfficialStore {
 
   /// A name reduced for matching: lower case, `&` as `and`, letters, digits and single spaces.
   static func nameKey(_ name: String) -> String {
-    let lowered = name.lowercased().replacingOccurrences(of: "&", with: " and ")
-    let kept = lowered.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? Character($0) : " " }
-    return String(kept).split(separator: " ").joined(separator: " ")
+    // Words of letters and digits; `&` is a word `and` of its own (scalar by scalar: no NSString).
+    var words: [String] = []
+    var word = String.UnicodeScalarView()
+    func endWord() {
+      if !word.isEmpty { words.append(String(word)) }
+      word = String.UnicodeScalarView()
+    }
+    for scalar in name.lowercased().unicodeScalars {
+      if scalar == "&" {
+        endWord()
+        words.append("and")
+      } else if CharacterSet.alphanumerics.contains(scalar) {
+        word.append(scalar)
+      } else {
+        endWord()
+      }
+    }
+    endWord()
+    return words.joined(separator: " ")
   }
 }
