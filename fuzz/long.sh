@@ -4,7 +4,7 @@
 # .work/NAME/artifacts/ and the run carries on. Logs in .work/NAME/long.log.
 set -uo pipefail
 cd "$(dirname "$0")"
-for target in ${FUZZ_TARGETS:-scenario roundtrip values csv}; do
+for target in ${FUZZ_TARGETS:-scenario roundtrip values csv release}; do
   mkdir -p ".work/$target"
   echo "== fuzz $target: ${1:-1800} s ($(date -u +%H:%M:%S))"
   FUZZ_FLAGS="-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1" \
