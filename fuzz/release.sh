@@ -10,7 +10,8 @@
 source "$(dirname "$0")/lib.sh"
 releases="${RELEASES:-$ROOT/../shared/data/sen2/releases}"
 cut_seeds() {
-  local zip="$1" index="$2" member="$3" out="$FUZZ_DIR/.work/release/seeds/$(basename "$zip" .zip)-$(basename "$member")"
+  local zip="$1" index="$2" member="$3"
+  local out="$FUZZ_DIR/.work/release/seeds/$(basename "$zip" .zip)-$(basename "$member")"
   [ -s "$out" ] && return 0
   { printf "\\$(printf '%03o' "$index")"
     unzip -p "$zip" "$member" | awk 'NR == 1 || NR <= 21 || (/Local authority/ && taken++ < 20)'

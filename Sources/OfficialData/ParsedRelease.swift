@@ -70,8 +70,11 @@ struct ParsedRelease {
     case .personLevel2025: try ReleaseSchema2025.read(suffix, into: &reader)
     }
     guard !reader.observations.isEmpty else {
+      // At the first row when there is one (none of the rows is one the import reads), else at
+      // the header: a file that is a header alone has no line 2 (found by fuzz-release).
       throw OfficialDataError.invalidRelease(
-        ReleaseLocation(archive: archive, member: path, line: 2), "no rows: expected one per authority and year")
+        ReleaseLocation(archive: archive, member: path, line: reader.csv.records.first?.line ?? 1),
+        "no rows: expected one per authority and year")
     }
     return reader
   }

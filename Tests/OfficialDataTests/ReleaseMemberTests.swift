@@ -51,4 +51,34 @@ import TestSupport
   @Test func aTableNoImportReadsIsRefused() {
     #expect(throws: OfficialDataError.self) { try ReleaseMember(member: "data/assessments.csv", bytes: [], archive: "x.zip") }
   }
+
+  /// fuzz-release (long run at 0613e77): a mutated `sen2_mi` header with every column the
+  /// import needs and no line after it (no line feed). The "no rows" error named line 2,
+  /// which the file does not have; it names the header now.
+  @Test func aHeaderAloneIsLocatedOnItsOwnLine() throws {
+    let data = [UInt8](
+      try Data(contentsOf: repositoryRoot.appendingPathComponent("Tests/OfficialDataTests/Fixtures/fuzz/release-header-only.bin")))
+    let member = ReleaseMember.members[Int(data[0]) % ReleaseMember.members.count]
+    #expect(member == "data/sen2_mi.csv")
+    #expect(!data.contains(0x0A))
+    #expect {
+      try ReleaseMember(member: member, bytes: Array(data.dropFirst()), archive: "found.zip")
+    } throws: { error in
+      guard case OfficialDataError.invalidRelease(let location, let problem) = error else { return false }
+      return location == ReleaseLocation(archive: "found.zip", member: member, line: 1) && problem.hasPrefix("no rows")
+    }
+  }
+
+  /// A header and rows none of which the import reads (2025 caseload rows of another topic):
+  /// "no rows" at the first of them.
+  @Test func rowsNoneOfWhichIsReadAreLocatedAtTheFirst() throws {
+    let (member, bytes) = try seed("4-2025-caseload.csv")
+    let text = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "All EHC plans", with: "Sex")
+    #expect {
+      try ReleaseMember(member: member, bytes: Array(text.utf8), archive: "topic.zip")
+    } throws: { error in
+      guard case OfficialDataError.invalidRelease(let location, let problem) = error else { return false }
+      return location.line == 2 && problem.hasPrefix("no rows")
+    }
+  }
 }
