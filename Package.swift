@@ -34,10 +34,13 @@ let package = Package(
     .target(name: "Forecasting", dependencies: ["Statistics", "LinearAlgebra"]),
     // The domain's value types: scenario, years, money, placements, levers, places.
     .target(name: "HighNeeds", dependencies: ["Forecasting"]),
+    // libyaml's event parser (Debian's libyaml-dev): ScenarioFiles counts alias expansion with it
+    // before Yams composes a file.
+    .systemLibrary(name: "CLibYAML", path: "Sources/CLibYAML"),
     // Scenario files: YAML to a validated Scenario, extends:, the rewriter. The only Yams user.
     .target(
       name: "ScenarioFiles",
-      dependencies: ["HighNeeds", "Forecasting", .product(name: "Yams", package: "Yams")]),
+      dependencies: ["HighNeeds", "Forecasting", "CLibYAML", .product(name: "Yams", package: "Yams")]),
     // Computing only: demand, costs with levers, the ledger, attribution, places, uncertainty,
     // goal seek, comparison. No formatting.
     .target(name: "Projection", dependencies: ["HighNeeds", "Forecasting", "Statistics"]),

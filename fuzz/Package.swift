@@ -29,5 +29,8 @@ let package = Package(
         .product(name: "ScenarioFiles", package: "highneeds"),
         .product(name: "HighNeeds", package: "highneeds"), "FuzzSupport",
       ]),
+    // One member of a DfE SEN2 release ZIP (its CSV bytes) to values or a located error.
+    .executableTarget(
+      name: "fuzz-release", dependencies: [.product(name: "OfficialData", package: "highneeds")]),
   ]
 )

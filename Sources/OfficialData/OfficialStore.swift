@@ -31,6 +31,10 @@ public final class OfficialStore: Sendable {
       var configuration = Configuration()
       configuration.foreignKeysEnabled = true
       configuration.label = "highneeds"
+      // A reader that meets an import's commit (or a writer that meets a reader) waits for it
+      // rather than failing with "database is locked"; imports themselves are serialised by the
+      // command-line tool's lock on the store's folder.
+      configuration.busyMode = .timeout(30)
       database = try DatabaseQueue(path: path, configuration: configuration)
       // An up-to-date store is only read (no write transaction); a new or older one is migrated.
       let migrator = StoreSchema.migrator

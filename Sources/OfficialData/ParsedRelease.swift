@@ -48,15 +48,8 @@ struct ParsedRelease {
         throw OfficialDataError.invalidRelease(
           ReleaseLocation(archive: path, member: suffix), "missing from the ZIP (\(schema.rawValue) has it)")
       }
-      var reader = try TableReader(archive: path, member: memberPath, fileIndex: members.count, bytes: bytes)
-      switch schema {
-      case .aggregate2022: try ReleaseSchema2022.read(suffix, into: &reader)
-      case .personLevel2025: try ReleaseSchema2025.read(suffix, into: &reader)
-      }
-      guard !reader.observations.isEmpty else {
-        throw OfficialDataError.invalidRelease(
-          ReleaseLocation(archive: path, member: memberPath, line: 2), "no rows: expected one per authority and year")
-      }
+      let reader = try Self.read(
+        suffix, schema: schema, archive: path, path: memberPath, fileIndex: members.count, bytes: bytes)
       members.append(memberPath)
       observations.append(contentsOf: reader.observations)
       authorities.merge(reader.authorities) { first, _ in first }
@@ -64,5 +57,25 @@ struct ParsedRelease {
     self.members = members
     self.observations = observations
     self.authorities = authorities
+  }
+
+  /// Reads the member `suffix` of `schema` (found in the ZIP at `path`) from its `bytes`;
+  /// throws `invalidRelease` at `archive:path:line` when it is not that table or has no rows.
+  static func read(
+    _ suffix: String, schema: Schema, archive: String, path: String, fileIndex: Int, bytes: [UInt8]
+  ) throws -> TableReader {
+    var reader = try TableReader(archive: archive, member: path, fileIndex: fileIndex, bytes: bytes)
+    switch schema {
+    case .aggregate2022: try ReleaseSchema2022.read(suffix, into: &reader)
+    case .personLevel2025: try ReleaseSchema2025.read(suffix, into: &reader)
+    }
+    guard !reader.observations.isEmpty else {
+      // At the first row when there is one (none of the rows is one the import reads), else at
+      // the header: a file that is a header alone has no line 2 (found by fuzz-release).
+      throw OfficialDataError.invalidRelease(
+        ReleaseLocation(archive: archive, member: path, line: reader.csv.records.first?.line ?? 1),
+        "no rows: expected one per authority and year")
+    }
+    return reader
   }
 }

@@ -49,6 +49,12 @@ public enum ScenarioLoader {
   static func resolvedTree(
     text: String, file: String, readFile: ((String) throws -> String)?, chain: [String], reader: NodeReader
   ) throws -> SourceNode {
+    // Before Yams composes: its duplicate-key check would hash every expanded value of a key.
+    if let (line, column) = AliasExpansion.firstPositionBeyond(SourceNode.maximumValues, in: text) {
+      throw ScenarioError(issues: [
+        SourceNode.expansionIssue(at: SourceLocation(file: file, line: line, column: column))
+      ])
+    }
     let composed: Node
     do {
       guard let node = try Yams.compose(yaml: text) else {
@@ -66,7 +72,7 @@ public enum ScenarioLoader {
       throw ScenarioError(issues: [syntaxIssue(error, text: text, file: file)])
     }
     var conversionIssues: [ScenarioIssue] = []
-    let tree = try SourceNode.from(composed, file: file, issues: &conversionIssues)
+    let tree = SourceNode.from(composed, file: file, issues: &conversionIssues)
     reader.append(conversionIssues)
     guard case .mapping(let entries, let at) = tree, let extends = entries.first(where: { $0.key == "extends" }) else {
       return tree

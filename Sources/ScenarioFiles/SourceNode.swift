@@ -29,30 +29,22 @@ indirect enum SourceNode {
 
   /// The most values a scenario may expand to. Aliases (`*name`) are shared in Yams' tree but
   /// copied here, so a few lines of nested aliases could otherwise expand to billions of values.
+  /// Counted by ``AliasExpansion`` before Yams composes the file (see there why before).
   static let maximumValues = 200_000
 
-  /// Converts a Yams tree, reporting keys that are not plain text (and dropping them).
-  ///
-  /// - Throws: ``ScenarioError`` with that one issue when the tree expands beyond
-  ///   ``maximumValues``: the rest of the file is not read, so no other problem could be told
-  ///   truthfully (a cut-short tree would look as if sections were missing).
-  static func from(_ node: Node, file: String, issues: inout [ScenarioIssue]) throws -> SourceNode {
-    var budget = maximumValues
-    let tree = from(node, file: file, issues: &issues, budget: &budget)
-    if budget < 0 {
-      throw ScenarioError(issues: [
-        ScenarioIssue(
-          location: SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1), field: "",
-          problem:
-            "the file expands to more than \(maximumValues) values (aliases repeated inside aliases, or a very large file); nothing else in it was checked",
-          expected: "a scenario of ordinary size; write values out instead of nesting aliases")
-      ])
-    }
-    return tree
+  /// The one issue told about a file that expands beyond ``maximumValues``, at the value that
+  /// passed the limit: the rest of the file is not read, so no other problem could be told
+  /// truthfully (a cut-short tree would look as if sections were missing).
+  static func expansionIssue(at location: SourceLocation) -> ScenarioIssue {
+    ScenarioIssue(
+      location: location, field: "",
+      problem:
+        "the file expands to more than \(maximumValues) values (aliases repeated inside aliases, or a very large file); nothing else in it was checked",
+      expected: "a scenario of ordinary size; write values out instead of nesting aliases")
   }
 
-  private static func from(_ node: Node, file: String, issues: inout [ScenarioIssue], budget: inout Int) -> SourceNode {
-    budget -= 1
+  /// Converts a Yams tree, reporting keys that are not plain text (and dropping them).
+  static func from(_ node: Node, file: String, issues: inout [ScenarioIssue]) -> SourceNode {
     func location(_ mark: Mark?) -> SourceLocation {
       SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
@@ -62,7 +54,6 @@ indirect enum SourceNode {
     case .mapping(let mapping):
       var entries: [SourceEntry] = []
       for (key, value) in mapping {
-        guard budget >= 0 else { break }
         guard let text = key.scalar?.string else {
           issues.append(
             ScenarioIssue(
@@ -72,15 +63,14 @@ indirect enum SourceNode {
         }
         entries.append(
           SourceEntry(
-            key: text, keyLocation: location(key.mark), value: from(value, file: file, issues: &issues, budget: &budget)
+            key: text, keyLocation: location(key.mark), value: from(value, file: file, issues: &issues)
           ))
       }
       return .mapping(entries, at: location(mapping.mark))
     case .sequence(let sequence):
       var items: [SourceNode] = []
       for item in sequence {
-        guard budget >= 0 else { break }
-        items.append(from(item, file: file, issues: &issues, budget: &budget))
+        items.append(from(item, file: file, issues: &issues))
       }
       return .sequence(items, at: location(sequence.mark))
     case .alias(let alias):

@@ -60,15 +60,16 @@ struct DataImportCommand: ParsableCommand {
           throw Failure.inputUnreadable("cannot read \(file): no such file, a folder, or not readable")
         }
       }
-      let existed = FileManager.default.fileExists(atPath: store.resolvedPath)
-      let opened = try store.open(create: true)
-      let imported: StoreImport
-      do {
-        imported = try opened.importFiles(files)
-      } catch let error as OfficialDataError {
-        // A first import that fails leaves no store behind (one that existed is unchanged).
-        if !existed { try? FileManager.default.removeItem(atPath: store.resolvedPath) }
-        throw failure(error, writing: true)
+      let (opened, imported) = try withStoreImportLock(store.resolvedPath) { () throws -> (OfficialStore, StoreImport) in
+        let existed = FileManager.default.fileExists(atPath: store.resolvedPath)
+        let opened = try store.open(create: true)
+        do {
+          return (opened, try opened.importFiles(files))
+        } catch let error as OfficialDataError {
+          // A first import that fails leaves no store behind (one that existed is unchanged).
+          if !existed { try? FileManager.default.removeItem(atPath: store.resolvedPath) }
+          throw failure(error, writing: true)
+        }
       }
       var lines: [String] = []
       for outcome in imported.releases {

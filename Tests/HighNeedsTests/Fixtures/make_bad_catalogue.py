@@ -178,7 +178,7 @@ case("levers-not-list", "levers written as a mapping", BASE + "levers:\n  grant:
 
 bomb = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(f"{c}: &{c} [{','.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
 case("alias-bomb", "aliases nested to expand to hundreds of millions of values", bomb,
-     [("a: &a", 1, "", "the file expands to more than 200000 values")])
+     [("f: &f", 11, "", "the file expands to more than 200000 values")])
 
 case("needs-not-100", "need shares that add up to 90%", sub("  placements:\n", "  needs:\n    ASD: 40%\n    SEMH: 50%\n  placements:\n"),
      [("needs:", 3, "demand.needs", "the need shares add up to 90.0%")])
