@@ -106,10 +106,13 @@ extension FinanceRecord {
     case let text? where text.hasPrefix("formula_error:"): missing = .formulaError(String(text.dropFirst(14)))
     case let text?: throw bad("missing reason", text)
     }
-    let kinds: [String: Edition.Kind] = [
-      "extract": .extract, "compilation": .compilation, "published_table": .publishedTable,
-    ]
-    guard let kind = kinds[row.editionKind] else { throw bad("edition kind", row.editionKind) }
+    let kind: Edition.Kind
+    switch row.editionKind {
+    case "extract": kind = .extract
+    case "compilation": kind = .compilation
+    case "published_table": kind = .publishedTable
+    default: throw bad("edition kind", row.editionKind)
+    }
     guard let basis = Edition.DateBasis(rawValue: row.editionDateBasis) else {
       throw bad("edition date basis", row.editionDateBasis)
     }
@@ -144,7 +147,11 @@ extension FinanceMeasure {
 
   /// The measure whose ``code`` is `code`, or nil.
   public init?(code: String) {
-    guard let measure = FinanceMeasure.allCases.first(where: { $0.code == code }) else { return nil }
+    guard let measure = FinanceMeasure.byCode[code] else { return nil }
     self = measure
   }
+
+  /// Every measure by its code, made once (a store read looks up a code per row).
+  private static let byCode: [String: FinanceMeasure] = Dictionary(
+    allCases.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
 }

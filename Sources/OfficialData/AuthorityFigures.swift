@@ -39,8 +39,9 @@ public struct AuthorityFigures: Sendable {
   public init(store: OfficialStore, authority: Authority) throws {
     self.authority = authority
     releases = try store.releases()
-    // Every measure is read in one query and every view is made from the same cells.
-    let all = try store.cellsByMeasure(of: authority)
+    // Every measure is read in one query and every view is made from the same cells (none
+    // of them reads a cell broken down by age and category at once).
+    let all = try store.cellsByMeasure(of: authority, ageByCategory: false)
     let stock = all[.caseload] ?? []
     caseload = OfficialStore.totals(stock)
     placements = OfficialStore.placements(stock)

@@ -51,8 +51,13 @@ extension OfficialStore {
   }
 
   /// Every value of every measure (or of `only`) for `authority`, in one read: `cells(of:_:)`
-  /// for several measures at once.
-  func cellsByMeasure(of authority: Authority, only: Measure? = nil) throws -> [Measure: [OfficialCell]] {
+  /// for several measures at once. Without `ageByCategory`, the cells broken down by age and
+  /// category at once are left out in the query (three in four of an authority's cells; the
+  /// views of `AuthorityFigures` read totals, ages and categories only). The newest release is
+  /// chosen per kind of breakdown, so leaving one kind out changes none of the others.
+  func cellsByMeasure(
+    of authority: Authority, only: Measure? = nil, ageByCategory: Bool = true
+  ) throws -> [Measure: [OfficialCell]] {
     struct Raw {
       let measure: Int
       let year: Int
@@ -78,7 +83,7 @@ extension OfficialStore {
         db,
         sql: """
           SELECT measure, year, file_id, age_id, category_id, value, missing, line FROM observation
-          WHERE authority_id = ? AND measure BETWEEN ? AND ?
+          WHERE authority_id = ? AND measure BETWEEN ? AND ?\(ageByCategory ? "" : " AND (age_id = 1 OR category_id = 1)")
           """, arguments: [authority.id, only?.rawValue ?? 0, only?.rawValue ?? Int.max])
       while let row = try cursor.next() {
         let file: Int64 = row[2]
