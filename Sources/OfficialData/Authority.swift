@@ -27,15 +27,19 @@ public struct Authority: Sendable, Hashable, CustomStringConvertible {
   /// True when the authority has a total in the newest census any authority has (not abolished).
   func isCurrent(latest: Int?) -> Bool { lastCensus != nil && lastCensus == latest }
 
+  /// The columns `init(row:)` reads, in its order (by position: a lookup by name per column
+  /// and row was most of reading the table).
+  static let columns = "id, code, old_code, name, level, region, first_census, last_census"
+
   init(row: Row) {
-    id = row["id"]
-    code = row["code"]
-    oldCode = row["old_code"]
-    name = row["name"]
-    level = AuthorityLevel(rawValue: row["level"]) ?? .localAuthority
-    region = row["region"]
-    firstCensus = row["first_census"]
-    lastCensus = row["last_census"]
+    id = row[0]
+    code = row[1]
+    oldCode = row[2]
+    name = row[3]
+    level = AuthorityLevel(rawValue: row[4]) ?? .localAuthority
+    region = row[5]
+    firstCensus = row[6]
+    lastCensus = row[7]
   }
 }
 
@@ -43,9 +47,17 @@ extension OfficialStore {
   /// Every authority, England and region in the store, England first, then regions, then local
   /// authorities, each by name.
   public func authorities() throws -> [Authority] {
-    let all = try read { db in try Row.fetchAll(db, sql: "SELECT * FROM authority").map(Authority.init(row:)) }
-    let order: [AuthorityLevel: Int] = [.national: 0, .regional: 1, .localAuthority: 2]
-    return all.sorted { (order[$0.level]!, $0.name, $0.code) < (order[$1.level]!, $1.name, $1.code) }
+    let all = try read { db in
+      try Row.fetchAll(db, sql: "SELECT \(Authority.columns) FROM authority").map(Authority.init(row:))
+    }
+    func rank(_ level: AuthorityLevel) -> Int {
+      switch level {
+      case .national: 0
+      case .regional: 1
+      case .localAuthority: 2
+      }
+    }
+    return all.sorted { (rank($0.level), $0.name, $0.code) < (rank($1.level), $1.name, $1.code) }
   }
 
   /// The local authorities with a total at the newest census (those that exist today).
@@ -108,7 +120,10 @@ extension OfficialStore {
       if scalar == "&" {
         endWord()
         words.append("and")
-      } else if CharacterSet.alphanumerics.contains(scalar) {
+      } else if scalar.isASCII
+        ? (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9")
+        : CharacterSet.alphanumerics.contains(scalar)
+      {
         word.append(scalar)
       } else {
         endWord()
