@@ -266,11 +266,11 @@ enum DampedTrend {
           location: mean, scale: Foundation.sqrt(sigma2 * (1 + variance)), degreesOfFreedom: nil, logScale: false))
     }
     let aicc = aicc(sse: run.sse, count: y.count)
-    let note = String(
-      format: "damped: alpha %.3f, beta %.3f, phi %.3f (maximum likelihood)", p.alpha, p.beta, p.phi)
     return CandidateFit(
-      model: model, fitted: run.fitted.map { max(0, $0) }, aicc: aicc,
-      predictive: predictive, notes: [note])
+      model: model, fitted: run.fitted.map { max(0, $0) }, aicc: aicc, predictive: predictive, notes: []
+    ) { [p] in
+      [String(format: "damped: alpha %.3f, beta %.3f, phi %.3f (maximum likelihood)", p.alpha, p.beta, p.phi)]
+    }
   }
 }
 

@@ -72,5 +72,22 @@ struct CandidateFit: Sendable {
   /// One predictive law per forecast year (last observed year + 1, + 2, ...).
   let predictive: [Predictive]
   /// Notes about the fit (break year found, back-transformation, ...).
-  let notes: [String]
+  var notes: [String] { fixedNotes + (lateNotes?() ?? []) }
+  private let fixedNotes: [String]
+  /// Notes written only when read: a rolling-origin backtest fits a model at every origin and
+  /// reads none of its notes (the damped trend's `String(format:)` was 5% of `auto`'s work
+  /// with the candidate table).
+  private let lateNotes: (@Sendable () -> [String])?
+
+  init(
+    model: ForecastModel, fitted: [Double], aicc: Double?, predictive: [Predictive], notes: [String],
+    lateNotes: (@Sendable () -> [String])? = nil
+  ) {
+    self.model = model
+    self.fitted = fitted
+    self.aicc = aicc
+    self.predictive = predictive
+    self.fixedNotes = notes
+    self.lateNotes = lateNotes
+  }
 }
