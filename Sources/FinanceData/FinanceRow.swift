@@ -62,15 +62,12 @@ extension FinanceRecord {
     case .formulaError(let code): missingText = "formula_error:" + code
     }
     let edition = source.edition
-    let kinds: [Edition.Kind: String] = [
-      .extract: "extract", .compilation: "compilation", .publishedTable: "published_table",
-    ]
     return FinanceRow(
       areaKind: area.authority == nil ? "england" : "authority", authorityName: area.authority?.name,
       laCode: area.authority?.code, onsCode: area.authority?.onsCode, periodKind: period.0, periodYear: period.1,
       measure: measure.code, unit: measure.unit.rawValue, value: value, missing: missingText,
       file: source.location.file, sheet: source.location.sheet, row: source.location.row,
-      column: source.location.column, unitInFile: source.unitInFile?.rawValue, editionKind: kinds[edition.kind] ?? "",
+      column: source.location.column, unitInFile: source.unitInFile?.rawValue, editionKind: edition.kind.storedName,
       editionDate: edition.date?.description, editionDateBasis: edition.dateBasis.rawValue)
   }
 
@@ -106,13 +103,7 @@ extension FinanceRecord {
     case let text? where text.hasPrefix("formula_error:"): missing = .formulaError(String(text.dropFirst(14)))
     case let text?: throw bad("missing reason", text)
     }
-    let kind: Edition.Kind
-    switch row.editionKind {
-    case "extract": kind = .extract
-    case "compilation": kind = .compilation
-    case "published_table": kind = .publishedTable
-    default: throw bad("edition kind", row.editionKind)
-    }
+    guard let kind = Edition.Kind(storedName: row.editionKind) else { throw bad("edition kind", row.editionKind) }
     guard let basis = Edition.DateBasis(rawValue: row.editionDateBasis) else {
       throw bad("edition date basis", row.editionDateBasis)
     }
@@ -129,6 +120,27 @@ extension FinanceRecord {
       source: FinanceSource(
         location: CellLocation(file: row.file, sheet: row.sheet, row: row.row, columnIndex: column), edition: edition,
         unitInFile: unitInFile))
+  }
+}
+
+extension Edition.Kind {
+  /// The name a ``FinanceRow`` stores: `extract`, `compilation`, `published_table`.
+  public var storedName: String {
+    switch self {
+    case .extract: "extract"
+    case .compilation: "compilation"
+    case .publishedTable: "published_table"
+    }
+  }
+
+  /// The kind whose ``storedName`` is `storedName`, or nil.
+  public init?(storedName: String) {
+    switch storedName {
+    case "extract": self = .extract
+    case "compilation": self = .compilation
+    case "published_table": self = .publishedTable
+    default: return nil
+    }
   }
 }
 

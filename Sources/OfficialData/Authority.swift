@@ -109,6 +109,12 @@ extension OfficialStore {
 
   /// A name reduced for matching: lower case, `&` as `and`, letters, digits and single spaces.
   static func nameKey(_ name: String) -> String {
+    // A letter or digit of the lower-cased name (ASCII tested directly: names are nearly all ASCII).
+    func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+      scalar.isASCII
+        ? (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9")
+        : CharacterSet.alphanumerics.contains(scalar)
+    }
     // Words of letters and digits; `&` is a word `and` of its own (scalar by scalar: no NSString).
     var words: [String] = []
     var word = String.UnicodeScalarView()
@@ -120,10 +126,7 @@ extension OfficialStore {
       if scalar == "&" {
         endWord()
         words.append("and")
-      } else if scalar.isASCII
-        ? (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9")
-        : CharacterSet.alphanumerics.contains(scalar)
-      {
+      } else if isWordScalar(scalar) {
         word.append(scalar)
       } else {
         endWord()
